@@ -1,0 +1,1 @@
+"""Icons, translations and screenshots, shipped inside the package as workbench.resources."""

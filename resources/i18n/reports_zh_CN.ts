@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Data dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+</context>
+</TS>

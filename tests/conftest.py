@@ -1,0 +1,79 @@
+"""Shared fixtures: a fresh database per test, Qt offscreen, settings in a temporary folder."""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("WORKBENCH_DB", None)
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLES = SHARED / "samples"
+REAL_SAMPLES = SAMPLES / "real"
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "workbench.db"
+
+
+@pytest.fixture
+def db(db_path):
+    from workbench.store import open_database
+
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(db_path):
+    """A database filled with the standard demo data, dated around a fixed day."""
+    from workbench.demo import fill_demo
+    from workbench.store import open_database
+
+    database = open_database(db_path)
+    fill_demo(database, today=DEMO_TODAY)
+    yield database
+    database.close()
+
+
+DEMO_TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_settings(tmp_path_factory):
+    """QSettings in a temporary folder, so tests never read or change the developer's settings."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def ctx(qapp, db, db_path):
+    """An AppContext over a fresh database, with the UI prepared in Chinese."""
+    from workbench.app import build_context, create_application, prepare_ui
+
+    create_application()
+    context = build_context(db_path, db)
+    context.settings.clear()
+    prepare_ui(qapp, context.settings, "zh_CN")
+    return context
+
+
+@pytest.fixture
+def main_window(ctx, qtbot):
+    from workbench.ui.shell.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    return window

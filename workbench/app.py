@@ -1,0 +1,117 @@
+"""Starting the window: QApplication set-up, translations, theme, one instance per database file."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workbench import APP_NAME, ORG_NAME
+
+EXIT_USER_ERROR = 2
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication with names set before any QSettings is made (RELIABILITY.md)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("运营工作台")
+    return app
+
+
+def build_context(db_path: Path, db):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+
+    from workbench.ui.shell.context import AppContext, AppEvents
+
+    return AppContext(db_path=db_path, db=db, undo_stack=QUndoStack(), settings=QSettings(), events=AppEvents())
+
+
+def prepare_ui(app, settings, lang: str | None = None) -> str:
+    """Language and look; returns the language installed."""
+    from workbench.ui.common.theme import apply_theme
+    from workbench.ui.shell import i18n
+
+    code = i18n.install_language(i18n.chosen_language(settings, lang))
+    apply_theme(app)
+    return code
+
+
+def run_gui(db_path: Path, lang: str | None = None) -> int:
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.errors import UserError
+    from workbench.store import open_database
+    from workbench.store.backup import daily_backup
+    from workbench.ui.shell.single_instance import SingleInstance, ask_running_instance_to_raise
+
+    app = create_application()
+    prepare_ui(app, QSettings(), lang)
+    instance = SingleInstance(db_path)
+    if not instance.acquire():
+        return _second_instance(db_path)
+    try:
+        db = open_database(db_path)
+    except UserError as error:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Ops Workbench"), error.sentence)
+        instance.release()
+        return EXIT_USER_ERROR
+    try:
+        backup = daily_backup(db, db_path)
+    except UserError:
+        backup = None  # the window still opens; the status bar does not claim a backup
+    from workbench.ui.shell.main_window import MainWindow
+
+    ctx = build_context(db_path, db)
+    window = MainWindow(ctx)
+    if backup is not None:
+        window.update_status(QCoreApplication.translate("App", "Backed up today"))
+    instance.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    window.show()
+    _offer_demo_on_first_run(window, ctx)
+    status = app.exec()
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    instance.release()
+    restart_with = app.property("restart_with_db")
+    if restart_with:
+        app.setProperty("restart_with_db", None)
+        return run_gui(Path(restart_with), lang)
+    return status
+
+
+def _second_instance(db_path: Path) -> int:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.ui.shell.single_instance import ask_running_instance_to_raise
+
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Ops Workbench"),
+                      QCoreApplication.translate("App", "This database is already open in another Ops Workbench window."))
+    show = box.addButton(QCoreApplication.translate("App", "Show that window"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is show:
+        ask_running_instance_to_raise(db_path)
+    return 0
+
+
+def _offer_demo_on_first_run(window, ctx) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.demo import fill_demo, is_empty
+
+    if not is_empty(ctx.db) or ctx.settings.value("first_run/demo_offered", False, type=bool):
+        return
+    ctx.settings.setValue("first_run/demo_offered", True)
+    answer = QMessageBox.question(
+        window, QCoreApplication.translate("App", "Welcome"),
+        QCoreApplication.translate("App", "The workbench is empty. Load demo data to look around? You can start a fresh database later."))
+    if answer == QMessageBox.StandardButton.Yes:
+        fill_demo(ctx.db)
+        ctx.events.data_changed.emit("all")
+        window.show_area(window.current_area())

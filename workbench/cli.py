@@ -1,0 +1,160 @@
+"""The front door. No subcommand opens the window; subcommands are headless and scriptable.
+
+Contract: every subcommand takes --db PATH (else WORKBENCH_DB, else the user data folder); a user
+error exits 2 with one sentence on stderr; --json output is one JSON document on stdout.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from workbench import __version__
+from workbench.errors import UserError
+from workbench.store import open_database, resolve_database_path
+
+EXIT_USER_ERROR = 2
+
+
+class SentenceParser(argparse.ArgumentParser):
+    """argparse that reports a bad argument as one sentence and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UserError(f"命令参数有误：{message}（用 --help 查看用法）", f"Bad arguments: {message} (see --help).")
+
+
+def _common_parent() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="database file (default: WORKBENCH_DB, else the user data folder)")
+    return common
+
+
+def open_db_for(args: argparse.Namespace):
+    """The database named by --db / WORKBENCH_DB / the default location, migrated."""
+    return open_database(resolve_database_path(args.db))
+
+
+def print_json(payload) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from workbench.app import run_gui
+
+    return run_gui(resolve_database_path(args.db), lang=getattr(args, "lang", None))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from workbench.demo import fill_demo
+
+    db = open_db_for(args)
+    try:
+        fill_demo(db, today=date.fromisoformat(args.today) if args.today else None, scale=args.scale)
+    finally:
+        db.close()
+    print(f"demo data written to {resolve_database_path(args.db)}", file=sys.stderr)
+    return 0
+
+
+def check_report(db) -> dict:
+    from workbench.reports.catalog import dataset_row_counts
+    from workbench.schema import COUNTED_TABLES
+    from workbench.store.integrity import integrity, table_counts
+    from workbench.store.migrate import schema_version
+
+    return {
+        "integrity": integrity(db),
+        "schema_version": schema_version(db),
+        "counts": table_counts(db, COUNTED_TABLES),
+        "datasets": dataset_row_counts(db),
+    }
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    db = open_db_for(args)
+    try:
+        report = check_report(db)
+    finally:
+        db.close()
+    if args.json:
+        print_json(report)
+    else:
+        print(f"integrity: {report['integrity']}")
+        print(f"schema version: {report['schema_version']}")
+        for name, count in report["counts"].items():
+            print(f"{name}: {count}")
+        for dataset in report["datasets"]:
+            print(f"dataset {dataset['name']}: {dataset['rows']} rows")
+    return 0 if report["integrity"] == "ok" else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from workbench.store.backup import backup_to, make_backup
+
+    db_path = resolve_database_path(args.db)
+    db = open_db_for(args)
+    try:
+        written = backup_to(db, Path(args.out)) if args.out else make_backup(db, db_path)
+    finally:
+        db.close()
+    print(str(written))
+    return 0
+
+
+def cmd_shots(args: argparse.Namespace) -> int:
+    from workbench.ui.shell.shots import render_shots
+
+    written = render_shots(Path(args.out), lang=args.lang, db_path=Path(args.db) if args.db else None)
+    for path in written:
+        print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_parent()
+    parser = SentenceParser(prog="workbench", description="运营工作台 Ops Workbench", parents=[common])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default: the system's)")
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=SentenceParser)
+
+    demo = sub.add_parser("demo", parents=[common], help="fill an empty database with demo data")
+    demo.add_argument("--scale", type=int, default=1, help="multiply the volume (100 ⇒ ~100k tasks, ~1M contacts)")
+    demo.add_argument("--today", metavar="YYYY-MM-DD", help="date the demo data around this day")
+    demo.set_defaults(func=cmd_demo)
+
+    check = sub.add_parser("check", parents=[common], help="integrity check, schema version and counts")
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(func=cmd_check)
+
+    backup = sub.add_parser("backup", parents=[common], help="online backup of the database")
+    backup.add_argument("--out", metavar="FILE", help="write the backup here (default: the backups folder)")
+    backup.set_defaults(func=cmd_backup)
+
+    shots = sub.add_parser("shots", parents=[common], help="render every screen to PNG, offscreen")
+    shots.add_argument("--out", required=True, metavar="DIR")
+    shots.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    shots.set_defaults(func=cmd_shots)
+
+    from workbench.contacts import commands as contacts_commands
+    from workbench.pdca import commands as pdca_commands
+    from workbench.reports import commands as reports_commands
+    from workbench.review import commands as review_commands
+    from workbench.tasks import commands as tasks_commands
+
+    for feature in (tasks_commands, contacts_commands, reports_commands, pdca_commands, review_commands):
+        feature.register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return int(args.func(args) or 0)
+    except UserError as error:
+        print(error.sentence, file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130

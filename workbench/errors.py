@@ -1,0 +1,42 @@
+"""Errors the user can cause. Each carries one sentence, in Chinese and English.
+
+Feature packages do not import Qt, so they cannot use tr(); a UserError carries both sentences and
+shows the one for the language the app (or the CLI) runs in.
+"""
+from __future__ import annotations
+
+import locale
+import os
+
+_language: str | None = None
+
+
+def set_language(code: str) -> None:
+    """'zh_CN' or 'en'; the GUI calls this when it installs its translators."""
+    global _language
+    _language = "zh_CN" if code.lower().startswith("zh") else "en"
+
+
+def current_language() -> str:
+    if _language:
+        return _language
+    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    if not env:
+        env = (locale.getlocale()[0] or "")
+    return "zh_CN" if env.lower().startswith("zh") else "en"
+
+
+class UserError(Exception):
+    """A problem the user can fix (a bad file, a bad argument); never shown as a traceback."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh = zh
+        self.en = en
+
+    @property
+    def sentence(self) -> str:
+        return self.zh if current_language() == "zh_CN" else self.en
+
+    def __str__(self) -> str:
+        return self.sentence

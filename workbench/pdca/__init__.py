@@ -1,0 +1,1 @@
+"""PDCA cycles and their checks against imported metrics: plain Python, no Qt."""

@@ -1,0 +1,4 @@
+"""Tables of the pdca feature, as a sqlite-utils Migrations set (see workbench/schema.py)."""
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("pdca")

@@ -1,0 +1,116 @@
+"""Online backups with SQLite's backup API: written to a temporary file, verified, then renamed."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbench.errors import UserError
+from workbench.store.paths import ensure_private_folder, make_private
+
+BACKUP_FOLDER_NAME = "backups"
+DEFAULT_KEEP = 7
+
+
+class BackupError(UserError):
+    pass
+
+
+def backup_folder(db_path: Path) -> Path:
+    return Path(db_path).parent / BACKUP_FOLDER_NAME
+
+
+def _is_good_database(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def backup_to(db: Database, target: str | Path) -> Path:
+    """Copy the live database to target through the backup API, verify the copy, then rename it."""
+    target = Path(target)
+    ensure_private_folder(target.parent)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        destination = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(destination)
+        finally:
+            destination.close()
+        make_private(partial)
+        if not _is_good_database(partial):
+            raise BackupError("备份文件校验失败，未保存。", "The backup failed verification and was not kept.")
+        os.replace(partial, target)
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"备份失败：{exc}", f"The backup failed: {exc}") from exc
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"无法写入备份文件 {target}：{exc.strerror}", f"Cannot write the backup {target}: {exc.strerror}") from exc
+    return target
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Newest first."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    stem = Path(db_path).stem
+    return sorted(folder.glob(f"{stem}-*.db"), key=lambda p: p.name, reverse=True)
+
+
+def make_backup(db: Database, db_path: Path, keep: int = DEFAULT_KEEP, now: datetime | None = None) -> Path:
+    now = now or datetime.now()
+    target = backup_folder(db_path) / f"{Path(db_path).stem}-{now:%Y%m%d-%H%M%S}.db"
+    backup_to(db, target)
+    rotate(db_path, keep)
+    return target
+
+
+def daily_backup(db: Database, db_path: Path, keep: int = DEFAULT_KEEP, today: date | None = None) -> Path | None:
+    """The start-up backup: made once a day, keeping the last `keep` files."""
+    today = today or date.today()
+    prefix = f"{Path(db_path).stem}-{today:%Y%m%d}-"
+    if any(p.name.startswith(prefix) for p in list_backups(db_path)):
+        return None
+    return make_backup(db, db_path, keep, now=datetime.combine(today, datetime.now().time()))
+
+
+def rotate(db_path: Path, keep: int) -> None:
+    for old in list_backups(db_path)[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def latest_good_backup(db_path: Path) -> Path | None:
+    for candidate in list_backups(db_path):
+        if _is_good_database(candidate):
+            return candidate
+    return None
+
+
+def restore_backup(backup_path: Path, db_path: Path) -> None:
+    """Replace the database's content with a backup's, through the backup API.
+
+    The caller must have closed its own connections to db_path first.
+    """
+    if not _is_good_database(backup_path):
+        raise BackupError("这个备份文件已损坏，无法恢复。", "That backup file is damaged and cannot be restored.")
+    source = sqlite3.connect(Path(backup_path).resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(str(db_path))
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    make_private(Path(db_path))

@@ -1,0 +1,4 @@
+"""Tables of the tasks feature, as a sqlite-utils Migrations set (see workbench/schema.py)."""
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("tasks")

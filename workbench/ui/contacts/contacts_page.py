@@ -1,0 +1,9 @@
+"""The Contact log page (placeholder until its issue lands)."""
+from __future__ import annotations
+
+from workbench.ui.common.placeholder import PlaceholderPage
+
+
+class ContactsPage(PlaceholderPage):
+    def __init__(self, ctx):
+        super().__init__(ctx, self.tr("Contact log"))

@@ -1,0 +1,52 @@
+"""Installing translations: ours (one .qm per UI area) and Qt's own, so standard dialogs match.
+
+Source strings are English; zh_CN translations live in resources/i18n/<area>_zh_CN.ts (compiled to
+.qm by tools/i18n.py). The language follows the system locale unless the settings say otherwise.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from workbench.errors import set_language
+from workbench.ui.shell.resources import resource_path
+
+AREAS = ["shell", "tasks", "contacts", "reports", "pdca", "review"]
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+SETTING_KEY = "ui/language"  # "system", "zh_CN" or "en"
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def chosen_language(settings: QSettings | None, override: str | None = None) -> str:
+    if override in LANGUAGES:
+        return override
+    stored = settings.value(SETTING_KEY, "system") if settings is not None else "system"
+    return stored if stored in LANGUAGES else system_language()
+
+
+def install_language(code: str) -> str:
+    """Replace the installed translators with those for `code`; returns the language installed."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    set_language(code)
+    if code != "en":
+        folder = resource_path("i18n")
+        for area in AREAS:
+            _load(app, str(folder / f"{area}_{code}.qm"))
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        _load(app, f"{qt_folder}/qtbase_{code}.qm")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if code == "zh_CN" else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return code
+
+
+def _load(app, path: str) -> None:
+    translator = QTranslator(app)
+    if translator.load(path):
+        app.installTranslator(translator)
+        _installed.append(translator)

@@ -1,0 +1,227 @@
+"""The main window: navigation rail, capture bar, the page of the chosen area, menus, status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from workbench import __version__
+from workbench.errors import UserError
+from workbench.ui.common.icons import app_icon, icon
+from workbench.ui.shell import i18n
+from workbench.ui.shell.context import AppContext
+from workbench.ui.shell.nav_rail import NavRail
+from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, load
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self._build()
+        ctx.events.navigate.connect(self._on_navigate)
+        ctx.events.data_changed.connect(lambda _area: self.refresh_badges())
+        ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self._restore_state()
+
+    # --- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        """Everything that shows text; called again after the language changes."""
+        self.setWindowTitle(self.tr("Ops Workbench") + f" — {self.ctx.db_path.name}")
+        self.rail = NavRail()
+        for spec in PAGES:
+            self.rail.add_area(spec.key, spec.translated_title(), icon(spec.icon))
+        self.stack = QStackedWidget()
+        self.pages.clear()
+        self._slots: list[QWidget] = []
+        for _spec in PAGES:
+            slot = QWidget()
+            QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(slot)
+            self._slots.append(slot)
+        self.capture_bar = load(CAPTURE_BAR)(self.ctx)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.capture_bar)
+        right_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+        self.rail.currentRowChanged.connect(self.show_area_at)
+        self._build_menus()
+        self._build_status_bar()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Open database…"), self.open_database_dialog, QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("&Back up now"), self.back_up_now)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Import report…"), lambda: self.ctx.events.import_requested.emit(""), "Ctrl+I")
+        self._action(file_menu, self.tr("&Export weekly review…"), self.ctx.events.export_week_requested.emit, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("&Capture"), self.focus_capture, "Ctrl+N")
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for number, spec in enumerate(PAGES, start=1):
+            self._action(view_menu, spec.translated_title(), lambda checked=False, k=spec.key: self.show_area(k),
+                         f"Ctrl+{number}")
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        current = self.ctx.settings.value(i18n.SETTING_KEY, "system")
+        for code, name in [("system", self.tr("Follow the system")), *i18n.LANGUAGES.items()]:
+            action = self._action(language_menu, name, lambda checked=False, c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == current)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Ops Workbench"), self.show_about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.update_status()
+
+    # --- areas ----------------------------------------------------------------------------
+    def show_area(self, key: str) -> None:
+        row = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+        if self.rail.currentRow() != row:
+            self.rail.setCurrentRow(row)  # calls show_area_at
+        else:
+            self.show_area_at(row)
+
+    def show_area_at(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(PAGES[row].key)
+        self.stack.setCurrentIndex(row)
+        if hasattr(page, "refresh"):
+            page.refresh()
+        self.ctx.settings.setValue("ui/last_page", PAGES[row].key)
+
+    def page(self, key: str) -> QWidget:
+        """The page of an area, built the first time it is needed."""
+        if key not in self.pages:
+            row = next(i for i, spec in enumerate(PAGES) if spec.key == key)
+            page = PAGES[row].load_class()(self.ctx)
+            self._slots[row].layout().addWidget(page)
+            self.pages[key] = page
+        return self.pages[key]
+
+    def current_area(self) -> str:
+        return PAGES[max(0, self.rail.currentRow())].key
+
+    def _on_navigate(self, key: str, target) -> None:
+        self.show_area(key)
+        page = self.pages.get(key)
+        if target is not None and hasattr(page, "open_item"):
+            page.open_item(target)
+
+    def refresh_badges(self) -> None:
+        for row, spec in enumerate(PAGES):
+            page = self.pages.get(spec.key)
+            self.rail.set_badge(row, page.badge() if page is not None and hasattr(page, "badge") else "")
+        self.update_status()
+
+    def focus_capture(self) -> None:
+        self.capture_bar.focus_capture()
+
+    # --- status, files, language, about ---------------------------------------------------
+    def update_status(self, backup_note: str | None = None) -> None:
+        if backup_note is not None:
+            self._backup_note = backup_note
+        parts = [self.tr("Database %1").replace("%1", self.ctx.db_path.name)]
+        if getattr(self, "_backup_note", None):
+            parts.append(self._backup_note)
+        self.db_label.setText(" · ".join(parts))
+
+    def back_up_now(self) -> None:
+        from workbench.store.backup import make_backup
+
+        try:
+            path = make_backup(self.ctx.db, self.ctx.db_path)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Back up"), error.sentence)
+            return
+        self.update_status(self.tr("Backed up %1").replace("%1", path.stem[-15:]))
+        self.ctx.events.status_message.emit(self.tr("Backup written to %1").replace("%1", str(path)))
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db_path.parent),
+                                              self.tr("Workbench database (*.db *.sqlite);;All files (*)"))
+        if path:
+            self.ctx.settings.setValue("db/requested", path)
+            QMessageBox.information(self, self.tr("Open database"),
+                                    self.tr("The workbench will reopen with %1.").replace("%1", path))
+            QCoreApplication.instance().setProperty("restart_with_db", path)
+            self.close()
+
+    def set_language(self, code: str) -> None:
+        self.ctx.settings.setValue(i18n.SETTING_KEY, code)
+        i18n.install_language(i18n.chosen_language(self.ctx.settings))
+        current = self.current_area()
+        self._build()
+        self.show_area(current)
+        self.refresh_badges()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Ops Workbench"),
+            self.tr("Ops Workbench %1\n\nA workbench for user operations: capture and triage, contact log, "
+                    "PDCA cycles, report charts and the weekly review — in one SQLite file.\n\nDatabase: %2")
+            .replace("%1", __version__).replace("%2", str(self.ctx.db_path)))
+
+    # --- drag a report onto the window ----------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.ctx.events.import_requested.emit(url.toLocalFile())
+
+    # --- state ----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.ctx.settings.value("ui/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        last = self.ctx.settings.value("ui/last_page", "tasks")
+        self.show_area(last if last in {spec.key for spec in PAGES} else "tasks")
+        QTimer.singleShot(0, self.refresh_badges)
+
+    def closeEvent(self, event) -> None:
+        self.ctx.settings.setValue("ui/geometry", self.saveGeometry())
+        self.ctx.settings.setValue("ui/last_page", self.current_area())
+        super().closeEvent(event)

@@ -1,0 +1,63 @@
+"""The navigation rail: one entry per area, icon over name, with a count badge."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QStyledItemDelegate
+
+from workbench.ui.common.theme import ALERT_COLORS
+
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _BadgeDelegate(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option, index) -> None:
+        super().paint(painter, option, index)
+        badge = index.data(BADGE_ROLE)
+        if not badge:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(option.font)
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        width = max(16, painter.fontMetrics().horizontalAdvance(badge) + 8)
+        rect = QRect(option.rect.right() - width - 10, option.rect.top() + 6, width, 16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(ALERT_COLORS["red"]))
+        painter.drawRoundedRect(rect, 8, 8)
+        painter.setPen(QColor("white"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, badge)
+        painter.restore()
+
+
+class NavRail(QListWidget):
+    WIDTH = 96
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("navRail")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.TopToBottom)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(False)
+        self.setIconSize(QSize(24, 24))
+        self.setGridSize(QSize(self.WIDTH - 8, 64))
+        self.setFixedWidth(self.WIDTH)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_BadgeDelegate(self))
+
+    def add_area(self, key: str, title: str, icon) -> None:
+        item = QListWidgetItem(icon, title)
+        item.setData(KEY_ROLE, key)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setSizeHint(QSize(self.WIDTH - 12, 60))
+        self.addItem(item)
+
+    def set_badge(self, row: int, text: str) -> None:
+        self.item(row).setData(BADGE_ROLE, text)
+
+    def titles(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]

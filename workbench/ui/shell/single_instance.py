@@ -1,0 +1,77 @@
+"""One window per database file: a QLockFile beside the database, a QLocalServer to raise it.
+
+A lock left by a killed process is detected through its PID by QLockFile; the server's socket file
+left behind by a crash is removed when connecting to it fails.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+RAISE_MESSAGE = b"raise"
+
+
+def _server_name(db_path: Path) -> str:
+    digest = hashlib.sha1(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+    return f"ops-workbench-{digest}"
+
+
+def lock_path(db_path: Path) -> Path:
+    return Path(str(db_path) + ".lock")
+
+
+class SingleInstance(QObject):
+    raise_requested = Signal()
+
+    def __init__(self, db_path: Path):
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.lock = QLockFile(str(lock_path(self.db_path)))
+        self.lock.setStaleLockTime(0)  # never stale by age; a dead owner's PID frees it
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True if this process now owns the database; False if another window has it open."""
+        if not self.lock.tryLock(100):
+            return False
+        self._listen()
+        return True
+
+    def _listen(self) -> None:
+        name = _server_name(self.db_path)
+        self.server = QLocalServer(self)
+        if not self.server.listen(name):
+            QLocalServer.removeServer(name)  # a socket file left behind by a crash
+            self.server.listen(name)
+        self.server.newConnection.connect(self._on_connection)
+
+    def _on_connection(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+
+    def _on_message(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll()).strip() == RAISE_MESSAGE:
+            self.raise_requested.emit()
+        socket.disconnectFromServer()
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        self.lock.unlock()
+
+
+def ask_running_instance_to_raise(db_path: Path, timeout_ms: int = 1000) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(_server_name(Path(db_path)))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(RAISE_MESSAGE + b"\n")
+    socket.flush()
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return True

@@ -1,0 +1,9 @@
+"""The Inbox and four quadrants page (placeholder until its issue lands)."""
+from __future__ import annotations
+
+from workbench.ui.common.placeholder import PlaceholderPage
+
+
+class MatrixPage(PlaceholderPage):
+    def __init__(self, ctx):
+        super().__init__(ctx, self.tr("Inbox and four quadrants"))
