@@ -1,6 +1,6 @@
 """Translation upkeep: one .ts/.qm pair per UI area (so areas never edit the same file).
 
-  python tools/i18n.py update          lupdate every area, then lrelease to .qm
+  python tools/i18n.py update [AREA]   lupdate (every area, or one), then lrelease to .qm
   python tools/i18n.py missing [AREA]  list source strings without a Chinese translation
   python tools/i18n.py apply AREA FILE.json
                                        fill translations from {"English source": "中文", ...}, then update
@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
-AREAS = ["shell", "tasks", "contacts", "reports", "pdca", "review"]
+AREAS = ["shell", "tasks", "contacts", "imports", "reports", "pdca", "review"]
 LANG = "zh_CN"
 
 
@@ -85,7 +85,7 @@ def apply(area: str, mapping: dict[str, str]) -> int:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "update"
     if command == "update":
-        for area in AREAS:
+        for area in (argv[1:] or AREAS):
             update(area)
         return 0
     if command == "missing":

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from workbench.contacts import demo as contacts_demo
 from workbench.errors import UserError
 from workbench.pdca import demo as pdca_demo
+from workbench.reports import alert_demo
 from workbench.reports import demo as reports_demo
 from workbench.review import demo as review_demo
 from workbench.schema import COUNTED_TABLES
@@ -18,7 +19,7 @@ from workbench.tasks import demo as tasks_demo
 
 # Order matters: reports first (metrics and alerts), then users and contacts, then tasks that link
 # to them, then PDCA cycles over those metrics, then the review of the week.
-FILLERS = [reports_demo.fill, contacts_demo.fill, tasks_demo.fill, pdca_demo.fill, review_demo.fill]
+FILLERS = [reports_demo.fill, alert_demo.fill, contacts_demo.fill, tasks_demo.fill, pdca_demo.fill, review_demo.fill]
 
 
 def is_empty(db: Database) -> bool:

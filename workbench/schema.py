@@ -13,6 +13,7 @@ from sqlite_utils.migrations import Migrations
 
 from workbench.contacts import schema as contacts_schema
 from workbench.pdca import schema as pdca_schema
+from workbench.reports import alert_schema
 from workbench.reports import schema as reports_schema
 from workbench.review import schema as review_schema
 from workbench.store import core_schema
@@ -22,6 +23,7 @@ from workbench.tasks import schema as tasks_schema
 MIGRATION_SETS: list[Migrations] = [
     core_schema.migrations,
     reports_schema.migrations,
+    alert_schema.migrations,
     contacts_schema.migrations,
     tasks_schema.migrations,
     pdca_schema.migrations,

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import argparse
 
+from workbench.reports import alert_commands, import_commands
+
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add this feature's subcommands. Each sets func(args) -> exit status; see cli.py."""
+    import_commands.register(subparsers, common)
+    alert_commands.register(subparsers, common)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from workbench.errors import set_language
 from workbench.ui.shell.resources import resource_path
 
-AREAS = ["shell", "tasks", "contacts", "reports", "pdca", "review"]
+AREAS = ["shell", "tasks", "contacts", "imports", "reports", "pdca", "review"]
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 SETTING_KEY = "ui/language"  # "system", "zh_CN" or "en"
 

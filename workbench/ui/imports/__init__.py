@@ -1,0 +1,1 @@
+"""UI: importing reports and browsing datasets."""
