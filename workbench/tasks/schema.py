@@ -1,4 +1,43 @@
 """Tables of the tasks feature, as a sqlite-utils Migrations set (see workbench/schema.py)."""
+from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("tasks")
+
+
+@migrations()
+def create_tasks(db: Database) -> None:
+    # Links to users/contacts/PDCA cycles/alerts are plain integers: those tables belong to other
+    # features and may not exist yet (or be created later), so no FOREIGN KEY constraints here.
+    db["tasks"].create(
+        {
+            "id": int,
+            "title": str,
+            "notes": str,
+            "important": int,  # 0/1
+            "urgent": int,  # 0/1
+            "status": str,  # 'open' | 'done' | 'dropped'
+            "due": str,  # 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' or NULL
+            "recurrence": str,  # RFC 5545 RRULE body ('FREQ=WEEKLY;BYDAY=MO') or NULL
+            "tags": str,  # JSON list of strings
+            "created_at": str,  # local time 'YYYY-MM-DDTHH:MM:SS'
+            "triaged_at": str,  # NULL ⇒ still in the inbox
+            "done_at": str,  # when it was done or dropped
+            "position": float,  # order inside its quadrant (fractional, so a move touches one row)
+            "user_id": int,
+            "contact_id": int,
+            "pdca_cycle_id": int,
+            "alert_id": int,
+            "promoted_on": str,  # 'YYYY-MM-DD' when 重要不紧急 was promoted to 重要且紧急 by its due date
+        },
+        pk="id",
+        not_null={"title", "important", "urgent", "status", "tags", "created_at", "position"},
+        defaults={"notes": "", "important": 0, "urgent": 0, "status": "open", "tags": "[]", "position": 0},
+    )
+    # The matrix query reads open tasks only, grouped by quadrant and ordered by position.
+    db["tasks"].create_index(["status", "important", "urgent", "position"], index_name="idx_tasks_matrix")
+    db["tasks"].create_index(["status", "triaged_at"], index_name="idx_tasks_inbox")
+    db["tasks"].create_index(["done_at"], index_name="idx_tasks_done_at")
+    db["tasks"].create_index(["status", "due"], index_name="idx_tasks_due")
+    for link in ("user_id", "contact_id", "pdca_cycle_id", "alert_id"):
+        db["tasks"].create_index([link], index_name=f"idx_tasks_{link}")
