@@ -1,0 +1,202 @@
+"""The typed table behind each dataset: creating it, upserting rows by key, undoing an import.
+
+A dataset's rows live in `ds_<id>` with three bookkeeping columns before the report's own:
+  _row_id    INTEGER PRIMARY KEY
+  _key       TEXT UNIQUE — the row's key values joined (or, without a key, its content + occurrence)
+  _import_id INTEGER — the import that added the row (undo deletes those rows)
+Values are stored as: date/datetime ISO text, integer INTEGER, number/money REAL, percent REAL
+fraction (0.4523), bool INTEGER 0/1, text TEXT. Bulk rows go through raw executemany (sqlite-utils
+caps a batch at 999 ÷ columns rows), schema changes through plain SQL.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+from sqlite_utils import Database
+
+SQL_TYPES = {
+    "date": "TEXT", "datetime": "TEXT", "text": "TEXT", "integer": "INTEGER", "bool": "INTEGER",
+    "number": "REAL", "money": "REAL", "percent": "REAL",
+}
+KEY_SEPARATOR = "\x1f"
+BOOKKEEPING = ("_row_id", "_key", "_import_id")
+CORRECTIONS_KEPT = 1000
+
+
+def quote(name: str) -> str:
+    return "[" + name + "]"
+
+
+def sql_name(name: str, taken: set[str]) -> str:
+    """A column name SQLite accepts inside [ ], unique case-insensitively among `taken`."""
+    base = re.sub(r"[\[\]\x00-\x1f]", "_", name).strip() or "column"
+    if base.startswith("_"):
+        base = "c" + base
+    candidate, n = base, 2
+    while candidate.lower() in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def key_text(values: Sequence) -> str:
+    """One string for a key tuple; floats that hold whole numbers print as integers."""
+    parts = []
+    for value in values:
+        if value is None:
+            parts.append("")
+        elif isinstance(value, float) and value.is_integer():
+            parts.append(str(int(value)))
+        else:
+            parts.append(str(value))
+    return KEY_SEPARATOR.join(parts)
+
+
+class ContentKeys:
+    """Keys for a dataset without key columns: a hash of the row plus how often it occurred so far."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, row: Sequence) -> str:
+        digest = hashlib.blake2b(json.dumps(list(row), ensure_ascii=False, default=str).encode(), digest_size=12).hexdigest()
+        n = self.seen.get(digest, 0) + 1
+        self.seen[digest] = n
+        return f"{digest}#{n}"
+
+
+@dataclass
+class UpsertResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicate_keys: int = 0
+    corrections: list[dict] = field(default_factory=list)
+    correction_count: int = 0
+
+
+def create_table(db: Database, table: str, columns: list[dict]) -> None:
+    body = ", ".join(f"{quote(c['sql'])} {SQL_TYPES[c['type']]}" for c in columns)
+    db.execute(f"CREATE TABLE {quote(table)} (_row_id INTEGER PRIMARY KEY, _key TEXT NOT NULL UNIQUE, "
+               f"_import_id INTEGER{', ' + body if body else ''})")
+
+
+def add_columns(db: Database, table: str, columns: list[dict]) -> None:
+    for column in columns:
+        db.execute(f"ALTER TABLE {quote(table)} ADD COLUMN {quote(column['sql'])} {SQL_TYPES[column['type']]}")
+
+
+def drop_columns(db: Database, table: str, sql_names: list[str]) -> None:
+    for name in sql_names:
+        db.execute(f"ALTER TABLE {quote(table)} DROP COLUMN {quote(name)}")
+
+
+def index_columns(db: Database, table: str, sql_names: list[str]) -> None:
+    """An index per date/key column so series and browser queries stay fast on big datasets."""
+    for name in sql_names:
+        index = f"idx_{table}_{abs(hash(name)) % 10**8}"
+        db.execute(f"CREATE INDEX IF NOT EXISTS {quote(index)} ON {quote(table)} ({quote(name)})")
+
+
+def _value_label(value) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def insert_new(db: Database, table: str, sql_names: list[str], keyed_rows: Iterable[tuple[str, list]],
+               import_id: int) -> UpsertResult:
+    """Rows into an empty table. A key repeated within the file: the later row wins."""
+    names = ", ".join(quote(n) for n in ("_key", "_import_id", *sql_names))
+    marks = ", ".join("?" for _ in range(len(sql_names) + 2))
+    updates = ", ".join(f"{quote(n)}=excluded.{quote(n)}" for n in sql_names) or "_import_id=excluded._import_id"
+    sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({marks}) ON CONFLICT(_key) DO UPDATE SET {updates}"
+    total = 0
+
+    def params() -> Iterator[list]:
+        nonlocal total
+        for key, values in keyed_rows:
+            total += 1
+            yield [key, import_id, *values]
+
+    db.conn.executemany(sql, params())
+    added = db.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+    return UpsertResult(added=added, duplicate_keys=total - added)
+
+
+def upsert(db: Database, table: str, sql_names: list[str], display_names: list[str], key_display: list[str],
+           keyed_rows: Iterable[tuple[str, list]], import_id: int, dry_run: bool = False) -> UpsertResult:
+    """Stage the file's rows in a temp table, then add new keys and update changed rows.
+
+    Only the columns this file has are compared and written; a column missing from the file keeps
+    its stored values. The values an update overwrites go to import_old_rows for undo.
+    """
+    db.execute("DROP TABLE IF EXISTS temp._stage")
+    staged = ", ".join(quote(f"s{i}") for i in range(len(sql_names)))
+    db.execute(f"CREATE TEMP TABLE _stage (_key TEXT PRIMARY KEY{', ' + staged if staged else ''})")
+    marks = ", ".join("?" for _ in range(len(sql_names) + 1))
+    total = 0
+
+    def params() -> Iterator[list]:
+        nonlocal total
+        for key, values in keyed_rows:
+            total += 1
+            yield [key, *values]
+
+    db.conn.executemany(f"INSERT OR REPLACE INTO temp._stage VALUES ({marks})", params())
+    result = UpsertResult()
+    result.duplicate_keys = total - db.execute("SELECT count(*) FROM temp._stage").fetchone()[0]
+    t = quote(table)
+    stage_names = [f"s.[s{i}]" for i in range(len(sql_names))]
+    target_names = ["t." + quote(n) for n in sql_names]
+    same = " AND ".join(f"{a} IS {b}" for a, b in zip(target_names, stage_names)) or "1"
+    changed = db.conn.execute(
+        f"SELECT t._row_id, t._key, {', '.join(target_names) or 'NULL'}, {', '.join(stage_names) or 'NULL'} "
+        f"FROM temp._stage s JOIN {t} t ON t._key = s._key WHERE NOT ({same})")
+    n = len(sql_names)
+    key_positions = [display_names.index(k) for k in key_display if k in display_names]
+    update_sql = f"UPDATE {t} SET {', '.join(f'{quote(c)} = ?' for c in sql_names)} WHERE _row_id = ?"
+    old_rows, updates = [], []
+    for row in changed:
+        row_id, key, old, new = row[0], row[1], row[2:2 + n], row[2 + n:2 + 2 * n]
+        result.updated += 1
+        label = " ".join(str(_value_label(new[p])) for p in key_positions) if key_positions else key[:12]
+        for i in range(n):
+            if old[i] is not new[i] and old[i] != new[i]:
+                result.correction_count += 1
+                if len(result.corrections) < CORRECTIONS_KEPT:
+                    result.corrections.append({"key": label, "column": display_names[i],
+                                               "old": _value_label(old[i]), "new": _value_label(new[i])})
+        old_rows.append((import_id, row_id, json.dumps(dict(zip(sql_names, old)), ensure_ascii=False)))
+        updates.append([*new, row_id])
+    if not dry_run:
+        db.conn.executemany("INSERT INTO import_old_rows (import_id, row_id, data) VALUES (?, ?, ?)", old_rows)
+        db.conn.executemany(update_sql, updates)
+    result.added = db.execute(f"SELECT count(*) FROM temp._stage s WHERE NOT EXISTS "
+                              f"(SELECT 1 FROM {t} t WHERE t._key = s._key)").fetchone()[0]
+    if not dry_run and result.added:
+        cols = ", ".join(quote(c) for c in sql_names)
+        db.execute(f"INSERT INTO {t} (_key, _import_id{', ' + cols if cols else ''}) "
+                   f"SELECT s._key, ?{', ' + staged if staged else ''} FROM temp._stage s "
+                   f"WHERE NOT EXISTS (SELECT 1 FROM {t} t WHERE t._key = s._key)", [import_id])
+    result.unchanged = total - result.duplicate_keys - result.added - result.updated
+    db.execute("DROP TABLE temp._stage")
+    return result
+
+
+def undo_rows(db: Database, table: str, import_id: int) -> None:
+    """Delete the rows an import added and put back the values it overwrote."""
+    t = quote(table)
+    db.execute(f"DELETE FROM {t} WHERE _import_id = ?", [import_id])
+    for row_id, data in db.execute("SELECT row_id, data FROM import_old_rows WHERE import_id = ?", [import_id]).fetchall():
+        old = json.loads(data)
+        existing = {r[1] for r in db.execute(f"PRAGMA table_info({t})").fetchall()}
+        old = {k: v for k, v in old.items() if k in existing}
+        if old:
+            db.execute(f"UPDATE {t} SET {', '.join(f'{quote(k)} = ?' for k in old)} WHERE _row_id = ?",
+                       [*old.values(), row_id])
+    db.execute("DELETE FROM import_old_rows WHERE import_id = ?", [import_id])
