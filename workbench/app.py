@@ -53,27 +53,42 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     instance = SingleInstance(db_path)
     if not instance.acquire():
         return _second_instance(db_path)
+    from workbench.ui.shell.startup_dialogs import open_with_dialogs
+
     try:
-        db = open_database(db_path)
+        # quick_check, damaged ⇒ read-only + offer the latest good backup, location warnings (store/startup.py)
+        opened = open_with_dialogs(db_path)
+        if opened.db is None:
+            from workbench.store.startup import damage_sentence
+
+            raise damage_sentence(opened)
     except UserError as error:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Ops Workbench"), error.sentence)
         instance.release()
         return EXIT_USER_ERROR
+    db = opened.db
     try:
-        backup = daily_backup(db, db_path)
+        backup = None if opened.readonly else daily_backup(db, db_path)
     except UserError:
         backup = None  # the window still opens; the status bar does not claim a backup
+    from workbench.ui.shell.crash_dialog import install_crash_reporting
     from workbench.ui.shell.main_window import MainWindow
 
     ctx = build_context(db_path, db)
     window = MainWindow(ctx)
+    crash_reporting = install_crash_reporting(db_path.parent, window)  # masked log in the data folder
     if backup is not None:
         window.update_status(QCoreApplication.translate("App", "Backed up today"))
+    if opened.readonly:
+        window.update_status(QCoreApplication.translate("App", "Read-only: the file is damaged"))
     instance.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     window.show()
-    _offer_demo_on_first_run(window, ctx)
+    if not opened.readonly:
+        _offer_demo_on_first_run(window, ctx)
     status = app.exec()
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    crash_reporting.uninstall()
+    if not opened.readonly:
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     instance.release()
     restart_with = app.property("restart_with_db")

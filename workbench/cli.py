@@ -150,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from workbench.store.paths import restrict_umask
+
+    restrict_umask()  # every file the app writes is 0600, every folder 0700 (RELIABILITY.md)
     try:
         args = build_parser().parse_args(argv)
         return int(args.func(args) or 0)

@@ -34,8 +34,12 @@ def _is_good_database(path: Path) -> bool:
         return False
 
 
-def backup_to(db: Database, target: str | Path) -> Path:
-    """Copy the live database to target through the backup API, verify the copy, then rename it."""
+def backup_to(db: Database, target: str | Path, *, pages: int = -1, progress=None) -> Path:
+    """Copy the live database to target through the backup API, verify the copy, then rename it.
+
+    pages/progress are passed to sqlite3's backup(): copying in steps lets other connections write
+    between steps. A kill halfway leaves only a `.partial` file, which list_backups never returns.
+    """
     target = Path(target)
     ensure_private_folder(target.parent)
     partial = target.with_name(target.name + ".partial")
@@ -43,7 +47,7 @@ def backup_to(db: Database, target: str | Path) -> Path:
     try:
         destination = sqlite3.connect(str(partial))
         try:
-            db.conn.backup(destination)
+            db.conn.backup(destination, pages=pages, progress=progress)
         finally:
             destination.close()
         make_private(partial)
@@ -88,6 +92,9 @@ def daily_backup(db: Database, db_path: Path, keep: int = DEFAULT_KEEP, today: d
 def rotate(db_path: Path, keep: int) -> None:
     for old in list_backups(db_path)[keep:]:
         old.unlink(missing_ok=True)
+    # A backup killed halfway leaves its .partial file behind: it is never a backup, remove it.
+    for stale in backup_folder(db_path).glob(f"{Path(db_path).stem}-*.db.partial"):
+        stale.unlink(missing_ok=True)
 
 
 def latest_good_backup(db_path: Path) -> Path | None:
@@ -114,3 +121,27 @@ def restore_backup(backup_path: Path, db_path: Path) -> None:
     finally:
         source.close()
     make_private(Path(db_path))
+
+
+def set_damaged_file_aside(db_path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (and its -wal/-shm) out of the way; returns the new name.
+
+    A damaged file is kept, not deleted: whatever it still holds may be needed later.
+    """
+    db_path = Path(db_path)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix or '.db'}")
+    for suffix in ("-wal", "-shm", ""):
+        source = Path(str(db_path) + suffix)
+        if source.exists():
+            os.replace(source, Path(str(aside) + suffix))
+    return aside
+
+
+def restore_damaged(db_path: Path, backup_path: Path) -> Path:
+    """Put a damaged database aside and restore the backup in its place. Returns where the damaged one went."""
+    if not _is_good_database(backup_path):
+        raise BackupError("这个备份文件已损坏，无法恢复。", "That backup file is damaged and cannot be restored.")
+    aside = set_damaged_file_aside(db_path)
+    restore_backup(backup_path, db_path)
+    return aside

@@ -45,3 +45,10 @@ def make_private(path: Path) -> None:
             os.chmod(path, 0o600)
         except PermissionError:
             pass
+
+
+def restrict_umask() -> None:
+    """Files and folders the process creates come out 0600/0700 from the start (exports, logs, the
+    -wal and -shm files SQLite creates later), not just those that make_private() remembers."""
+    if os.name == "posix":
+        os.umask(0o077)

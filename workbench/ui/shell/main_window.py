@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Audit &log…"), self.show_audit_log)
         self._action(help_menu, self.tr("&About Ops Workbench"), self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -192,6 +193,13 @@ class MainWindow(QMainWindow):
         self._build()
         self.show_area(current)
         self.refresh_badges()
+
+    def show_audit_log(self) -> None:
+        """帮助 › 审计日志 (workbench/ui/shell/audit_view.py, owned by the hardening work)."""
+        from workbench.ui.shell.audit_view import AuditView
+
+        self.audit_view = AuditView(self.ctx.db, self)
+        self.audit_view.open()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,50 @@
+"""The audit log the operator can read: what left the app, whether it was masked, how many rows.
+
+Each entry is (time, action, detail, rows, masked). An export that unmasks phones or WeChat ids must
+be recorded here (privacy: unmasked only by explicit choice, and that choice is visible later).
+The detail is itself masked, so the log never holds personal data.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from workbench.privacy import mask_text
+from workbench.store import write_transaction
+
+# Actions other areas record; the audit view translates these keys.
+EXPORT = "export"
+RETENTION_PURGE = "retention_purge"
+RESTORE_BACKUP = "restore_backup"
+REVEAL = "reveal"
+
+
+def record(db: Database, action: str, detail: str = "", rows: int = 0, masked: bool = True,
+           at: datetime | None = None) -> int:
+    """Add one entry (in its own write transaction, or nested in the caller's). Returns its id."""
+    entry = {
+        "at": (at or datetime.now()).isoformat(timespec="seconds"),
+        "action": action,
+        "detail": mask_text(detail),
+        "rows": int(rows),
+        "masked": 1 if masked else 0,
+    }
+    with write_transaction(db):
+        return db["audit_log"].insert(entry).last_pk
+
+
+def record_export(db: Database, path, rows: int, masked: bool, what: str = "") -> int:
+    """Call after writing an export file: `what` names it ("周复盘", "联系记录")."""
+    detail = f"{what}: {path}" if what else str(path)
+    return record(db, EXPORT, detail, rows, masked)
+
+
+def entries(db: Database, limit: int = 1000, unmasked_only: bool = False) -> list[dict]:
+    """Newest first."""
+    where = "WHERE masked = 0" if unmasked_only else ""
+    rows = db.execute(
+        f"SELECT id, at, action, detail, rows, masked FROM audit_log {where} ORDER BY at DESC, id DESC LIMIT ?",
+        [limit],
+    ).fetchall()
+    return [dict(zip(("id", "at", "action", "detail", "rows", "masked"), row)) for row in rows]

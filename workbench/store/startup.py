@@ -1,0 +1,111 @@
+"""Opening the database when the window starts: sniff, quick_check, migrate, warn about the location.
+
+- A file that is not SQLite at all gets a sentence (DatabaseError), never a traceback.
+- A SQLite file that fails `PRAGMA quick_check` is opened read-only, and the newest backup that
+  passes its own check is offered for restore (the damaged file is set aside, not deleted).
+- A file written by a newer version is refused with a sentence (NewerSchemaError from migrate.py).
+- A file on a network share or inside a cloud-sync folder opens, with a warning sentence.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from workbench.errors import UserError
+from workbench.store.backup import latest_good_backup, restore_damaged
+from workbench.store.connection import DatabaseError, open_connection, open_database
+from workbench.store.location import location_warning
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class OpenedDatabase:
+    path: Path
+    db: Database | None
+    readonly: bool = False
+    damage: str | None = None  # quick_check's complaint when the file is damaged
+    backup: Path | None = None  # the newest good backup, offered when damaged
+    warnings: list[UserError] = field(default_factory=list)
+
+    @property
+    def damaged(self) -> bool:
+        return self.damage is not None
+
+
+def not_a_database_error(path: Path) -> DatabaseError:
+    return DatabaseError(
+        f"{path.name} 不是运营工作台的数据库文件（或已损坏）。",
+        f"{path.name} is not an Ops Workbench database (or it is damaged).",
+    )
+
+
+def sniff(path: Path) -> None:
+    """Raise DatabaseError when an existing, non-empty file does not start with SQLite's header."""
+    path = Path(path)
+    if path.is_dir():
+        raise DatabaseError(f"{path} 是一个文件夹，不是数据库文件。", f"{path} is a folder, not a database file.")
+    if not path.exists() or path.stat().st_size == 0:
+        return  # a new database
+    with open(path, "rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise not_a_database_error(path)
+
+
+def quick_check(path: Path) -> str:
+    """'ok', or SQLite's complaint, read through a read-only connection (nothing is written)."""
+    try:
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+        return "ok" if rows == ["ok"] else "; ".join(rows[:5])
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+def open_at_startup(path: Path, mounts_text: str | None = None) -> OpenedDatabase:
+    path = Path(path)
+    sniff(path)
+    warnings = [w for w in [location_warning(path, mounts_text)] if w is not None]
+    if path.exists() and path.stat().st_size > 0:
+        verdict = quick_check(path)
+        if verdict != "ok":
+            try:
+                db = open_connection(path, readonly=True)
+            except DatabaseError:
+                db = None  # too damaged to read at all; only a restore helps
+            return OpenedDatabase(path, db, readonly=True, damage=verdict, backup=latest_good_backup(path),
+                                  warnings=warnings)
+    return OpenedDatabase(path, open_database(path), warnings=warnings)
+
+
+def restore_and_reopen(opened: OpenedDatabase) -> OpenedDatabase:
+    """Close the damaged file, set it aside, restore the offered backup and open that instead."""
+    if opened.backup is None:
+        raise UserError("没有可用的完好备份。", "There is no good backup to restore.")
+    if opened.db is not None:
+        opened.db.close()
+    restore_damaged(opened.path, opened.backup)
+    return OpenedDatabase(opened.path, open_database(opened.path), warnings=opened.warnings)
+
+
+def damage_sentence(opened: OpenedDatabase) -> UserError:
+    if opened.backup is not None:
+        return UserError(
+            f"数据库文件已损坏（{opened.damage}）。已以只读方式打开。可以恢复 {opened.backup.name} 这份完好的备份"
+            f"（损坏的文件会保留在旁边）。",
+            f"The database file is damaged ({opened.damage}). It has been opened read-only. You can restore "
+            f"the good backup {opened.backup.name} (the damaged file is kept beside it).",
+        )
+    return UserError(
+        f"数据库文件已损坏（{opened.damage}），并且没有完好的备份。已以只读方式打开，请尽快导出需要的数据。",
+        f"The database file is damaged ({opened.damage}) and there is no good backup. It has been opened "
+        f"read-only; export what you need soon.",
+    )

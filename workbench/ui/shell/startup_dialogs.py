@@ -1,0 +1,48 @@
+"""The sentences the operator may see while the database opens (store/startup.py decides, this asks).
+
+- network share / cloud-sync folder: a warning, then the window opens;
+- damaged file (quick_check not ok): restore the newest good backup, or continue read-only;
+- not a database / newer version: raised as UserError for app.py to show and stop.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from workbench.store.startup import OpenedDatabase, damage_sentence, open_at_startup, restore_and_reopen
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StartupDialogs", text)
+
+
+def ask_restore(opened: OpenedDatabase, parent: QWidget | None = None) -> bool:
+    """True when the operator chose to restore the offered backup."""
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Damaged database"), damage_sentence(opened).sentence,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("damaged_database_box")
+    restore = None
+    if opened.backup is not None:
+        restore = box.addButton(_tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return restore is not None and box.clickedButton() is restore
+
+
+def open_with_dialogs(db_path: Path, parent: QWidget | None = None) -> OpenedDatabase:
+    """Open the database for the window, asking what to do when something is wrong. Raises UserError."""
+    opened = open_at_startup(db_path)
+    for warning in opened.warnings:
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Database location"), warning.sentence,
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("location_warning_box")
+        box.exec()
+    if opened.damaged and ask_restore(opened, parent):
+        from workbench import audit
+
+        backup_name = opened.backup.name
+        opened = restore_and_reopen(opened)
+        audit.record(opened.db, audit.RESTORE_BACKUP, backup_name)
+    return opened
