@@ -1,4 +1,66 @@
-"""Tables of the pdca feature, as a sqlite-utils Migrations set (see workbench/schema.py)."""
+"""Tables of the pdca feature, as a sqlite-utils Migrations set (see workbench/schema.py).
+
+pdca_cycles  one row per cycle: the SMART goal (metric = dataset + column, baseline, target,
+             deadline), hypothesis and numeric prediction, root cause, stage and its dates, the
+             stored Check result (JSON), the Act decision, the link to the previous cycle
+pdca_notes   the dated Do log
+pdca_moves   every stage move, dated (the board's "days in stage" and the review's "moved")
+"""
+from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("pdca")
+
+
+@migrations()
+def create_pdca_tables(db: Database) -> None:
+    db["pdca_cycles"].create(
+        {
+            "id": int,
+            "title": str,
+            "problem": str,
+            "metric_dataset": str,  # a dataset name (reports feature)
+            "metric_column": str,  # a numeric column of that dataset
+            "baseline": float,
+            "target": float,
+            "deadline": str,  # YYYY-MM-DD
+            "hypothesis": str,
+            "prediction": float,  # the metric's value the operator predicts after Do
+            "root_cause": str,  # the why-chain, free text
+            "link_topic": str,  # contacts/findings on this topic are counted before/after
+            "stage": str,  # plan | do | check | act | closed
+            "stage_since": str,  # YYYY-MM-DDTHH:MM:SS
+            "do_started": str,  # YYYY-MM-DD, set when the cycle enters Do
+            "baseline_days": int,
+            "next_review": str,  # YYYY-MM-DD
+            "check_json": str,  # CheckResult.as_dict() plus linked counts
+            "checked_at": str,
+            "act_decision": str,  # standardize | adjust | abandon
+            "act_notes": str,
+            "previous_id": int,
+            "snippet_id": int,  # the SOP written by 标准化
+            "stall_task_id": int,  # the task raised when the cycle stalled
+            "created_at": str,
+            "closed_at": str,
+        },
+        pk="id",
+        not_null={"title", "stage", "stage_since", "created_at"},
+        defaults={"problem": "", "hypothesis": "", "root_cause": "", "link_topic": "", "act_notes": "",
+                  "stage": "plan", "baseline_days": 14},
+        foreign_keys=[("previous_id", "pdca_cycles", "id")],
+    )
+    db["pdca_cycles"].create_index(["stage"], index_name="idx_pdca_cycles_stage")
+    db["pdca_cycles"].create_index(["previous_id"], index_name="idx_pdca_cycles_previous")
+    db["pdca_notes"].create(
+        {"id": int, "cycle_id": int, "at": str, "text": str},
+        pk="id", not_null={"cycle_id", "at", "text"},
+        foreign_keys=[("cycle_id", "pdca_cycles", "id")],
+    )
+    db["pdca_notes"].create_index(["cycle_id", "at"], index_name="idx_pdca_notes_cycle")
+    db["pdca_moves"].create(
+        {"id": int, "cycle_id": int, "from_stage": str, "to_stage": str, "at": str},
+        pk="id", not_null={"cycle_id", "to_stage", "at"},
+        foreign_keys=[("cycle_id", "pdca_cycles", "id")],
+    )
+    db["pdca_moves"].create_index(["cycle_id", "at"], index_name="idx_pdca_moves_cycle")
+    db["pdca_moves"].create_index(["at"], index_name="idx_pdca_moves_at")

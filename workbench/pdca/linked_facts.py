@@ -1,0 +1,106 @@
+"""Read-only queries over other features' tables that a PDCA cycle needs: its metric series
+(reports' dataset API), the dates of contacts and findings linked to it (contacts' tables), and the
+snippet library (contacts' `snippets` table) that 标准化 writes into.
+
+A contact is linked when it carries the cycle's id, or — when the cycle names a topic — when its
+topic equals that topic or its summary mentions it; a finding when its source contact is linked or
+its text mentions the topic.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlite_utils import Database
+
+
+def metric_series(db: Database, dataset: str | None, column: str | None) -> list[tuple[str, float | None]]:
+    if not dataset or not column:
+        return []
+    from workbench.reports.datasets import get_dataset, read_series
+
+    info = get_dataset(db, dataset)
+    if info is None or info.column(column) is None or not info.date_column:
+        return []
+    return read_series(db, dataset, column)
+
+
+def metric_type(db: Database, dataset: str | None, column: str | None) -> str:
+    """The column's type ('percent', 'money', 'integer', 'number'), for formatting."""
+    if not dataset or not column:
+        return "number"
+    from workbench.reports.datasets import get_dataset
+
+    info = get_dataset(db, dataset)
+    found = info.column(column) if info else None
+    return found.type if found else "number"
+
+
+def metric_choices(db: Database) -> list[tuple[str, str, str]]:
+    """Every (dataset, metric column, type) a goal can name: numeric columns of dated datasets."""
+    from workbench.reports.datasets import NUMERIC_TYPES, list_datasets
+
+    return [(info.name, column.name, column.type) for info in list_datasets(db) if info.date_column
+            for column in info.columns if column.type in NUMERIC_TYPES and column.role != "key"]
+
+
+def _like(text: str) -> str:
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def linked_contact_days(db: Database, cycle_id: int, topic: str, start: date, end: date) -> list[str]:
+    """The dates (YYYY-MM-DD) of contacts linked to the cycle between start and end inclusive."""
+    if not db["contacts"].exists():
+        return []
+    where, params = ["pdca_cycle_id = ?"], [cycle_id]
+    if topic:
+        where += ["topic = ?", "summary LIKE ? ESCAPE '\\'"]
+        params += [topic, _like(topic)]
+    sql = (f"SELECT substr(at, 1, 10) FROM contacts WHERE at >= ? AND at < ? AND ({' OR '.join(where)})")
+    return [row[0] for row in db.execute(sql, [start.isoformat(), _day_after(end), *params])]
+
+
+def linked_finding_days(db: Database, cycle_id: int, topic: str, start: date, end: date) -> list[str]:
+    if not db["findings"].exists():
+        return []
+    where, params = ["source_contact_id IN (SELECT id FROM contacts WHERE pdca_cycle_id = ?)"], [cycle_id]
+    if topic:
+        where.append("text LIKE ? ESCAPE '\\'")
+        params.append(_like(topic))
+    sql = (f"SELECT substr(created_at, 1, 10) FROM findings WHERE created_at >= ? AND created_at < ? "
+           f"AND ({' OR '.join(where)})")
+    return [row[0] for row in db.execute(sql, [start.isoformat(), _day_after(end), *params])]
+
+
+def _day_after(day: date) -> str:
+    from datetime import timedelta
+
+    return (day + timedelta(days=1)).isoformat()
+
+
+def write_sop_snippet(db: Database, title: str, body: str, now: str) -> int | None:
+    """Add an SOP to the snippet library (contacts' table); None when the library does not exist.
+
+    Uses the contacts feature's own function when it offers one.
+    """
+    if not db["snippets"].exists():
+        return None
+    try:
+        from workbench.contacts import snippets as snippet_api  # type: ignore[attr-defined]
+    except ImportError:
+        snippet_api = None
+    creator = getattr(snippet_api, "create_snippet", None)
+    if creator is not None:
+        try:
+            return int(creator(db, title=title, body=body, tags=["SOP", "PDCA"]))
+        except TypeError:
+            pass
+    cursor = db.execute(
+        "INSERT INTO snippets (title, body, tags, use_count, archived, created_at, updated_at)"
+        " VALUES (?, ?, '[\"SOP\", \"PDCA\"]', 0, 0, ?, ?)", [title, body, now, now])
+    return int(cursor.lastrowid)
+
+
+def delete_snippet(db: Database, snippet_id: int) -> None:
+    """Undo of 标准化: the SOP it wrote goes away again."""
+    if db["snippets"].exists():
+        db.execute("DELETE FROM snippets WHERE id = ? AND use_count = 0", [snippet_id])

@@ -1,0 +1,418 @@
+"""Reading and writing PDCA cycles. Every write commits at once through write_transaction.
+
+Undo support: snapshot(db, id) captures a cycle with its notes and moves; restore(db, snapshot)
+puts exactly that back (the UI's QUndoCommands use the pair).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlite_utils import Database
+
+from workbench.errors import UserError
+from workbench.pdca import linked_facts
+from workbench.pdca.check import baseline_window, compute_check, count_in_windows, do_window
+from workbench.pdca.model import COLUMNS, EDITABLE, Cycle
+from workbench.pdca.stages import (ABANDON, ACT, ADJUST, CHECK, CHECK_OVERDUE, CLOSED, DECISION_NAMES_ZH, DO,
+                                   PLAN, STAGES, STANDARDIZE, ChainLink, build_chain, check_move, days_in_stage,
+                                   stall_reason)
+from workbench.store import write_transaction
+
+SELECT = f"SELECT {', '.join(COLUMNS)} FROM pdca_cycles"
+DEFAULT_CHECK_AFTER_DAYS = 14
+
+
+def now_text(now: datetime | None = None) -> str:
+    return (now or datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(str(title or "").split())
+    if not title:
+        raise UserError("PDCA 循环需要一个标题。", "A PDCA cycle needs a title.")
+    return title
+
+
+def _check_day(value, label_zh: str, label_en: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise UserError(f"{label_zh}“{value}”不是日期（YYYY-MM-DD）。",
+                        f"The {label_en} “{value}” is not a date (YYYY-MM-DD).") from None
+
+
+def _check_number(value, label_zh: str, label_en: str) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        text = str(value).strip().replace(",", "")
+        return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        raise UserError(f"{label_zh}“{value}”不是数字。", f"The {label_en} “{value}” is not a number.") from None
+
+
+def _clean(field: str, value):
+    if field == "title":
+        return _clean_title(value)
+    if field in ("baseline", "target", "prediction"):
+        names = {"baseline": ("基线", "baseline"), "target": ("目标值", "target"), "prediction": ("预测值", "prediction")}
+        return _check_number(value, *names[field])
+    if field in ("deadline", "next_review"):
+        names = {"deadline": ("截止日期", "deadline"), "next_review": ("下次检查日期", "next review date")}
+        return _check_day(value, *names[field])
+    if field == "baseline_days":
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            days = 0
+        if not 1 <= days <= 365:
+            raise UserError("基线窗口应为 1–365 天。", "The baseline window must be 1–365 days.")
+        return days
+    if field in ("metric_dataset", "metric_column"):
+        return str(value).strip() or None if value is not None else None
+    return str(value or "").strip()
+
+
+# --- one cycle ----------------------------------------------------------------------------------
+def create_cycle(db: Database, title: str, *, now: datetime | None = None, previous_id: int | None = None,
+                 **fields) -> int:
+    """Add a cycle in the Plan stage; fields are any of model.EDITABLE. Returns its id."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"unknown cycle fields: {sorted(unknown)}")
+    values = {name: _clean(name, value) for name, value in fields.items()}
+    values["title"] = _clean_title(title)
+    stamp = now_text(now)
+    values.update(stage=PLAN, stage_since=stamp, created_at=stamp, previous_id=previous_id)
+    values.setdefault("baseline_days", 14)
+    with write_transaction(db):
+        if previous_id is not None:
+            require_cycle(db, previous_id)
+        names = list(values)
+        cursor = db.execute(f"INSERT INTO pdca_cycles ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                            [values[n] for n in names])
+        cycle_id = int(cursor.lastrowid)
+        db.execute("INSERT INTO pdca_moves (cycle_id, from_stage, to_stage, at) VALUES (?, NULL, ?, ?)",
+                   [cycle_id, PLAN, stamp])
+        return cycle_id
+
+
+def get_cycle(db: Database, cycle_id: int) -> Cycle | None:
+    row = db.execute(f"{SELECT} WHERE id = ?", [cycle_id]).fetchone()
+    return Cycle.from_row(row) if row else None
+
+
+def require_cycle(db: Database, cycle_id: int) -> Cycle:
+    cycle = get_cycle(db, cycle_id)
+    if cycle is None:
+        raise UserError(f"找不到 PDCA 循环 {cycle_id}（可能已被删除）。",
+                        f"PDCA cycle {cycle_id} does not exist (it may have been deleted).")
+    return cycle
+
+
+def update_cycle(db: Database, cycle_id: int, **changes) -> Cycle:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"unknown cycle fields: {sorted(unknown)}")
+    values = {name: _clean(name, value) for name, value in changes.items()}
+    with write_transaction(db):
+        require_cycle(db, cycle_id)
+        if values:
+            db.execute(f"UPDATE pdca_cycles SET {', '.join(f'{n} = ?' for n in values)} WHERE id = ?",
+                       [*values.values(), cycle_id])
+    return require_cycle(db, cycle_id)
+
+
+def list_cycles(db: Database, *, include_closed: bool = True) -> list[Cycle]:
+    where = "" if include_closed else " WHERE stage != 'closed'"
+    return [Cycle.from_row(r) for r in db.execute(f"{SELECT}{where} ORDER BY id")]
+
+
+def delete_cycle(db: Database, cycle_id: int) -> None:
+    """Remove a cycle with its notes and moves (undo of creating it); successors lose the link."""
+    with write_transaction(db):
+        db.execute("UPDATE pdca_cycles SET previous_id = NULL WHERE previous_id = ?", [cycle_id])
+        db.execute("DELETE FROM pdca_notes WHERE cycle_id = ?", [cycle_id])
+        db.execute("DELETE FROM pdca_moves WHERE cycle_id = ?", [cycle_id])
+        db.execute("DELETE FROM pdca_cycles WHERE id = ?", [cycle_id])
+
+
+def snapshot(db: Database, cycle_id: int) -> dict:
+    cycle = require_cycle(db, cycle_id)
+    return {
+        "cycle": {name: getattr(cycle, name) for name in COLUMNS},
+        "notes": [list(r) for r in db.execute("SELECT id, cycle_id, at, text FROM pdca_notes WHERE cycle_id = ?", [cycle_id])],
+        "moves": [list(r) for r in db.execute(
+            "SELECT id, cycle_id, from_stage, to_stage, at FROM pdca_moves WHERE cycle_id = ?", [cycle_id])],
+    }
+
+
+def restore(db: Database, saved: dict) -> None:
+    """Put a cycle back exactly as snapshot() saw it (re-creating it if it was deleted)."""
+    row = saved["cycle"]
+    with write_transaction(db):
+        names = list(row)
+        db.execute(f"INSERT OR REPLACE INTO pdca_cycles ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                   [row[n] for n in names])
+        db.execute("DELETE FROM pdca_notes WHERE cycle_id = ?", [row["id"]])
+        db.execute("DELETE FROM pdca_moves WHERE cycle_id = ?", [row["id"]])
+        db.conn.executemany("INSERT INTO pdca_notes (id, cycle_id, at, text) VALUES (?, ?, ?, ?)", saved["notes"])
+        db.conn.executemany("INSERT INTO pdca_moves (id, cycle_id, from_stage, to_stage, at) VALUES (?, ?, ?, ?, ?)",
+                            saved["moves"])
+
+
+# --- Do log and plan steps ---------------------------------------------------------------------
+@dataclass
+class Note:
+    id: int
+    cycle_id: int
+    at: str
+    text: str
+
+
+def add_note(db: Database, cycle_id: int, text: str, *, now: datetime | None = None) -> int:
+    text = str(text or "").strip()
+    if not text:
+        raise UserError("执行记录不能为空。", "A Do note cannot be empty.")
+    with write_transaction(db):
+        require_cycle(db, cycle_id)
+        return int(db.execute("INSERT INTO pdca_notes (cycle_id, at, text) VALUES (?, ?, ?)",
+                              [cycle_id, now_text(now), text]).lastrowid)
+
+
+def delete_note(db: Database, note_id: int) -> None:
+    with write_transaction(db):
+        db.execute("DELETE FROM pdca_notes WHERE id = ?", [note_id])
+
+
+def list_notes(db: Database, cycle_id: int) -> list[Note]:
+    return [Note(*r) for r in db.execute(
+        "SELECT id, cycle_id, at, text FROM pdca_notes WHERE cycle_id = ? ORDER BY at, id", [cycle_id])]
+
+
+def add_plan_step(db: Database, cycle_id: int, title: str, *, due: str | None = None,
+                  now: datetime | None = None) -> int:
+    """A plan step is a task in the matrix, filed as 重要不紧急 (improvement work) and linked."""
+    from workbench.tasks.repository import create_task
+
+    with write_transaction(db):
+        require_cycle(db, cycle_id)
+        return create_task(db, title, important=True, urgent=False, due=due, pdca_cycle_id=cycle_id,
+                           tags=["PDCA"], now=now)
+
+
+def plan_steps(db: Database, cycle_id: int):
+    from workbench.tasks.repository import tasks_linked_to
+
+    return tasks_linked_to(db, pdca_cycle_id=cycle_id)
+
+
+def list_moves(db: Database, cycle_id: int) -> list[tuple[str | None, str, str]]:
+    return [tuple(r) for r in db.execute(
+        "SELECT from_stage, to_stage, at FROM pdca_moves WHERE cycle_id = ? ORDER BY at, id", [cycle_id])]
+
+
+# --- stages --------------------------------------------------------------------------------------
+def move_stage(db: Database, cycle_id: int, target: str, *, now: datetime | None = None,
+               decision: str | None = None) -> Cycle:
+    """Move one stage forward or back, dated. Entering Do starts the Do window (and sets the next
+    review date if none); entering Check runs the automatic Check."""
+    now = now or datetime.now()
+    stamp = now_text(now)
+    with write_transaction(db):
+        cycle = require_cycle(db, cycle_id)
+        check_move(cycle.stage, target, decision=decision or cycle.act_decision)
+        updates: dict = {"stage": target, "stage_since": stamp}
+        if target == DO and cycle.stage == PLAN:
+            updates["do_started"] = now.date().isoformat()
+            if not cycle.next_review or cycle.next_review_date <= now.date():
+                updates["next_review"] = (now.date() + timedelta(days=DEFAULT_CHECK_AFTER_DAYS)).isoformat()
+        if target == CLOSED:
+            updates["closed_at"] = stamp
+        db.execute(f"UPDATE pdca_cycles SET {', '.join(f'{n} = ?' for n in updates)} WHERE id = ?",
+                   [*updates.values(), cycle_id])
+        db.execute("INSERT INTO pdca_moves (cycle_id, from_stage, to_stage, at) VALUES (?, ?, ?, ?)",
+                   [cycle_id, cycle.stage, target, stamp])
+        if target == CHECK and cycle.stage == DO:
+            run_check(db, cycle_id, until=now.date(), now=now)
+    return require_cycle(db, cycle_id)
+
+
+# --- Check ---------------------------------------------------------------------------------------
+def check_for(db: Database, cycle: Cycle, until: date) -> dict:
+    """The automatic Check of a cycle as a dict (CheckResult fields plus "linked" counts)."""
+    do_start = cycle.do_start_date or until
+    series = linked_facts.metric_series(db, cycle.metric_dataset, cycle.metric_column)
+    result = compute_check(series, do_start=do_start, until=until, baseline=cycle.baseline,
+                           target=cycle.target, prediction=cycle.prediction, baseline_days=cycle.baseline_days)
+    before, after = baseline_window(do_start, cycle.baseline_days), do_window(do_start, until)
+    contacts = linked_facts.linked_contact_days(db, cycle.id, cycle.link_topic, before.start, after.end)
+    findings = linked_facts.linked_finding_days(db, cycle.id, cycle.link_topic, before.start, after.end)
+    data = result.as_dict()
+    data["linked"] = {"contacts": count_in_windows(contacts, before, after).as_dict(),
+                      "findings": count_in_windows(findings, before, after).as_dict()}
+    data["series"] = [[d, v] for d, v in series if before.start.isoformat() <= str(d)[:10] <= after.end.isoformat()]
+    return data
+
+
+def run_check(db: Database, cycle_id: int, *, until: date | None = None, now: datetime | None = None) -> dict:
+    """Compute the Check now and store it with the cycle."""
+    now = now or datetime.now()
+    with write_transaction(db):
+        cycle = require_cycle(db, cycle_id)
+        data = check_for(db, cycle, until or now.date())
+        db.execute("UPDATE pdca_cycles SET check_json = ?, checked_at = ? WHERE id = ?",
+                   [json.dumps(data, ensure_ascii=False), now_text(now), cycle_id])
+    return data
+
+
+# --- Act -----------------------------------------------------------------------------------------
+def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
+              now: datetime | None = None) -> dict:
+    """Record the Act decision and close the cycle. Returns what it created:
+    {"snippet_id"} for 标准化 (the SOP; a Do note when there is no snippet library),
+    {"next_cycle_id"} for 调整后再循环 (pre-filled from this cycle and linked to it)."""
+    now = now or datetime.now()
+    stamp = now_text(now)
+    if decision not in (STANDARDIZE, ADJUST, ABANDON):
+        raise UserError("请选择处理决定：标准化、调整后再循环或放弃。",
+                        "Choose an Act decision: standardise, adjust and repeat, or abandon.")
+    created: dict = {}
+    with write_transaction(db):
+        cycle = require_cycle(db, cycle_id)
+        if cycle.stage != ACT:
+            raise UserError("只有处于「处理」阶段的循环才能做处理决定。",
+                            "Only a cycle in the Act stage can take an Act decision.")
+        notes = str(notes or "").strip()
+        db.execute("UPDATE pdca_cycles SET act_decision = ?, act_notes = ? WHERE id = ?", [decision, notes, cycle_id])
+        if decision == STANDARDIZE:
+            body = notes or cycle.hypothesis or cycle.title
+            snippet_id = linked_facts.write_sop_snippet(db, f"SOP：{cycle.title}", body, stamp)
+            if snippet_id is not None:
+                created["snippet_id"] = snippet_id
+                db.execute("UPDATE pdca_cycles SET snippet_id = ? WHERE id = ?", [snippet_id, cycle_id])
+            else:
+                created["note_id"] = add_note(db, cycle_id, f"标准化：{body}", now=now)
+        elif decision == ADJUST:
+            created["next_cycle_id"] = start_next_cycle(db, cycle, now=now)
+        move_stage(db, cycle_id, CLOSED, now=now, decision=decision)
+    return created
+
+
+def start_next_cycle(db: Database, cycle: Cycle, *, now: datetime | None = None) -> int:
+    """调整后再循环: a new cycle in Plan with the same goal, its baseline the level this one reached."""
+    check = cycle.check
+    reached_level = check.after_mean if check and check.after_mean is not None else cycle.baseline
+    round_number = len(chain(db, cycle.id)) + 1
+    base_title = cycle.title.split("（第")[0]
+    return create_cycle(
+        db, f"{base_title}（第{round_number}轮）", now=now, previous_id=cycle.id,
+        problem=cycle.problem, metric_dataset=cycle.metric_dataset, metric_column=cycle.metric_column,
+        baseline=reached_level, target=cycle.target, deadline=cycle.deadline, root_cause=cycle.root_cause,
+        link_topic=cycle.link_topic, baseline_days=cycle.baseline_days,
+        hypothesis=f"上一轮：{cycle.act_notes}" if cycle.act_notes else "",
+    )
+
+
+def undo_act(db: Database, saved: dict, created: dict) -> None:
+    """Take back an Act decision: remove what it created, restore the cycle."""
+    with write_transaction(db):
+        if "next_cycle_id" in created:
+            delete_cycle(db, created["next_cycle_id"])
+        if "snippet_id" in created:
+            linked_facts.delete_snippet(db, created["snippet_id"])
+        restore(db, saved)
+
+
+# --- chain, stalls, board ------------------------------------------------------------------------
+def chain(db: Database, cycle_id: int) -> list[tuple[ChainLink, Cycle]]:
+    """The chain of cycles cycle_id belongs to (its predecessors and successors), root first."""
+    links = {row[0]: row[1] for row in db.execute("SELECT id, previous_id FROM pdca_cycles")}
+    if cycle_id not in links:
+        return []
+    cycles = {c.id: c for c in list_cycles(db)}
+    return [(link, cycles[link.id]) for link in build_chain(links, cycle_id)]
+
+
+def last_activity(db: Database) -> dict[int, date]:
+    """Per open cycle, the latest of: stage move, Do note, linked task done."""
+    found: dict[int, str] = {}
+    queries = [
+        "SELECT cycle_id, max(at) FROM pdca_moves GROUP BY cycle_id",
+        "SELECT cycle_id, max(at) FROM pdca_notes GROUP BY cycle_id",
+    ]
+    if db["tasks"].exists():
+        queries.append("SELECT pdca_cycle_id, max(done_at) FROM tasks WHERE pdca_cycle_id IS NOT NULL"
+                       " AND status = 'done' GROUP BY pdca_cycle_id")
+    for sql in queries:
+        for cycle_id, at in db.execute(sql):
+            if at and (cycle_id not in found or at > found[cycle_id]):
+                found[cycle_id] = at
+    return {cycle_id: date.fromisoformat(at[:10]) for cycle_id, at in found.items()}
+
+
+@dataclass
+class Card:
+    cycle: Cycle
+    days_in_stage: int
+    stalled: str | None  # stages.IDLE / stages.CHECK_OVERDUE / None
+    due_for_check: bool
+    metric_type: str = "number"
+
+
+def board(db: Database, today: date, *, idle_days: int = 7) -> dict[str, list[Card]]:
+    """Cards by stage, for the board; closed cycles last-closed first."""
+    activity = last_activity(db)
+    columns: dict[str, list[Card]] = {stage: [] for stage in STAGES}
+    types: dict[tuple, str] = {}
+    for cycle in list_cycles(db):
+        key = (cycle.metric_dataset, cycle.metric_column)
+        if key not in types:
+            types[key] = linked_facts.metric_type(db, *key)
+        last = max(activity.get(cycle.id, cycle.stage_since_date), cycle.stage_since_date)
+        reason = stall_reason(cycle.stage, last_activity=last, next_review=cycle.next_review_date, today=today,
+                              idle_days=idle_days)
+        due = (cycle.stage == DO and cycle.next_review_date is not None and cycle.next_review_date <= today) \
+            or (cycle.stage == CHECK and not cycle.check_json)
+        columns[cycle.stage].append(Card(cycle, days_in_stage(cycle.stage_since_date, today), reason, due, types[key]))
+    columns[CLOSED].sort(key=lambda c: c.cycle.closed_at or "", reverse=True)
+    return columns
+
+
+def stalled_cycles(db: Database, today: date, *, idle_days: int = 7) -> list[Card]:
+    return [card for cards in board(db, today, idle_days=idle_days).values() for card in cards if card.stalled]
+
+
+def badge_count(db: Database, today: date) -> int:
+    """Cycles due for Check or stalled (the rail's badge)."""
+    return sum(1 for cards in board(db, today).values() for card in cards if card.stalled or card.due_for_check)
+
+
+def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: datetime | None = None) -> list[int]:
+    """Each stalled cycle without an open stall task gets one (an overdue Check is 重要且紧急, an idle
+    cycle 重要不紧急). Returns the new task ids."""
+    from workbench.tasks.repository import create_task, get_task
+
+    created: list[int] = []
+    with write_transaction(db):
+        for card in stalled_cycles(db, today, idle_days=idle_days):
+            existing = get_task(db, card.cycle.stall_task_id) if card.cycle.stall_task_id else None
+            if existing is not None and existing.status == "open":
+                continue
+            if card.stalled == CHECK_OVERDUE:
+                title = f"PDCA 检查逾期：{card.cycle.title}"
+            else:
+                title = f"PDCA 停滞 {card.days_in_stage} 天：{card.cycle.title}"
+            task_id = create_task(db, title, important=True, urgent=card.stalled == CHECK_OVERDUE,
+                                  due=today.isoformat(), pdca_cycle_id=card.cycle.id, tags=["PDCA"], now=now)
+            db.execute("UPDATE pdca_cycles SET stall_task_id = ? WHERE id = ?", [task_id, card.cycle.id])
+            created.append(task_id)
+    return created
+
+
+def decision_name(decision: str | None) -> str:
+    return DECISION_NAMES_ZH.get(decision or "", "")
