@@ -1,10 +1,17 @@
 """What runs after every import, inside the import's transaction: alert rules (proposed defaults for a
-new dataset, then evaluated over its rows). The import engine calls after_import(); the alerts code
-fills it in."""
+new dataset, then evaluated over its rows). The import engine calls after_import()."""
 from __future__ import annotations
 
 from sqlite_utils import Database
 
+from workbench.reports.alert_store import evaluate_dataset, propose_default_rules
+
 
 def after_import(db: Database, dataset_name: str) -> None:
-    """Called by the import engine after rows are written, before the transaction commits."""
+    """Called by the import engine after rows are written, before the transaction commits.
+
+    A dataset's first import gets the default rules (rates: −20% vs the trailing 7-day mean ⇒ 橙色;
+    complaint counts: +30% day over day ⇒ 黄色); then every rule of the dataset runs over its whole
+    history, so corrected values also clear or raise alerts."""
+    propose_default_rules(db, dataset_name)
+    evaluate_dataset(db, dataset_name)

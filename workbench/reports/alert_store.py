@@ -1,0 +1,244 @@
+"""Alert rules and fired alerts in the database: propose defaults, evaluate over a dataset's history,
+list, dismiss, turn an alert into a 重要且紧急 task. Every write goes through write_transaction."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from workbench.errors import UserError
+from workbench.reports import datasets
+from workbench.reports.alert_rules import LEVEL_NAMES, LEVEL_RANK, AlertRule, default_rules, describe, evaluate
+from workbench.store import write_transaction
+
+RULE_FIELDS = ("dataset", "metric", "kind", "direction", "amount", "basis", "window", "level", "enabled", "origin")
+
+
+def _now() -> str:
+    return datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
+
+
+@dataclass
+class Alert:
+    id: int
+    rule_id: int
+    dataset: str
+    metric: str
+    date: str
+    level: str
+    value: float
+    reference: float
+    rule_text: str
+    status: str
+    task_id: int | None
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES.get(self.level, self.level)
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "date": self.date, "dataset": self.dataset, "metric": self.metric,
+                "level": self.level, "level_name": self.level_name, "rule": self.rule_text,
+                "value": self.value, "reference": self.reference, "status": self.status, "task_id": self.task_id}
+
+
+ALERT_COLUMNS = "id, rule_id, dataset, metric, date, level, value, reference, rule_text, status, task_id"
+
+
+# --- rules ---------------------------------------------------------------------------------
+def _metric_type(db: Database, dataset: str, metric: str) -> str:
+    info = datasets.get_dataset(db, dataset)
+    column = info.column(metric) if info else None
+    return column.type if column else "number"
+
+
+def _rule_from_row(db: Database, row) -> AlertRule:
+    (rule_id, dataset, metric, kind, direction, amount, basis, window, level, enabled, origin) = row
+    return AlertRule(dataset, metric, kind, direction or "down", float(amount or 0), basis or "day",
+                     int(window or 7), level, bool(enabled), origin or "user", id=rule_id,
+                     metric_type=_metric_type(db, dataset, metric))
+
+
+def list_rules(db: Database, dataset: str | None = None) -> list[AlertRule]:
+    sql = f"SELECT id, {', '.join(RULE_FIELDS)} FROM alert_rules WHERE deleted_at IS NULL"
+    params: list = []
+    if dataset:
+        sql += " AND dataset = ?"
+        params.append(dataset)
+    return [_rule_from_row(db, row) for row in db.execute(sql + " ORDER BY dataset, metric, id", params)]
+
+
+def get_rule(db: Database, rule_id: int) -> AlertRule | None:
+    row = db.execute(f"SELECT id, {', '.join(RULE_FIELDS)} FROM alert_rules WHERE id = ? AND deleted_at IS NULL",
+                     [rule_id]).fetchone()
+    return _rule_from_row(db, row) if row else None
+
+
+def _check_metric(db: Database, rule: AlertRule) -> None:
+    info = datasets.get_dataset(db, rule.dataset)
+    column = info.column(rule.metric) if info else None
+    if column is None or column.type not in datasets.NUMERIC_TYPES:
+        raise UserError(f"数据集“{rule.dataset}”里没有数值列“{rule.metric}”。",
+                        f"The dataset “{rule.dataset}” has no numeric column “{rule.metric}”.")
+    rule.metric_type = column.type
+
+
+def save_rule(db: Database, rule: AlertRule, evaluate_now: bool = True) -> int:
+    """Insert (rule.id None) or update a rule, then re-evaluate it over the history."""
+    rule.validate()
+    _check_metric(db, rule)
+    values = [rule.dataset, rule.metric, rule.kind, rule.direction, float(rule.amount), rule.basis,
+              int(rule.window), rule.level, int(rule.enabled), rule.origin]
+    with write_transaction(db):
+        if rule.id is None:
+            cursor = db.execute(f"INSERT INTO alert_rules ({', '.join(RULE_FIELDS)}, created_at, updated_at)"
+                                f" VALUES ({', '.join('?' for _ in RULE_FIELDS)}, ?, ?)", values + [_now(), _now()])
+            rule.id = int(cursor.lastrowid)
+        else:
+            db.execute(f"UPDATE alert_rules SET {', '.join(f'{f} = ?' for f in RULE_FIELDS)}, updated_at = ?,"
+                       " deleted_at = NULL WHERE id = ?", values + [_now(), rule.id])
+        if evaluate_now:
+            evaluate_rule(db, rule)
+    return rule.id
+
+
+def delete_rule(db: Database, rule_id: int) -> None:
+    """Soft-delete (so a re-import does not propose it again); open alerts of the rule go too."""
+    with write_transaction(db):
+        db.execute("UPDATE alert_rules SET deleted_at = ? WHERE id = ?", [_now(), rule_id])
+        db.execute("DELETE FROM alerts WHERE rule_id = ? AND status = 'open'", [rule_id])
+
+
+def restore_rule(db: Database, rule_id: int) -> None:
+    """Undo of delete_rule."""
+    with write_transaction(db):
+        db.execute("UPDATE alert_rules SET deleted_at = NULL WHERE id = ?", [rule_id])
+        rule = get_rule(db, rule_id)
+        if rule:
+            evaluate_rule(db, rule)
+
+
+def propose_default_rules(db: Database, dataset: str) -> list[AlertRule]:
+    """The default rules for a dataset that never had any (also not deleted ones)."""
+    if db.execute("SELECT 1 FROM alert_rules WHERE dataset = ? LIMIT 1", [dataset]).fetchone():
+        return []
+    info = datasets.get_dataset(db, dataset)
+    if info is None or not info.date_column:
+        return []
+    proposed = default_rules(dataset, [(c.name, c.type, c.role) for c in info.columns])
+    for rule in proposed:
+        save_rule(db, rule, evaluate_now=False)
+    return proposed
+
+
+# --- evaluation ----------------------------------------------------------------------------
+def evaluate_rule(db: Database, rule: AlertRule) -> int:
+    """Fire the rule over the metric's whole history. Alerts that no longer fire (a corrected value)
+    are removed unless the operator already acted on them; returns how many alerts the rule now has."""
+    info = datasets.get_dataset(db, rule.dataset)
+    if info is None or not info.date_column or info.column(rule.metric) is None:
+        return 0
+    fired = evaluate(rule, datasets.read_series(db, rule.dataset, rule.metric)) if rule.enabled else []
+    text = describe(rule, "zh")
+    with write_transaction(db):
+        keep = {f.date for f in fired}
+        existing = {d for (d,) in db.execute("SELECT date FROM alerts WHERE rule_id = ?", [rule.id])}
+        stale = existing - keep
+        if stale:
+            db.conn.executemany("DELETE FROM alerts WHERE rule_id = ? AND date = ? AND status = 'open'",
+                                [(rule.id, d) for d in stale])
+        now = _now()
+        db.conn.executemany(
+            "INSERT INTO alerts (rule_id, dataset, metric, date, level, value, reference, rule_text, status, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT (rule_id, date) DO UPDATE SET"
+            " level = excluded.level, value = excluded.value, reference = excluded.reference,"
+            " rule_text = excluded.rule_text, dataset = excluded.dataset, metric = excluded.metric",
+            [(rule.id, rule.dataset, rule.metric, f.date, rule.level, f.value, f.reference, text, now) for f in fired])
+    return len(fired)
+
+
+def evaluate_dataset(db: Database, dataset: str) -> int:
+    return sum(evaluate_rule(db, rule) for rule in list_rules(db, dataset))
+
+
+# --- alerts --------------------------------------------------------------------------------
+def list_alerts(db: Database, since: str | None = None, statuses: tuple[str, ...] | None = None,
+                dataset: str | None = None, metric: str | None = None, limit: int | None = None) -> list[Alert]:
+    """Newest first."""
+    where, params = ["1 = 1"], []
+    if since:
+        where.append("date >= ?")
+        params.append(since)
+    if statuses:
+        where.append(f"status IN ({', '.join('?' for _ in statuses)})")
+        params.extend(statuses)
+    if dataset:
+        where.append("dataset = ?")
+        params.append(dataset)
+    if metric:
+        where.append("metric = ?")
+        params.append(metric)
+    sql = f"SELECT {ALERT_COLUMNS} FROM alerts WHERE {' AND '.join(where)} ORDER BY date DESC, id DESC"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [Alert(*row) for row in db.execute(sql, params)]
+
+
+def get_alert(db: Database, alert_id: int) -> Alert:
+    row = db.execute(f"SELECT {ALERT_COLUMNS} FROM alerts WHERE id = ?", [alert_id]).fetchone()
+    if row is None:
+        raise UserError(f"找不到预警 {alert_id}（规则可能已被修改）。", f"Alert {alert_id} no longer exists (its rule may have changed).")
+    return Alert(*row)
+
+
+def open_serious_count(db: Database) -> int:
+    """The dashboard badge: open red and orange alerts."""
+    if not db["alerts"].exists():
+        return 0
+    return db.execute("SELECT count(*) FROM alerts WHERE status = 'open' AND level IN ('red', 'orange')").fetchone()[0]
+
+
+def worst_open_levels(db: Database) -> dict[tuple[str, str], str]:
+    """{(dataset, metric): worst open level} for the cards' colour."""
+    worst: dict[tuple[str, str], str] = {}
+    for dataset, metric, level in db.execute("SELECT DISTINCT dataset, metric, level FROM alerts WHERE status = 'open'"):
+        key = (dataset, metric)
+        if LEVEL_RANK.get(level, 0) > LEVEL_RANK.get(worst.get(key, ""), 0):
+            worst[key] = level
+    return worst
+
+
+def set_status(db: Database, alert_id: int, status: str, task_id: int | None = None) -> None:
+    with write_transaction(db):
+        db.execute("UPDATE alerts SET status = ?, task_id = ? WHERE id = ?", [status, task_id, alert_id])
+
+
+def task_title(alert: Alert) -> str:
+    return f"处理预警：{alert.dataset}·{alert.metric} {alert.rule_text}（{alert.date}）"
+
+
+def alert_to_task(db: Database, alert_id: int) -> int:
+    """A 重要且紧急 task linked to the alert (tasks.alert_id); the alert is then no longer open."""
+    from workbench.reports.alert_rules import format_amount
+    from workbench.tasks.repository import create_task
+
+    alert = get_alert(db, alert_id)
+    if alert.task_id:
+        raise UserError("这条预警已经转为任务了。", "This alert has already become a task.")
+    metric_type = _metric_type(db, alert.dataset, alert.metric)
+    notes = (f"{alert.level_name}预警 · {alert.date} · {alert.metric} = {format_amount(alert.value, metric_type)}"
+             f"（参考 {format_amount(alert.reference, metric_type)}，规则：{alert.rule_text}）")
+    with write_transaction(db):
+        task_id = create_task(db, task_title(alert), important=True, urgent=True, alert_id=alert.id,
+                              notes=notes, tags=["预警"])
+        set_status(db, alert.id, "task", task_id)
+    return task_id
+
+
+def undo_alert_to_task(db: Database, alert_id: int, task_id: int) -> None:
+    from workbench.tasks.repository import delete_task
+
+    with write_transaction(db):
+        delete_task(db, task_id)
+        set_status(db, alert_id, "open", None)
