@@ -242,7 +242,7 @@ def find_or_create_users(db: Database, rows: Iterable[dict], *, now: datetime | 
             user_id = None
             if external_id:
                 user_id = by_external.get(external_id) or _first(db, "SELECT id FROM users WHERE external_id = ?", external_id)
-            if user_id is None and phone:
+            if user_id is None and phone and "*" not in phone:  # a masked phone matches nobody
                 user_id = by_phone.get(phone) or _first(db, "SELECT id FROM users WHERE phone = ?", phone)
             attributes = row.get("attributes") or {}
             if user_id is None:

@@ -1,0 +1,79 @@
+"""Who do I owe a call: follow-ups due today or overdue, and users whose last contact is older than
+the cadence set for their stage or tag (the shorter one wins). Reminders reset with every contact,
+because the cadence counts from users.last_contact_at."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlite_utils import Database
+
+from workbench.store import write_transaction
+
+
+@dataclass
+class DueFollowUp:
+    task_id: int
+    title: str
+    due: str
+    user_id: int | None
+    name: str | None
+    phone: str | None
+    overdue: bool
+
+
+@dataclass
+class CadenceDue:
+    user_id: int
+    name: str | None
+    phone: str | None
+    stage: str
+    last_contact_at: str | None
+    days: int
+    days_since: int
+
+
+def due_follow_ups(db: Database, today: date, limit: int = 500) -> list[DueFollowUp]:
+    """Open follow-ups and retries (tasks created from a contact) due today or earlier. Recall
+    sequence touches are worked from the recall queue instead."""
+    rows = db.execute(
+        "SELECT t.id, t.title, t.due, t.user_id, u.name, u.phone FROM tasks t LEFT JOIN users u ON u.id = t.user_id"
+        " WHERE t.status = 'open' AND t.contact_id IS NOT NULL AND t.due IS NOT NULL AND substr(t.due, 1, 10) <= ?"
+        " ORDER BY t.due LIMIT ?", [today.isoformat(), limit]).fetchall()
+    return [DueFollowUp(*r, overdue=r[2][:10] < today.isoformat()) for r in rows]
+
+
+def count_due_follow_ups(db: Database, today: date) -> int:
+    return db.execute("SELECT count(*) FROM tasks WHERE status = 'open' AND contact_id IS NOT NULL AND due IS NOT NULL"
+                      " AND substr(due, 1, 10) <= ?", [today.isoformat()]).fetchone()[0]
+
+
+def cadence_rules(db: Database) -> list[tuple[str, str, int]]:
+    return [tuple(r) for r in db.execute("SELECT scope, value, days FROM contact_cadence ORDER BY scope, value")]
+
+
+def set_cadence(db: Database, scope: str, value: str, days: int | None) -> None:
+    """days=None removes the rule."""
+    if scope not in ("stage", "tag"):
+        raise ValueError(scope)
+    with write_transaction(db):
+        if days is None:
+            db.execute("DELETE FROM contact_cadence WHERE scope = ? AND value = ?", [scope, value])
+        else:
+            db.execute("INSERT INTO contact_cadence (scope, value, days) VALUES (?, ?, ?)"
+                       " ON CONFLICT(scope, value) DO UPDATE SET days = excluded.days", [scope, value, int(days)])
+
+
+def cadence_due(db: Database, today: date, limit: int = 200) -> list[CadenceDue]:
+    """Users past their cadence, the most overdue (relative to their cadence) first."""
+    rows = db.execute(
+        "WITH rule AS ("
+        "  SELECT u.id AS user_id, min(c.days) AS days FROM users u JOIN contact_cadence c"
+        "   ON (c.scope = 'stage' AND c.value = u.stage)"
+        "   OR (c.scope = 'tag' AND u.tags != '[]' AND c.value IN (SELECT value FROM json_each(u.tags)))"
+        "  GROUP BY u.id)"
+        " SELECT u.id, u.name, u.phone, u.stage, u.last_contact_at, r.days,"
+        "  CAST(julianday(?) - julianday(substr(coalesce(u.last_contact_at, u.created_at), 1, 10)) AS INTEGER) AS since"
+        " FROM rule r JOIN users u ON u.id = r.user_id WHERE since > r.days"
+        " ORDER BY (since * 1.0 / r.days) DESC, u.id LIMIT ?", [today.isoformat(), limit]).fetchall()
+    return [CadenceDue(*r) for r in rows]
