@@ -52,7 +52,9 @@ def backup_to(db: Database, target: str | Path, *, pages: int = -1, progress=Non
             destination.close()
         make_private(partial)
         if not _is_good_database(partial):
-            raise BackupError("备份文件校验失败，未保存。", "The backup failed verification and was not kept.")
+            partial.unlink(missing_ok=True)
+            raise BackupError("备份文件校验失败，未保存（数据库可能已损坏）。",
+                              "The backup failed verification and was not kept (the database may be damaged).")
         os.replace(partial, target)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)

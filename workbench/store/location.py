@@ -44,7 +44,8 @@ NETWORK_FILESYSTEMS = {
 
 def cloud_service(path: Path) -> str | None:
     """The sync client whose folder holds path, or None."""
-    for part in Path(path).expanduser().absolute().parts:
+    parts = path.parts if isinstance(path, PureWindowsPath) else Path(path).expanduser().absolute().parts
+    for part in parts:
         lowered = part.lower()
         if lowered in CLOUD_FOLDER_MARKERS:
             return CLOUD_FOLDER_MARKERS[lowered]
@@ -77,9 +78,9 @@ def parse_mounts(text: str) -> list[tuple[str, str]]:
 
 def network_filesystem(path: Path, mounts_text: str | None = None) -> str | None:
     """The network filesystem type (cifs, nfs …) under path, or None when it is local."""
-    path = Path(path)
     if os.name == "nt" or isinstance(path, PureWindowsPath):
         return _windows_network(path)
+    path = Path(path)
     if mounts_text is None:
         try:
             mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
@@ -91,7 +92,7 @@ def network_filesystem(path: Path, mounts_text: str | None = None) -> str | None
     return None
 
 
-def _windows_network(path: Path) -> str | None:
+def _windows_network(path) -> str | None:
     text = str(path)
     if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
         return "UNC"
@@ -106,7 +107,7 @@ def _windows_network(path: Path) -> str | None:
     return "network drive" if ctypes.windll.kernel32.GetDriveTypeW(drive) == DRIVE_REMOTE else None
 
 
-def location_warning(path: Path, mounts_text: str | None = None) -> UserError | None:
+def location_warning(path, mounts_text: str | None = None) -> UserError | None:
     """A sentence for a database on a network share or in a sync folder, else None."""
     network = network_filesystem(path, mounts_text)
     if network:
