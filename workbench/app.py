@@ -36,7 +36,29 @@ def prepare_ui(app, settings, lang: str | None = None) -> str:
 
     code = i18n.install_language(i18n.chosen_language(settings, lang))
     apply_theme(app)
+    from workbench.ui.shell.preferences import scheme_choice
+    from workbench.ui.shell.settings_dialog import apply_scheme_choice
+
+    if scheme_choice(settings) != "system":  # 设置 › 外观 may pin light or dark
+        apply_scheme_choice(scheme_choice(settings))
     return code
+
+
+def gui_database_path(explicit: str | None) -> Path:
+    """--db, else WORKBENCH_DB, else the file the window opened last, else the default location."""
+    import os
+
+    from PySide6.QtCore import QSettings
+
+    from workbench.store import resolve_database_path
+
+    if explicit or os.environ.get("WORKBENCH_DB"):
+        return resolve_database_path(explicit)
+    create_application()
+    last = QSettings().value("db/last", "")  # ui/shell/preferences.LAST_DATABASE
+    if last and Path(last).exists():
+        return Path(last)
+    return resolve_database_path(None)
 
 
 def run_gui(db_path: Path, lang: str | None = None) -> int:
@@ -45,7 +67,6 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
 
     from workbench.errors import UserError
     from workbench.store import open_database
-    from workbench.store.backup import daily_backup
     from workbench.ui.shell.single_instance import SingleInstance, ask_running_instance_to_raise
 
     app = create_application()
@@ -68,7 +89,9 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
         return EXIT_USER_ERROR
     db = opened.db
     try:
-        backup = None if opened.readonly else daily_backup(db, db_path)
+        from workbench.ui.shell.backup_location import daily  # the folder and count from the settings
+
+        backup = None if opened.readonly else daily(db, db_path, QSettings())
     except UserError:
         backup = None  # the window still opens; the status bar does not claim a backup
     from workbench.ui.shell.crash_dialog import install_crash_reporting
@@ -77,20 +100,21 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     ctx = build_context(db_path, db)
     window = MainWindow(ctx)
     crash_reporting = install_crash_reporting(db_path.parent, window)  # masked log in the data folder
-    if backup is not None:
-        window.update_status(QCoreApplication.translate("App", "Backed up today"))
     if opened.readonly:
         window.update_status(QCoreApplication.translate("App", "Read-only: the file is damaged"))
     instance.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
-    window.show()
-    if not opened.readonly:
-        _offer_demo_on_first_run(window, ctx)
+    window.show()  # an empty database shows the welcome page (ui/shell/first_run.py)
     status = app.exec()
     crash_reporting.uninstall()
     if not opened.readonly:
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     instance.release()
+    from workbench.ui.shell.database_files import perform_pending_move
+
+    move_failed = perform_pending_move(app)  # 设置 › 数据库 › 移动: the file moves once it is closed
+    if move_failed:
+        QMessageBox.warning(None, QCoreApplication.translate("App", "Ops Workbench"), move_failed)
     restart_with = app.property("restart_with_db")
     if restart_with:
         app.setProperty("restart_with_db", None)
@@ -112,21 +136,3 @@ def _second_instance(db_path: Path) -> int:
     if box.clickedButton() is show:
         ask_running_instance_to_raise(db_path)
     return 0
-
-
-def _offer_demo_on_first_run(window, ctx) -> None:
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
-
-    from workbench.demo import fill_demo, is_empty
-
-    if not is_empty(ctx.db) or ctx.settings.value("first_run/demo_offered", False, type=bool):
-        return
-    ctx.settings.setValue("first_run/demo_offered", True)
-    answer = QMessageBox.question(
-        window, QCoreApplication.translate("App", "Welcome"),
-        QCoreApplication.translate("App", "The workbench is empty. Load demo data to look around? You can start a fresh database later."))
-    if answer == QMessageBox.StandardButton.Yes:
-        fill_demo(ctx.db)
-        ctx.events.data_changed.emit("all")
-        window.show_area(window.current_area())

@@ -41,9 +41,9 @@ def print_json(payload) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from workbench.app import run_gui
+    from workbench.app import gui_database_path, run_gui
 
-    return run_gui(resolve_database_path(args.db), lang=getattr(args, "lang", None))
+    return run_gui(gui_database_path(args.db), lang=getattr(args, "lang", None))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

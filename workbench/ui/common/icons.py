@@ -1,4 +1,7 @@
-"""Icons from qtawesome (Material Design Icons 6), coloured for the current scheme."""
+"""Icons from qtawesome (Material Design Icons 6), coloured for the current scheme.
+
+qtawesome draws from a font, so icons stay sharp at any device pixel ratio (high-DPI screens).
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -6,16 +9,28 @@ from functools import lru_cache
 from PySide6.QtGui import QIcon
 
 
-@lru_cache(maxsize=256)
 def icon(name: str, color: str | None = None) -> QIcon:
-    import qtawesome  # loaded on first use: it registers its fonts with Qt
-
+    """The icon in `color`, or in the scheme's muted text colour (so it follows light/dark)."""
     from workbench.ui.common.theme import current_scheme
 
-    return qtawesome.icon(name, color=color or current_scheme().muted)
+    return _icon(name, color or current_scheme().muted)
 
 
+@lru_cache(maxsize=512)
+def _icon(name: str, color: str) -> QIcon:
+    import qtawesome  # loaded on first use: it registers its fonts with Qt
+
+    return qtawesome.icon(name, color=color)
+
+
+@lru_cache(maxsize=1)
 def app_icon() -> QIcon:
+    """The app's icon with every rendered size, so the window, task bar and dock pick a crisp one."""
     from workbench.ui.shell.resources import resource_path
 
-    return QIcon(str(resource_path("icons", "workbench.svg")))
+    result = QIcon()
+    folder = resource_path("icons")
+    for png in sorted(folder.glob("workbench-*.png")):
+        result.addFile(str(png))
+    result.addFile(str(folder / "workbench.svg"))
+    return result

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 
 PREFERRED_CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
                        "Source Han Sans SC", "WenQuanYi Micro Hei", "Hiragino Sans GB"]
@@ -37,9 +37,34 @@ LIGHT = Scheme(False, "#f6f7f9", "#ffffff", "#1f2329", "#6b7280", "#e3e6ea")
 DARK = Scheme(True, "#1c1e22", "#25282d", "#e6e8eb", "#9aa1ab", "#363a40")
 
 
+_forced: Scheme | None = None  # set by tests and `shots --scheme`; None follows the system
+
+
 def current_scheme() -> Scheme:
+    if _forced is not None:
+        return _forced
     hints = QGuiApplication.styleHints()
     return DARK if hints.colorScheme() == Qt.ColorScheme.Dark else LIGHT  # Unknown ⇒ light
+
+
+class SchemeNotifier(QObject):
+    """Tells charts and custom-painted widgets that the light/dark scheme changed.
+
+    Connect to `scheme_notifier().changed` (it carries the new Scheme) and repaint with its colours;
+    stylesheet-styled widgets need nothing: the app stylesheet is re-applied before the signal.
+    """
+
+    changed = Signal(object)
+
+
+_notifier: SchemeNotifier | None = None
+
+
+def scheme_notifier() -> SchemeNotifier:
+    global _notifier
+    if _notifier is None:
+        _notifier = SchemeNotifier()
+    return _notifier
 
 
 def cjk_font_families() -> list[str]:
@@ -57,34 +82,127 @@ def ui_font() -> QFont:
     return font
 
 
+def palette(scheme: Scheme) -> QPalette:
+    """The palette behind the stylesheet, so widgets the stylesheet does not reach match too."""
+    pal = QPalette()
+    role = QPalette.ColorRole
+    for r, colour in [(role.Window, scheme.window), (role.Base, scheme.surface), (role.AlternateBase, scheme.window),
+                      (role.Button, scheme.surface), (role.WindowText, scheme.text), (role.Text, scheme.text),
+                      (role.ButtonText, scheme.text), (role.ToolTipBase, scheme.surface), (role.ToolTipText, scheme.text),
+                      (role.PlaceholderText, scheme.muted), (role.Highlight, ACCENT), (role.HighlightedText, "#ffffff"),
+                      (role.Link, ACCENT), (role.Mid, scheme.line), (role.Midlight, scheme.line)]:
+        pal.setColor(r, QColor(colour))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(scheme.muted))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(scheme.muted))
+    pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(scheme.muted))
+    return pal
+
+
+def _arrow_urls() -> dict[str, str]:
+    """Styled spin boxes and combo boxes lose Fusion's arrows; these grey chevrons suit both schemes."""
+    from workbench.ui.shell.resources import resource_path
+
+    folder = resource_path("icons")
+    return {"up": (folder / "chevron-up.svg").as_posix(), "down": (folder / "chevron-down.svg").as_posix()}
+
+
 def stylesheet(scheme: Scheme) -> str:
+    # Sizes on the 8 px grid (4 px half-steps inside controls); text 13 px, headings 14/20 px.
+    arrows = _arrow_urls()
     return f"""
-    QMainWindow, QWidget#page {{ background: {scheme.window}; }}
+    QMainWindow, QWidget#page, QDialog {{ background: {scheme.window}; }}
     QWidget {{ color: {scheme.text}; }}
     QLabel#muted, QLabel[muted="true"] {{ color: {scheme.muted}; }}
     QLabel#placeholderTitle {{ color: {scheme.muted}; font-size: 18px; }}
+    QLabel[heading="true"] {{ font-size: 20px; font-weight: 600; }}
+    QLabel[subheading="true"] {{ font-size: 14px; font-weight: 600; }}
+    QFrame[card="true"] {{ background: {scheme.surface}; border: 1px solid {scheme.line}; border-radius: 8px; }}
+    QFrame[dropZone="true"] {{ background: {scheme.surface}; border: 2px dashed {scheme.line}; border-radius: 8px; }}
+    QFrame[dropZone="true"][hover="true"] {{ border-color: {ACCENT}; background: {scheme.tint(ACCENT, 18)}; }}
+    QLabel[keycap="true"] {{ background: {scheme.window}; border: 1px solid {scheme.line}; border-radius: 4px;
+        padding: 1px 6px; font-family: monospace; }}
     QListWidget#navRail {{ background: {scheme.surface}; border: none; border-right: 1px solid {scheme.line};
         outline: none; padding-top: 8px; }}
     QListWidget#navRail::item {{ padding: 8px 0px; margin: 2px 4px; border-radius: 6px; color: {scheme.muted}; }}
     QListWidget#navRail::item:selected {{ background: {scheme.tint(ACCENT, 36)}; color: {ACCENT}; }}
     QListWidget#navRail::item:hover:!selected {{ background: {scheme.tint('#808080', 24)}; }}
+    QListWidget#settingsSections {{ background: {scheme.surface}; border: none; border-right: 1px solid {scheme.line};
+        outline: none; padding: 8px 0px; }}
+    QListWidget#settingsSections::item {{ padding: 0px 16px; }}
+    QListWidget#settingsSections::item:selected {{ background: {scheme.tint(ACCENT, 36)}; color: {ACCENT}; }}
     QStatusBar {{ background: {scheme.surface}; border-top: 1px solid {scheme.line}; color: {scheme.muted}; }}
-    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDateEdit, QDateTimeEdit {{
-        background: {scheme.surface}; border: 1px solid {scheme.line}; border-radius: 6px; padding: 4px 8px; }}
-    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{ border-color: {ACCENT}; }}
-    QPushButton {{ background: {scheme.surface}; border: 1px solid {scheme.line}; border-radius: 6px; padding: 5px 12px; }}
-    QPushButton:hover {{ border-color: {ACCENT}; }}
+    QStatusBar QLabel {{ color: {scheme.muted}; padding: 0px 8px; }}
+    QStatusBar QLabel#fontWarning {{ color: {ALERT_COLORS['orange']}; }}
+    QMenuBar {{ background: {scheme.surface}; border-bottom: 1px solid {scheme.line}; }}
+    QMenuBar::item {{ padding: 4px 8px; background: transparent; }}
+    QMenuBar::item:selected, QMenu::item:selected {{ background: {scheme.tint(ACCENT, 36)}; color: {scheme.text}; }}
+    QMenu {{ background: {scheme.surface}; border: 1px solid {scheme.line}; padding: 4px 0px; }}
+    QMenu::item {{ padding: 4px 24px 4px 16px; }}
+    QMenu::separator {{ height: 1px; background: {scheme.line}; margin: 4px 8px; }}
+    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit {{
+        background: {scheme.surface}; border: 1px solid {scheme.line}; border-radius: 6px; padding: 4px 8px;
+        selection-background-color: {ACCENT}; selection-color: white; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus {{ border-color: {ACCENT}; }}
+    QComboBox QAbstractItemView {{ background: {scheme.surface}; border: 1px solid {scheme.line}; }}
+    QComboBox {{ padding-right: 24px; }}
+    QComboBox::drop-down {{ border: none; width: 24px; }}
+    QComboBox::down-arrow, QSpinBox::down-arrow, QDoubleSpinBox::down-arrow, QDateEdit::down-arrow,
+    QDateTimeEdit::down-arrow {{ image: url({arrows["down"]}); width: 12px; height: 12px; }}
+    QSpinBox::up-arrow, QDoubleSpinBox::up-arrow, QDateEdit::up-arrow, QDateTimeEdit::up-arrow {{
+        image: url({arrows["up"]}); width: 12px; height: 12px; }}
+    QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit {{ padding-right: 24px; }}
+    QSpinBox::up-button, QDoubleSpinBox::up-button, QDateEdit::up-button, QDateTimeEdit::up-button {{
+        subcontrol-origin: border; subcontrol-position: top right; width: 20px; border: none; }}
+    QSpinBox::down-button, QDoubleSpinBox::down-button, QDateEdit::down-button, QDateTimeEdit::down-button {{
+        subcontrol-origin: border; subcontrol-position: bottom right; width: 20px; border: none; }}
+    QPushButton, QToolButton {{ background: {scheme.surface}; border: 1px solid {scheme.line}; border-radius: 6px;
+        padding: 5px 12px; }}
+    QPushButton:hover, QToolButton:hover {{ border-color: {ACCENT}; }}
+    QPushButton:disabled {{ color: {scheme.muted}; }}
     QPushButton[accent="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+    QPushButton[flat="true"] {{ border: none; background: transparent; color: {ACCENT}; }}
     QTableView, QTreeView, QListView {{ background: {scheme.surface}; border: 1px solid {scheme.line};
         border-radius: 6px; alternate-background-color: {scheme.window}; }}
+    QTextBrowser {{ background: {scheme.surface}; border: none; }}
     QHeaderView::section {{ background: {scheme.window}; border: none; border-bottom: 1px solid {scheme.line};
         padding: 4px 8px; color: {scheme.muted}; }}
+    QGroupBox {{ border: 1px solid {scheme.line}; border-radius: 8px; margin-top: 16px; padding: 16px 8px 8px 8px; }}
+    QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0px 4px; color: {scheme.muted}; }}
+    QTabWidget::pane {{ border: 1px solid {scheme.line}; border-radius: 6px; }}
+    QTabBar::tab {{ padding: 6px 16px; border: none; color: {scheme.muted}; }}
+    QTabBar::tab:selected {{ color: {ACCENT}; border-bottom: 2px solid {ACCENT}; }}
+    QScrollArea {{ background: transparent; border: none; }}
     QToolTip {{ color: {scheme.text}; background: {scheme.surface}; border: 1px solid {scheme.line}; }}
     """
 
 
 def apply_theme(app) -> Scheme:
+    """Font and stylesheet now, and again whenever the system switches between light and dark."""
     scheme = current_scheme()
+    app.setStyle("Fusion")  # the same widgets on every platform; the palette below then works for dark
     app.setFont(ui_font())
+    app.setPalette(palette(scheme))
     app.setStyleSheet(stylesheet(scheme))
+    if not app.property("workbench_follows_scheme"):
+        app.setProperty("workbench_follows_scheme", True)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: reapply_scheme(app))
     return scheme
+
+
+def reapply_scheme(app, force: Scheme | None = None) -> Scheme:
+    """Re-style the running app for the current (or a forced) scheme and tell whoever listens."""
+    global _forced
+    if force is not None:
+        _forced = force
+    scheme = current_scheme()
+    app.setPalette(palette(scheme))
+    app.setStyleSheet(stylesheet(scheme))
+    scheme_notifier().changed.emit(scheme)
+    return scheme
+
+
+def follow_system_scheme(app) -> Scheme:
+    """Drop a forced scheme and follow the system again."""
+    global _forced
+    _forced = None
+    return reapply_scheme(app)

@@ -1,6 +1,8 @@
 """The main window: navigation rail, capture bar, the page of the chosen area, menus, status bar."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget,
@@ -9,13 +11,16 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMainWindow, QM
 from workbench import __version__
 from workbench.errors import UserError
 from workbench.ui.common.icons import app_icon, icon
-from workbench.ui.shell import i18n
+from workbench.ui.shell import database_files, first_run, i18n
 from workbench.ui.shell.context import AppContext
 from workbench.ui.shell.nav_rail import NavRail
 from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, load
+from workbench.ui.shell.status_line import StatusLine
 
 
 class MainWindow(QMainWindow):
+    PREBUILD_AFTER_MS = 800  # the other pages are built this long after start-up, for their badges
+
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
@@ -24,9 +29,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         ctx.events.navigate.connect(self._on_navigate)
-        ctx.events.data_changed.connect(lambda _area: self.refresh_badges())
+        ctx.events.data_changed.connect(self._on_data_changed)
         ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._restore_state()
+        first_run.check_fonts(self)
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -43,6 +49,7 @@ class MainWindow(QMainWindow):
             QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(slot)
             self._slots.append(slot)
+        self.welcome = None  # the first-run page (first_run.py), built when the database is empty
         self.capture_bar = load(CAPTURE_BAR)(self.ctx)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -71,6 +78,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Import report…"), lambda: self.ctx.events.import_requested.emit(""), "Ctrl+I")
         self._action(file_menu, self.tr("&Export weekly review…"), self.ctx.events.export_week_requested.emit, "Ctrl+E")
         file_menu.addSeparator()
+        # Preferences has no standard key on some platforms (RELIABILITY.md): Ctrl+, everywhere.
+        self._action(file_menu, self.tr("&Settings…"), self.show_settings, "Ctrl+,")
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -96,6 +106,9 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Shortcuts and capture syntax"), self.show_help, "F1")
+        self._action(help_menu, self.tr("&Welcome page"), self.show_welcome)
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("Audit &log…"), self.show_audit_log)
         self._action(help_menu, self.tr("&About Ops Workbench"), self.show_about)
 
@@ -108,8 +121,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_status_bar(self) -> None:
-        self.db_label = QLabel()
-        self.statusBar().addPermanentWidget(self.db_label)
+        if getattr(self, "status_line", None) is None:  # once: _build() runs again on a language switch
+            self.status_line = StatusLine()
+            self.statusBar().addPermanentWidget(self.status_line, 1)
         self.update_status()
 
     # --- areas ----------------------------------------------------------------------------
@@ -148,51 +162,102 @@ class MainWindow(QMainWindow):
             page.open_item(target)
 
     def refresh_badges(self) -> None:
+        self._badges = {}
         for row, spec in enumerate(PAGES):
             page = self.pages.get(spec.key)
-            self.rail.set_badge(row, page.badge() if page is not None and hasattr(page, "badge") else "")
+            badge = page.badge() if page is not None and hasattr(page, "badge") else ""
+            self._badges[spec.key] = badge
+            self.rail.set_badge(row, badge)
         self.update_status()
+
+    def _on_data_changed(self, area: str) -> None:
+        self.refresh_badges()
+        first_run.leave_welcome_when_filled(self, area)
+
+    def _build_remaining_pages(self) -> None:
+        """After the first paint, build the other pages one per idle turn so every badge shows."""
+        missing = [spec.key for spec in PAGES if spec.key not in self.pages]
+        if not missing:
+            self.refresh_badges()
+            return
+        self.page(missing[0])
+        QTimer.singleShot(30, self, self._build_remaining_pages)
 
     def focus_capture(self) -> None:
         self.capture_bar.focus_capture()
 
     # --- status, files, language, about ---------------------------------------------------
-    def update_status(self, backup_note: str | None = None) -> None:
-        if backup_note is not None:
-            self._backup_note = backup_note
-        parts = [self.tr("Database %1").replace("%1", self.ctx.db_path.name)]
-        if getattr(self, "_backup_note", None):
-            parts.append(self._backup_note)
-        self.db_label.setText(" · ".join(parts))
+    def update_status(self, note: str | None = None) -> None:
+        """数据库 x.db · 已备份 今天 09:02 · the pages' counts (· a note such as read-only)."""
+        from workbench.ui.shell.backup_location import last_backup_time
+
+        if note is not None:
+            self._status_note = note
+        badges = getattr(self, "_badges", {})
+        counts = [spec.translated_status(badges.get(spec.key, "")) for spec in PAGES]
+        counts = [text for text in counts if text]
+        if getattr(self, "_status_note", None):
+            counts.append(self._status_note)
+        self.status_line.show_parts(self.ctx.db_path.name, last_backup_time(self.ctx.settings, self.ctx.db_path), counts)
 
     def back_up_now(self) -> None:
-        from workbench.store.backup import make_backup
+        from workbench.ui.shell.backup_location import back_up_now
 
         try:
-            path = make_backup(self.ctx.db, self.ctx.db_path)
+            path = back_up_now(self.ctx.db, self.ctx.db_path, self.ctx.settings)
         except UserError as error:
             QMessageBox.warning(self, self.tr("Back up"), error.sentence)
             return
-        self.update_status(self.tr("Backed up %1").replace("%1", path.stem[-15:]))
+        self.update_status()
         self.ctx.events.status_message.emit(self.tr("Backup written to %1").replace("%1", str(path)))
 
     def open_database_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db_path.parent),
                                               self.tr("Workbench database (*.db *.sqlite);;All files (*)"))
         if path:
-            self.ctx.settings.setValue("db/requested", path)
             QMessageBox.information(self, self.tr("Open database"),
                                     self.tr("The workbench will reopen with %1.").replace("%1", path))
-            QCoreApplication.instance().setProperty("restart_with_db", path)
-            self.close()
+            database_files.restart_with(self, Path(path))
 
     def set_language(self, code: str) -> None:
         self.ctx.settings.setValue(i18n.SETTING_KEY, code)
         i18n.install_language(i18n.chosen_language(self.ctx.settings))
         current = self.current_area()
+        on_welcome = self.welcome_visible()
         self._build()
         self.show_area(current)
+        if on_welcome:
+            self.show_welcome()
         self.refresh_badges()
+
+    # --- first run, help, settings (first_run.py, help_dialog.py, settings_dialog.py) -------
+    def show_welcome(self) -> None:
+        first_run.show_welcome(self)
+
+    def welcome_visible(self) -> bool:
+        return self.welcome is not None and self.stack.currentWidget() is self.welcome
+
+    def load_demo(self) -> None:
+        first_run.load_demo(self)
+
+    def show_help(self) -> None:
+        from workbench.ui.shell.help_dialog import HelpDialog
+
+        self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+
+    def show_settings(self, section: int = 0) -> None:
+        from workbench.ui.shell.settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self)
+        self.settings_dialog.show_section(section)
+        self.settings_dialog.open()
+
+    def move_database_dialog(self) -> None:
+        database_files.move_dialog(self)
+
+    def new_database_dialog(self) -> None:
+        database_files.new_dialog(self)
 
     def show_audit_log(self) -> None:
         """帮助 › 审计日志 (workbench/ui/shell/audit_view.py, owned by the hardening work)."""
@@ -227,7 +292,10 @@ class MainWindow(QMainWindow):
             self.resize(1280, 820)
         last = self.ctx.settings.value("ui/last_page", "tasks")
         self.show_area(last if last in {spec.key for spec in PAGES} else "tasks")
-        QTimer.singleShot(0, self.refresh_badges)
+        if first_run.database_is_empty(self.ctx):
+            self.show_welcome()
+        QTimer.singleShot(0, self, self.refresh_badges)
+        QTimer.singleShot(self.PREBUILD_AFTER_MS, self, self._build_remaining_pages)
 
     def closeEvent(self, event) -> None:
         self.ctx.settings.setValue("ui/geometry", self.saveGeometry())

@@ -53,8 +53,49 @@ def _render_pages(app, ctx, out: Path) -> list[Path]:
             enter_state()
             written.append(_grab(app, window, out / f"{number:02d}-{spec.key}-{suffix}.png"))
         window.show_area(spec.key)
+    written += _render_shell_screens(app, window, out, len(PAGES))
     window.close()
     return written
+
+
+def _render_shell_screens(app, window, out: Path, last_number: int) -> list[Path]:
+    """The welcome page, the help and settings dialogs, and the inbox in the dark scheme."""
+    from workbench.ui.common import theme
+
+    written = []
+    window.show_welcome()
+    written.append(_grab(app, window, out / "00-welcome.png"))
+    window.show_area("tasks")
+    window.show_help()
+    written.append(_grab_dialog(app, window, window.help_dialog, out / f"{last_number + 1:02d}-help.png"))
+    window.help_dialog.close()
+    window.show_settings()
+    written.append(_grab_dialog(app, window, window.settings_dialog, out / f"{last_number + 2:02d}-settings.png"))
+    window.settings_dialog.show_section(4)
+    written.append(_grab_dialog(app, window, window.settings_dialog, out / f"{last_number + 2:02d}-settings-privacy.png"))
+    window.settings_dialog.reject()
+    theme.reapply_scheme(app, force=theme.DARK)
+    try:
+        written.append(_grab(app, window, out / f"{last_number + 3:02d}-dark.png"))
+    finally:
+        theme.follow_system_scheme(app)
+    return written
+
+
+def _grab_dialog(app, window, dialog, path: Path) -> Path:
+    """The window dimmed, with the dialog drawn in its middle: one 1440×900 picture like the others."""
+    from PySide6.QtGui import QColor, QPainter
+
+    for _ in range(3):
+        app.processEvents()
+    picture = window.grab()
+    shot = dialog.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 90))
+    painter.drawPixmap((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 2, shot)
+    painter.end()
+    picture.save(str(path))
+    return path
 
 
 def _grab(app, window, path: Path) -> Path:

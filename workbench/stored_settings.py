@@ -1,0 +1,62 @@
+"""Settings that travel with the data: kept in the database's `settings` table (key → JSON value).
+
+Why here and not in QSettings: feature code reads them headless (the CLI, exports, alert checks, the
+morning promotion of tasks) and must not import Qt; and they describe how this operator's data is
+handled, so they move with the file to another laptop. Per-machine things (language, window, backup
+folder) stay in QSettings (workbench/ui/shell/preferences.py).
+
+Keys and defaults (read with `get(db, KEY)`; a missing row means the default):
+  tasks/promote_days          int   days before its due date that promotes a task to 重要且紧急 (2)
+  export/mask_by_default      bool  exports mask phone numbers / WeChat ids unless unticked (True)
+  privacy/retention_months    int   contacts older than this may be purged; 0 keeps everything (24)
+  alerts/default_thresholds   dict  {"yellow": %, "orange": %, "red": %} drop vs the previous period
+                                    that new alert rules start from ({"yellow": 10, "orange": 20, "red": 30})
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from workbench.store import write_transaction
+
+PROMOTE_DAYS = "tasks/promote_days"
+MASK_EXPORTS = "export/mask_by_default"
+RETENTION_MONTHS = "privacy/retention_months"
+ALERT_THRESHOLDS = "alerts/default_thresholds"
+
+DEFAULTS: dict[str, Any] = {
+    PROMOTE_DAYS: 2,
+    MASK_EXPORTS: True,
+    RETENTION_MONTHS: 24,
+    ALERT_THRESHOLDS: {"yellow": 10, "orange": 20, "red": 30},
+}
+
+
+def get(db: Database, key: str) -> Any:
+    """The stored value, or the default when none is stored (or the stored text is unreadable)."""
+    default = DEFAULTS.get(key)
+    if "settings" not in db.table_names():
+        return default
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    if row is None:
+        return default
+    try:
+        value = json.loads(row[0])
+    except (TypeError, ValueError):
+        return default
+    if isinstance(default, dict) and isinstance(value, dict):
+        return {**default, **value}
+    if default is not None and not isinstance(value, type(default)):
+        return default
+    return value
+
+
+def put(db: Database, values: dict[str, Any]) -> None:
+    """Store several values in one transaction."""
+    with write_transaction(db):
+        db.conn.executemany(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
+        )

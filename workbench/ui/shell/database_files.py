@@ -1,0 +1,90 @@
+"""设置 › 数据库: open another file, move this one, or start a new empty one.
+
+Each ends by reopening the window on the chosen file (run_gui's restart). A move happens after the
+window has closed and the WAL has been checkpointed, so no write can land between copy and switch.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from workbench.errors import UserError
+from workbench.ui.shell.preferences import LAST_DATABASE
+
+RESTART_PROPERTY = "restart_with_db"
+MOVE_PROPERTY = "move_db_from"
+
+
+def restart_with(window, path: Path, move_from: Path | None = None) -> None:
+    app = QCoreApplication.instance()
+    window.ctx.settings.setValue(LAST_DATABASE, str(path))
+    app.setProperty(RESTART_PROPERTY, str(path))
+    app.setProperty(MOVE_PROPERTY, str(move_from) if move_from else None)
+    window.close()
+
+
+def check_new_location(target: Path, current: Path) -> None:
+    if target.resolve() == current.resolve():
+        raise UserError("新位置和当前位置相同。", "The new location is the same as the current one.")
+    if target.exists():
+        raise UserError(f"{target} 已经存在；请选一个新的文件名。", f"{target} already exists; choose a new file name.")
+    if not os.access(target.parent, os.W_OK):
+        raise UserError(f"无法写入文件夹 {target.parent}。", f"Cannot write to the folder {target.parent}.")
+
+
+def _ask_path(window, title: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(window, title, str(window.ctx.db_path.parent / "workbench.db"), 
+                                          QCoreApplication.translate("DatabaseFiles", "Workbench database (*.db *.sqlite);;All files (*)"))
+    if not path:
+        return None
+    return Path(path) if Path(path).suffix else Path(path + ".db")
+
+
+def move_dialog(window) -> None:
+    target = _ask_path(window, QCoreApplication.translate("DatabaseFiles", "Move the database to"))
+    if target is None:
+        return
+    try:
+        check_new_location(target, window.ctx.db_path)
+    except UserError as error:
+        QMessageBox.warning(window, QCoreApplication.translate("DatabaseFiles", "Move the database"), error.sentence)
+        return
+    QMessageBox.information(window, QCoreApplication.translate("DatabaseFiles", "Move the database"),
+                            QCoreApplication.translate("DatabaseFiles", "The workbench will close, move the file to %1 and reopen.").replace("%1", str(target)))
+    restart_with(window, target, move_from=window.ctx.db_path)
+
+
+def new_dialog(window) -> None:
+    target = _ask_path(window, QCoreApplication.translate("DatabaseFiles", "New empty database"))
+    if target is None:
+        return
+    try:
+        check_new_location(target, window.ctx.db_path)
+    except UserError as error:
+        QMessageBox.warning(window, QCoreApplication.translate("DatabaseFiles", "New empty database"), error.sentence)
+        return
+    restart_with(window, target)
+
+
+def perform_pending_move(app) -> str | None:
+    """Called by run_gui once the database is closed: move the file (and its -wal/-shm, if any).
+
+    Returns a sentence when the move failed (the restart then reopens the old file)."""
+    source = app.property(MOVE_PROPERTY)
+    app.setProperty(MOVE_PROPERTY, None)
+    target = app.property(RESTART_PROPERTY)
+    if not source or not target:
+        return None
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            if Path(source + suffix).exists():
+                shutil.move(source + suffix, target + suffix)
+    except OSError as exc:
+        app.setProperty(RESTART_PROPERTY, source)
+        QSettings().setValue(LAST_DATABASE, source)
+        return QCoreApplication.translate("DatabaseFiles", "The database could not be moved: %1").replace("%1", exc.strerror or str(exc))
+    return None
