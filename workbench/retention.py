@@ -1,6 +1,6 @@
 """Retention: contact logs older than N months are deleted, from the search indexes too, and wiped.
 
-The operator sets N (settings key `privacy.retention_months`, 0 or absent = keep everything). A purge
+The operator sets N in 设置 › 隐私 (stored_settings.RETENTION_MONTHS; 0 = keep everything). A purge
 deletes the contacts in one write transaction with `secure_delete` on (freed pages are zeroed),
 removes them from the contentless short-query index (contacts_short) by hand — the trigram
 contacts_fts follows through its triggers — merges the FTS segments so deleted tokens leave the
@@ -16,21 +16,21 @@ from sqlite_utils import Database
 from workbench import audit
 from workbench.store import write_transaction
 
-SETTING_KEY = "privacy.retention_months"
 FTS_TABLES_TO_MERGE = ("contacts_fts", "contacts_short")
 
 
 def retention_months(db: Database) -> int:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [SETTING_KEY]).fetchone()
-    try:
-        return max(0, int(row[0])) if row else 0
-    except (TypeError, ValueError):
-        return 0
+    """The operator's setting (stored_settings.RETENTION_MONTHS, edited in 设置 › 隐私); 0 keeps everything."""
+    from workbench import stored_settings
+
+    value = stored_settings.get(db, stored_settings.RETENTION_MONTHS)
+    return max(0, int(value)) if isinstance(value, int) else 0
 
 
 def set_retention_months(db: Database, months: int) -> None:
-    with write_transaction(db):
-        db["settings"].upsert({"key": SETTING_KEY, "value": str(max(0, int(months)))}, pk="key")
+    from workbench import stored_settings
+
+    stored_settings.put(db, {stored_settings.RETENTION_MONTHS: max(0, int(months))})
 
 
 def cutoff_date(today: date, months: int) -> date:

@@ -57,6 +57,9 @@ def open_connection(path: str | Path, *, readonly: bool = False) -> Database:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
+        # Deleted rows (a user, a purged contact log) are overwritten with zeros, not left readable
+        # in free pages of the file (RELIABILITY.md, personal data).
+        conn.execute("PRAGMA secure_delete=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(

@@ -14,19 +14,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from workbench.store.startup import OpenedDatabase, damage_sentence, open_at_startup, restore_and_reopen
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StartupDialogs", text)
-
-
 def ask_restore(opened: OpenedDatabase, parent: QWidget | None = None) -> bool:
     """True when the operator chose to restore the offered backup."""
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Damaged database"), damage_sentence(opened).sentence,
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("StartupDialogs", "Damaged database"), damage_sentence(opened).sentence,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("damaged_database_box")
     restore = None
     if opened.backup is not None:
-        restore = box.addButton(_tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(QCoreApplication.translate("StartupDialogs", "Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("StartupDialogs", "Open read-only"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return restore is not None and box.clickedButton() is restore
 
@@ -35,7 +31,7 @@ def open_with_dialogs(db_path: Path, parent: QWidget | None = None) -> OpenedDat
     """Open the database for the window, asking what to do when something is wrong. Raises UserError."""
     opened = open_at_startup(db_path)
     for warning in opened.warnings:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Database location"), warning.sentence,
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("StartupDialogs", "Database location"), warning.sentence,
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("location_warning_box")
         box.exec()
