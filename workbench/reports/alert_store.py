@@ -75,7 +75,9 @@ def get_rule(db: Database, rule_id: int) -> AlertRule | None:
     return _rule_from_row(db, row) if row else None
 
 
-def _check_metric(db: Database, rule: AlertRule) -> None:
+def check_rule(db: Database, rule: AlertRule) -> None:
+    """UserError when the rule cannot be saved (bad kind/level, no such numeric column)."""
+    rule.validate()
     info = datasets.get_dataset(db, rule.dataset)
     column = info.column(rule.metric) if info else None
     if column is None or column.type not in datasets.NUMERIC_TYPES:
@@ -86,8 +88,7 @@ def _check_metric(db: Database, rule: AlertRule) -> None:
 
 def save_rule(db: Database, rule: AlertRule, evaluate_now: bool = True) -> int:
     """Insert (rule.id None) or update a rule, then re-evaluate it over the history."""
-    rule.validate()
-    _check_metric(db, rule)
+    check_rule(db, rule)
     values = [rule.dataset, rule.metric, rule.kind, rule.direction, float(rule.amount), rule.basis,
               int(rule.window), rule.level, int(rule.enabled), rule.origin]
     with write_transaction(db):

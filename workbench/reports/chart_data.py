@@ -1,0 +1,143 @@
+"""Data for each chart kind, read from a dataset through the dataset API (plain lists, no Qt)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from workbench.reports import datasets
+from workbench.reports.chart_suggest import Suggestion, is_total_label, suggest
+from workbench.reports.cohort import CohortTable, build_cohort_table
+from workbench.reports.funnel import FunnelStep, funnel_from_rows
+from workbench.reports.rfm import RfmResult, compute_rfm
+from workbench.reports.series_math import moving_average, previous_period
+
+
+def column_triples(info: datasets.DatasetInfo) -> list[tuple[str, str, str]]:
+    return [(c.name, c.type, c.role) for c in info.columns]
+
+
+def count_totals(db: Database, info: datasets.DatasetInfo) -> dict[str, float]:
+    """Σ of every integer/number metric (one SQL pass), leaving out totals rows."""
+    cols = [c for c in info.columns if c.type in ("integer", "number") and c.role == "metric"]
+    if not cols:
+        return {}
+    dims = [c for c in info.columns if c.type == "text" and c.role in ("key", "dimension")]
+    where = ""
+    if dims:
+        where = f" WHERE coalesce([{dims[0].sql}], '') NOT IN ('合计', '总计', '汇总', '小计')"
+    row = db.execute(f"SELECT {', '.join(f'total([{c.sql}])' for c in cols)} FROM [{info.table_name}]{where}").fetchone()
+    return {c.name: float(v or 0) for c, v in zip(cols, row)}
+
+
+def suggestions_for(db: Database, info: datasets.DatasetInfo) -> list[Suggestion]:
+    return suggest(info.name, column_triples(info), bool(info.date_column), count_totals(db, info))
+
+
+def all_suggestions(db: Database) -> list[Suggestion]:
+    return [s for info in datasets.list_datasets(db) for s in suggestions_for(db, info)]
+
+
+@dataclass
+class TrendData:
+    dates: list[str]
+    series: dict[str, list[float | None]]          # metric → values
+    types: dict[str, str]
+    moving: dict[str, list[float | None]]           # metric → 7-day moving average
+    previous: dict[str, list[float | None]]         # metric → the previous period's values
+
+
+def trend_data(db: Database, dataset: str, metrics: list[str], window: int = 7,
+               previous_days: int | None = None) -> TrendData:
+    """One date axis for all metrics (union of dates); previous_days None ⇒ the period is the whole span."""
+    info = datasets.get_dataset(db, dataset)
+    per_metric = {m: dict(datasets.read_series(db, dataset, m)) for m in metrics}
+    dates = sorted({d for values in per_metric.values() for d in values})
+    series = {m: [per_metric[m].get(d) for d in dates] for m in metrics}
+    span = previous_days or max(len(dates), 1)
+    return TrendData(dates, series, {m: info.column(m).type for m in metrics},
+                     {m: moving_average(v, window) for m, v in series.items()},
+                     {m: previous_period(dates, v, span) for m, v in series.items()})
+
+
+def bars_data(db: Database, dataset: str, dimension: str, metric: str, descending: bool = True) -> list[tuple[str, float]]:
+    """The metric per dimension value (Σ, or the mean for percents), totals rows left out, sorted."""
+    info = datasets.get_dataset(db, dataset)
+    is_rate = info.column(metric).type == "percent"
+    sums: dict[str, float] = defaultdict(float)
+    counts: dict[str, int] = defaultdict(int)
+    for row in datasets.read_rows(db, dataset, [dimension, metric]):
+        label, value = row[dimension], row[metric]
+        if label in (None, "") or is_total_label(label) or not isinstance(value, (int, float)):
+            continue
+        sums[str(label)] += float(value)
+        counts[str(label)] += 1
+    result = [(k, sums[k] / counts[k] if is_rate else sums[k]) for k in sums]
+    return sorted(result, key=lambda item: item[1], reverse=descending)
+
+
+def funnel_data(db: Database, dataset: str, steps: list[str]) -> list[FunnelStep]:
+    info = datasets.get_dataset(db, dataset)
+    dims = [c.name for c in info.columns if c.type == "text" and c.role in ("key", "dimension")]
+    rows = [r for r in datasets.read_rows(db, dataset, steps + dims[:1])
+            if not (dims and is_total_label(r.get(dims[0])))]
+    return funnel_from_rows(rows, steps)
+
+
+def retention_data(db: Database, dataset: str, cohort: str, periods: list[tuple[str, int]],
+                   size: str | None) -> CohortTable:
+    info = datasets.get_dataset(db, dataset)
+    columns = [cohort] + [n for n, _ in periods] + ([size] if size else [])
+    rows = datasets.read_rows(db, dataset, columns)
+    counts = all(info.column(n).type != "percent" for n, _ in periods) and size is not None and any(
+        isinstance(r.get(n), (int, float)) and r.get(n) > 1 for r in rows for n, _ in periods)
+    return build_cohort_table(rows, cohort, periods, size, as_of=info.date_max, counts=counts)
+
+
+def rfm_data(db: Database, dataset: str, id_column: str, recency: str, frequency: str, monetary: str,
+             as_of: str | None = None) -> RfmResult:
+    ids, last, freq, money = [], [], [], []
+    info = datasets.get_dataset(db, dataset)
+    cols = [info.column(c) for c in (id_column, recency, frequency, monetary)]
+    sql = f"SELECT {', '.join(f'[{c.sql}]' for c in cols)} FROM [{info.table_name}]"
+    for row in db.execute(sql):
+        ids.append(row[0])
+        last.append(row[1])
+        freq.append(row[2])
+        money.append(row[3])
+    return compute_rfm(ids, last, freq, money, as_of)
+
+
+def rfm_recall_rows(db: Database, dataset: str, result: RfmResult, segment: str, id_column: str) -> list[dict]:
+    """The chosen segment's users as rows for contacts' find_or_create_users: the id plus the columns a
+    user record can hold (phone, channel …) as they are in the dataset."""
+    info = datasets.get_dataset(db, dataset)
+    wanted = set(result.ids[i] for i in result.members(segment))
+    rows = []
+    for row in datasets.read_rows(db, dataset):
+        if row.get(id_column) in wanted:
+            rows.append({k: v for k, v in row.items() if v not in (None, "")})
+    return rows
+
+
+def histogram(values: list[float | None], bins: int = 20) -> tuple[list[float], list[int]]:
+    """Bin edges (bins+1) and counts of the present values."""
+    present = [float(v) for v in values if isinstance(v, (int, float))]
+    if not present:
+        return [], []
+    lo, hi = min(present), max(present)
+    if lo == hi:
+        lo, hi = lo - 0.5, hi + 0.5
+    width = (hi - lo) / bins
+    counts = [0] * bins
+    for v in present:
+        counts[min(int((v - lo) / width), bins - 1)] += 1
+    return [lo + i * width for i in range(bins + 1)], counts
+
+
+def distribution_values(db: Database, dataset: str, metric: str) -> list[float]:
+    info = datasets.get_dataset(db, dataset)
+    column = info.column(metric)
+    return [float(v) for (v,) in db.execute(f"SELECT [{column.sql}] FROM [{info.table_name}] WHERE [{column.sql}] IS NOT NULL")
+            if isinstance(v, (int, float))]

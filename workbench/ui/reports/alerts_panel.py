@@ -1,0 +1,145 @@
+"""Fired alerts beside the chart: level, date, metric, rule, value vs reference, and [转为任务] / [忽略]."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from workbench.errors import UserError
+from workbench.reports import alert_store
+from workbench.reports.alert_rules import format_amount
+from workbench.ui.common.theme import ALERT_COLORS, current_scheme
+
+SHOWN = 150
+
+
+class AlertRow(QFrame):
+    to_task = Signal(int)
+    dismiss = Signal(int)
+    chosen = Signal(object)
+
+    def __init__(self, alert, metric_type: str, level_text: str, parent=None):
+        super().__init__(parent)
+        self.alert = alert
+        self.setObjectName("alertRow")
+        scheme = current_scheme()
+        colour = ALERT_COLORS.get(alert.level, "#8a8f98")
+        self.setStyleSheet(f"QFrame#alertRow {{ background: {scheme.surface}; border: 1px solid {scheme.line};"
+                           f" border-left: 4px solid {colour}; border-radius: 6px; }}")
+        head = QLabel(f"<b style='color:{colour}'>{level_text}</b> &nbsp;{alert.date} &nbsp;<b>{alert.metric}</b>")
+        rule = QLabel(f"{alert.rule_text} · {format_amount(alert.value, metric_type)}"
+                      f" / {format_amount(alert.reference, metric_type)}")
+        rule.setProperty("muted", True)
+        rule.setWordWrap(True)
+        source = QLabel(alert.dataset)
+        source.setProperty("muted", True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(source, 1)
+        if alert.status == "open":
+            task = QPushButton(self.tr("To task"))
+            task.setToolTip(self.tr("Create an important and urgent task linked to this alert"))
+            task.clicked.connect(lambda: self.to_task.emit(alert.id))
+            ignore = QPushButton(self.tr("Dismiss"))
+            ignore.clicked.connect(lambda: self.dismiss.emit(alert.id))
+            buttons.addWidget(task)
+            buttons.addWidget(ignore)
+        else:
+            done = QLabel(self.tr("Task #%1").replace("%1", str(alert.task_id)) if alert.status == "task"
+                          else self.tr("Dismissed"))
+            done.setProperty("muted", True)
+            buttons.addWidget(done)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setSpacing(2)
+        layout.addWidget(head)
+        layout.addWidget(rule)
+        layout.addLayout(buttons)
+
+    def mouseReleaseEvent(self, event) -> None:
+        self.chosen.emit(self.alert)
+
+
+class AlertsPanel(QWidget):
+    show_alert = Signal(object)   # the chart shows the alert's metric
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.rules_button = QPushButton(self.tr("Rules…"))
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.open_only = QCheckBox(self.tr("Open only"), checked=True)
+        self.open_only.toggled.connect(self.refresh)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.open_only)
+        head.addWidget(self.rules_button)
+        self.list_widget = QWidget()
+        self.list_layout = QVBoxLayout(self.list_widget)
+        self.list_layout.setContentsMargins(0, 0, 4, 0)
+        self.list_layout.setSpacing(6)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(self.list_widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(scroll, 1)
+        self.rows: list[AlertRow] = []
+
+    def level_text(self, level: str) -> str:
+        return {"yellow": self.tr("Yellow"), "orange": self.tr("Orange"), "red": self.tr("Red")}.get(level, level)
+
+    def refresh(self) -> None:
+        from workbench.reports import datasets
+
+        statuses = ("open",) if self.open_only.isChecked() else None
+        alerts = alert_store.list_alerts(self.ctx.db, statuses=statuses, limit=SHOWN)
+        open_total = self.ctx.db.execute("SELECT count(*) FROM alerts WHERE status = 'open'").fetchone()[0]
+        self.title.setText(self.tr("Alerts (%1 open)").replace("%1", str(open_total)))
+        while self.list_layout.count():
+            widget = self.list_layout.takeAt(0).widget()
+            if widget:
+                widget.deleteLater()
+        self.rows = []
+        types: dict[tuple[str, str], str] = {}
+        for alert in alerts:
+            key = (alert.dataset, alert.metric)
+            if key not in types:
+                info = datasets.get_dataset(self.ctx.db, alert.dataset)
+                column = info.column(alert.metric) if info else None
+                types[key] = column.type if column else "number"
+            row = AlertRow(alert, types[key], self.level_text(alert.level))
+            row.to_task.connect(self.turn_into_task)
+            row.dismiss.connect(self.dismiss)
+            row.chosen.connect(self.show_alert.emit)
+            self.list_layout.addWidget(row)
+            self.rows.append(row)
+        if not alerts:
+            empty = QLabel(self.tr("No alerts. Rules run after every import."), wordWrap=True,
+                           alignment=Qt.AlignmentFlag.AlignCenter)
+            empty.setProperty("muted", True)
+            self.list_layout.addWidget(empty)
+        self.list_layout.addStretch(1)
+
+    def turn_into_task(self, alert_id: int) -> None:
+        from workbench.ui.reports.undo_commands import AlertToTaskCommand
+
+        try:  # checked before the push: an error inside redo() would not reach us
+            if alert_store.get_alert(self.ctx.db, alert_id).task_id:
+                raise UserError("这条预警已经转为任务了。", "This alert has already become a task.")
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Alert"), error.sentence)
+            return
+        self.ctx.undo_stack.push(AlertToTaskCommand(self.ctx, alert_id))
+        self.ctx.events.status_message.emit(self.tr("The alert is now an important and urgent task."))
+
+    def dismiss(self, alert_id: int) -> None:
+        from workbench.ui.reports.undo_commands import AlertStatusCommand
+
+        self.ctx.undo_stack.push(AlertStatusCommand(self.ctx, alert_id, "dismissed"))
+
+    def edit_rules(self) -> None:
+        from workbench.ui.reports.rule_editor import RulesDialog
+
+        RulesDialog(self.ctx, self).exec()

@@ -1,0 +1,341 @@
+"""One function per chart kind: plain data (workbench/reports/chart_data.py) in, a pyqtgraph widget
+out, plus a hover function that names the exact value under the mouse. Imports pyqtgraph: load lazily.
+
+Big series follow the measured recipe: 1-px pens, setDownsampling(auto, 'peak'), setClipToView."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtGui import QColor
+
+from workbench.reports.metric_cards import format_value
+from workbench.reports.rfm import SEGMENT_ORDER
+from workbench.ui.reports.chart_labels import segment_label
+from workbench.ui.common.theme import ACCENT, current_scheme
+from workbench.ui.reports.chart_style import (EVENT_COLORS, SERIES_COLORS, DayAxis, alert_color, chinese,
+                                              day_number, label_axis, new_plot_widget, pen, percent_axis)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Charts", text)
+
+
+@dataclass
+class Chart:
+    widget: pg.GraphicsView
+    plot: pg.PlotItem                        # the plot the mouse position is mapped into
+    hover: Callable[[float, float], str]     # view (x, y) → text
+
+
+def tune_big_series(item: pg.PlotItem) -> None:
+    item.setDownsampling(auto=True, method="peak")
+    item.setClipToView(True)
+
+
+def _fmt(value, column_type: str) -> str:
+    return format_value(value, column_type) if value is not None else "—"
+
+
+def _date_text(iso: str) -> str:
+    y, m, d = iso[:10].split("-")
+    return f"{y}年{int(m)}月{int(d)}日" if chinese() else iso[:10]
+
+
+# --- trend -------------------------------------------------------------------------------------
+def build_trend(data, *, moving: bool = True, previous: bool = False, events=(), right_metrics=()) -> Chart:
+    widget = new_plot_widget(bottom=DayAxis())
+    item = widget.getPlotItem()
+    tune_big_series(item)
+    item.addLegend(offset=(10, 6), labelTextColor=current_scheme().muted)
+    xs = np.array([day_number(d) for d in data.dates], dtype=float)
+    left_types = {data.types[m] for m in data.series if m not in right_metrics}
+    if left_types == {"percent"}:
+        percent_axis(item.getAxis("left"))
+    right_view = None
+    if right_metrics:
+        right_view = pg.ViewBox()
+        item.showAxis("right")
+        item.scene().addItem(right_view)
+        item.getAxis("right").linkToView(right_view)
+        right_view.setXLink(item)
+        if {data.types[m] for m in right_metrics} == {"percent"}:
+            percent_axis(item.getAxis("right"))
+
+        def sync() -> None:
+            right_view.setGeometry(item.vb.sceneBoundingRect())
+            right_view.linkedViewChanged(item.vb, right_view.XAxis)
+        item.vb.sigResized.connect(sync)
+    for index, (metric, values) in enumerate(data.series.items()):
+        color = SERIES_COLORS[index % len(SERIES_COLORS)]
+        ys = np.array([np.nan if v is None else v for v in values], dtype=float)
+        target = right_view if metric in right_metrics else item
+        suffix = tr(" (right axis)") if metric in right_metrics else ""
+        curve = pg.PlotDataItem(xs, ys, pen=pen(color, 1), name=metric + suffix, connect="finite")
+        if moving:
+            ma = np.array([np.nan if v is None else v for v in data.moving[metric]], dtype=float)
+            ma_curve = pg.PlotDataItem(xs, ma, pen=pen(color, 1, dashed=True), name=metric + tr(" 7-day average"),
+                                       connect="finite")
+        if previous:
+            prev = np.array([np.nan if v is None else v for v in data.previous[metric]], dtype=float)
+            prev_curve = pg.PlotDataItem(xs, prev, pen=pen(QColor(color).lighter(160).name(), 1),
+                                         name=metric + tr(" previous period"), connect="finite")
+        for c in [curve] + ([ma_curve] if moving else []) + ([prev_curve] if previous else []):
+            if target is item:
+                item.addItem(c)
+            else:
+                target.addItem(c)
+                item.legend.addItem(c, c.name())
+    for event in events:
+        color = alert_color(event.level) if event.kind == "alert" else EVENT_COLORS.get(event.kind, ACCENT)
+        line = pg.InfiniteLine(pos=day_number(event.date), angle=90, movable=False,
+                               pen=pen(color, 1, dashed=event.kind != "alert"))
+        line.setOpacity(0.55)
+        item.addItem(line, ignoreBounds=True)
+    by_day: dict[int, list] = {}
+    for event in events:
+        by_day.setdefault(day_number(event.date), []).append(event)
+    kinds = {"import": tr("import"), "alert": tr("alert"), "pdca": tr("PDCA start")}
+
+    def hover(x: float, y: float) -> str:
+        if not data.dates:
+            return ""
+        i = min(max(bisect_left(xs.tolist(), round(x)), 0), len(xs) - 1)
+        day = data.dates[i]
+        parts = [_date_text(day)]
+        for metric, values in data.series.items():
+            parts.append(f"{metric} {_fmt(values[i], data.types[metric])}")
+            if moving and data.moving[metric][i] is not None:
+                parts.append(tr("7-day avg") + " " + _fmt(data.moving[metric][i], data.types[metric]))
+        for event in by_day.get(int(xs[i]), []):
+            parts.append(f"[{kinds.get(event.kind, event.kind)}] {event.label}")
+        return " · ".join(parts)
+    return Chart(widget, item, hover)
+
+
+# --- bars by dimension -----------------------------------------------------------------------
+def build_bars(items: list[tuple[str, float]], metric: str, column_type: str) -> Chart:
+    widget = new_plot_widget()
+    item = widget.getPlotItem()
+    labels = [label for label, _ in items]
+    values = [v for _, v in items]
+    ys = np.arange(len(items))[::-1]      # first item on top
+    bars = pg.BarGraphItem(x0=0, y=ys, height=0.62, width=values, brush=pg.mkBrush(ACCENT), pen=pg.mkPen(None))
+    item.addItem(bars)
+    item.getAxis("left").setTicks([[(int(y), label) for y, label in zip(ys, labels)]])
+    if column_type == "percent":
+        percent_axis(item.getAxis("bottom"))
+    for y, value in zip(ys, values):
+        text = pg.TextItem(_fmt(value, column_type), color=current_scheme().muted, anchor=(0, 0.5))
+        text.setPos(value, float(y))
+        item.addItem(text)
+    item.setTitle(metric, color=current_scheme().muted)
+    item.showGrid(x=True, y=False, alpha=0.12)
+
+    def hover(x: float, y: float) -> str:
+        index = len(items) - 1 - int(round(y))
+        if 0 <= index < len(items):
+            return f"{items[index][0]} · {metric} {_fmt(items[index][1], column_type)}"
+        return ""
+    return Chart(widget, item, hover)
+
+
+# --- funnel ----------------------------------------------------------------------------------
+def build_funnel(steps) -> Chart:
+    widget = new_plot_widget()
+    item = widget.getPlotItem()
+    item.showGrid(x=False, y=False)
+    item.hideAxis("bottom")
+    top = max((s.value for s in steps), default=1) or 1
+    ys = np.arange(len(steps))[::-1]
+    widths = [s.value for s in steps]
+    colors = [QColor(ACCENT).lighter(100 + 12 * i) for i in range(len(steps))]
+    bars = pg.BarGraphItem(x0=[-w / 2 for w in widths], y=ys, height=0.7, width=widths,
+                           brushes=[pg.mkBrush(c) for c in colors], pen=pg.mkPen(None))
+    item.addItem(bars)
+    item.getAxis("left").setTicks([[(int(y), s.name) for y, s in zip(ys, steps)]])
+    for y, step in zip(ys, steps):
+        lines = [f"{step.value:,.0f}"]
+        if step.step_rate is not None:
+            lines.append(tr("step") + f" {step.step_rate * 100:.1f}%")
+        if step.overall_rate is not None and step.step_rate is not None:
+            lines.append(tr("overall") + f" {step.overall_rate * 100:.1f}%")
+        text = pg.TextItem("  ".join(lines), color=current_scheme().text, anchor=(0, 0.5))
+        text.setPos(max(step.value / 2, top * 0.08), float(y))
+        item.addItem(text)
+    item.setXRange(-top / 2, top * 0.95, padding=0.02)
+
+    def hover(x: float, y: float) -> str:
+        index = len(steps) - 1 - int(round(y))
+        if 0 <= index < len(steps):
+            s = steps[index]
+            rates = ""
+            if s.step_rate is not None:
+                rates = " · " + tr("from the step before") + f" {s.step_rate * 100:.2f}% · " + tr("from the first step") + \
+                    f" {s.overall_rate * 100:.2f}%"
+            return f"{s.name} {s.value:,.0f}{rates}"
+        return ""
+    return Chart(widget, item, hover)
+
+
+# --- cohort retention -------------------------------------------------------------------------
+def _heat_rgba(cells: list[list[float | None]]) -> np.ndarray:
+    """Rows of cells → an RGBA image; an unobserved cell is transparent, not the colour of 0%."""
+    rows, cols = len(cells), max((len(r) for r in cells), default=0)
+    values = np.full((rows, cols), np.nan)
+    for i, row in enumerate(cells):
+        for j, v in enumerate(row):
+            if v is not None:
+                values[i, j] = v
+    finite = values[np.isfinite(values)]
+    hi = float(finite.max()) if finite.size else 1.0
+    lo = float(finite.min()) if finite.size else 0.0
+    t = np.clip((values - lo) / ((hi - lo) or 1), 0, 1)
+    base = np.array([235, 242, 252], dtype=float)
+    accent = np.array([QColor(ACCENT).red(), QColor(ACCENT).green(), QColor(ACCENT).blue()], dtype=float)
+    rgba = np.zeros((rows, cols, 4), dtype=np.ubyte)
+    mix = base[None, None, :] * (1 - t[..., None]) + accent[None, None, :] * t[..., None]
+    rgba[..., :3] = np.nan_to_num(mix).astype(np.ubyte)
+    rgba[..., 3] = np.where(np.isfinite(values), 255, 0)
+    return rgba
+
+
+def build_retention(table, mode: str = "heatmap") -> Chart:
+    widget = new_plot_widget()
+    item = widget.getPlotItem()
+    average_label = tr("Weighted average")
+    if mode == "curves":
+        percent_axis(item.getAxis("left"))
+        xs = np.array(table.periods, dtype=float)
+        for row in table.cells:
+            ys = np.array([np.nan if v is None else v for v in row], dtype=float)
+            item.addItem(pg.PlotDataItem(xs, ys, pen=pen(QColor(ACCENT).lighter(170).name(), 1), connect="finite"))
+        avg = np.array([np.nan if v is None else v for v in table.average], dtype=float)
+        item.addItem(pg.PlotDataItem(xs, avg, pen=pen("#e07b39", 2), symbol="o", symbolSize=6,
+                                     symbolBrush="#e07b39", connect="finite"))
+        item.getAxis("bottom").setTicks([[(p, label) for p, label in zip(table.periods, table.period_labels)]])
+
+        def hover_curves(x: float, y: float) -> str:
+            if not table.periods:
+                return ""
+            j = int(np.argmin([abs(p - x) for p in table.periods]))
+            v = table.average[j]
+            return f"{table.period_labels[j]} · {average_label} " + (f"{v * 100:.2f}%" if v is not None else "—")
+        return Chart(widget, item, hover_curves)
+    rows = [table.average] + table.cells[::-1]          # newest cohort right under the average row
+    labels = [average_label] + table.cohorts[::-1]
+    image = pg.ImageItem(_heat_rgba(rows).transpose(1, 0, 2))
+    item.addItem(image)
+    image.setRect(0, 0, len(table.periods), len(rows))
+    item.invertY(True)
+    step = max(1, len(rows) // 24)
+    item.getAxis("left").setTicks([[(i + 0.5, labels[i]) for i in range(0, len(rows), step)]])
+    item.getAxis("bottom").setTicks([[(j + 0.5, label) for j, label in enumerate(table.period_labels)]])
+    item.showGrid(x=False, y=False)
+    if len(rows) * len(table.periods) <= 600:
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                if v is not None:
+                    text = pg.TextItem(f"{v * 100:.0f}%", color="#1f2329", anchor=(0.5, 0.5))
+                    text.setPos(j + 0.5, i + 0.5)
+                    item.addItem(text)
+
+    def hover(x: float, y: float) -> str:
+        i, j = int(y), int(x)
+        if 0 <= i < len(rows) and 0 <= j < len(table.periods):
+            v = rows[i][j] if j < len(rows[i]) else None
+            value = f"{v * 100:.2f}%" if v is not None else tr("not observed yet")
+            size = ""
+            if i > 0 and table.sizes[len(table.cohorts) - i] is not None:
+                size = " · " + tr("cohort size") + f" {table.sizes[len(table.cohorts) - i]:,.0f}"
+            return f"{labels[i]} · {table.period_labels[j]} {value}{size}"
+        return ""
+    return Chart(widget, item, hover)
+
+
+# --- RFM -------------------------------------------------------------------------------------
+SCATTER_LIMIT = 20000
+
+
+def build_rfm(result, selected: str | None = None) -> Chart:
+    widget = pg.GraphicsLayoutWidget()
+    widget.setBackground(current_scheme().surface)
+    counts = result.counts()
+    bars_plot = widget.addPlot(row=0, col=0)
+    bars_plot.setMenuEnabled(False)
+    ys = np.arange(len(SEGMENT_ORDER))[::-1]
+    brushes = [pg.mkBrush(SERIES_COLORS[i % len(SERIES_COLORS)]) for i in range(len(SEGMENT_ORDER))]
+    pens = [pg.mkPen("#1f2329", width=2) if name == selected else pg.mkPen(None) for name in SEGMENT_ORDER]
+    bars_plot.addItem(pg.BarGraphItem(x0=0, y=ys, height=0.62, width=[counts[n] for n in SEGMENT_ORDER],
+                                      brushes=brushes, pens=pens))
+    bars_plot.getAxis("left").setTicks([[(int(y), segment_label(n)) for y, n in zip(ys, SEGMENT_ORDER)]])
+    for y, name in zip(ys, SEGMENT_ORDER):
+        text = pg.TextItem(f"{counts[name]:,}", color=current_scheme().muted, anchor=(0, 0.5))
+        text.setPos(counts[name], float(y))
+        bars_plot.addItem(text)
+    bars_plot.setTitle(tr("Users per segment"), color=current_scheme().muted)
+    scatter_plot = widget.addPlot(row=0, col=1)
+    scatter_plot.setMenuEnabled(False)
+    scatter_plot.setLabel("bottom", tr("Days since last activity (R)"))
+    scatter_plot.setLabel("left", tr("Amount (M)"))
+    n = len(result.ids)
+    picks = np.arange(n) if n <= SCATTER_LIMIT else np.random.default_rng(7).choice(n, SCATTER_LIMIT, replace=False)
+    recency = np.where(np.isfinite(result.recency_days), result.recency_days, np.nan)[picks]
+    codes = result.segment_codes[picks]
+    for code, name in enumerate(SEGMENT_ORDER):
+        mask = codes == code
+        if not mask.any():
+            continue
+        color = QColor(SERIES_COLORS[code % len(SERIES_COLORS)])
+        color.setAlpha(230 if (selected is None or name == selected) else 40)
+        scatter_plot.addItem(pg.ScatterPlotItem(recency[mask], result.monetary[picks][mask], size=4,
+                                                pen=pg.mkPen(None), brush=pg.mkBrush(color)))
+    title = tr("Recency × amount") + ("" if n <= SCATTER_LIMIT else tr(" (a sample of %1 users)").replace("%1", f"{SCATTER_LIMIT:,}"))
+    scatter_plot.setTitle(title, color=current_scheme().muted)
+    widget.ci.layout.setColumnStretchFactor(1, 2)
+
+    def hover(x: float, y: float) -> str:
+        index = len(SEGMENT_ORDER) - 1 - int(round(y))
+        if 0 <= index < len(SEGMENT_ORDER):
+            name = SEGMENT_ORDER[index]
+            share = counts[name] / n * 100 if n else 0
+            return f"{segment_label(name)} · {counts[name]:,} " + tr("users") + f" ({share:.1f}%)"
+        return ""
+    return Chart(widget, bars_plot, hover)
+
+
+# --- distribution ----------------------------------------------------------------------------
+def build_histogram(edges: list[float], counts: list[int], metric: str, column_type: str) -> Chart:
+    widget = new_plot_widget()
+    item = widget.getPlotItem()
+    if edges:
+        x0 = edges[:-1]
+        width = edges[1] - edges[0]
+        item.addItem(pg.BarGraphItem(x0=x0, height=counts, width=width * 0.94, brush=pg.mkBrush(ACCENT),
+                                     pen=pg.mkPen(None)))
+    if column_type == "percent":
+        percent_axis(item.getAxis("bottom"))
+    item.setTitle(metric, color=current_scheme().muted)
+    item.setLabel("left", tr("Days / rows"))
+
+    def hover(x: float, y: float) -> str:
+        if not edges:
+            return ""
+        width = edges[1] - edges[0]
+        j = int((x - edges[0]) // width)
+        if 0 <= j < len(counts):
+            return f"{_fmt(edges[j], column_type)} – {_fmt(edges[j + 1], column_type)} · {counts[j]:,}"
+        return ""
+    return Chart(widget, item, hover)
+
+
+def map_to_view(chart: Chart, scene_pos: QPointF) -> tuple[float, float] | None:
+    vb = chart.plot.vb
+    if not vb.sceneBoundingRect().contains(scene_pos):
+        return None
+    point = vb.mapSceneToView(scene_pos)
+    return point.x(), point.y()

@@ -1,0 +1,453 @@
+"""The dashboard's chart area: a kind chooser (趋势/对比/漏斗/留存/RFM/分布), the datasets whose columns
+fit that kind, the kind's options on the side, hover values, export to PNG and copy.
+
+pyqtgraph (≈270 ms to import) loads on the first draw, not with this module."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QStackedWidget,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from workbench.errors import UserError
+from workbench.reports import chart_data, datasets
+from workbench.reports.chart_suggest import KINDS, rfm_columns
+from workbench.reports.dashboard_store import chart_events
+from workbench.ui.common.icons import icon
+
+
+class ChartPanel(QWidget):
+    drawn = Signal(str)   # the kind just drawn (tests and shots wait for it)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = "trend"
+        self.suggestions: dict[str, list] = {}
+        self.chart = None
+        self.rfm_result = None
+        self._loading = False
+        self._redraw = QTimer(self, singleShot=True, interval=0)
+        self._redraw.timeout.connect(self.draw)
+        self._build()
+
+    # --- widgets ------------------------------------------------------------------------------
+    def kind_titles(self) -> dict[str, str]:
+        return {"trend": self.tr("Trend"), "bars": self.tr("Compare"), "funnel": self.tr("Funnel"),
+                "retention": self.tr("Retention"), "rfm": self.tr("RFM"), "distribution": self.tr("Distribution")}
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.setSpacing(4)
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str, QToolButton] = {}
+        for kind, title in self.kind_titles().items():
+            button = QToolButton(text=title, checkable=True, autoRaise=True)
+            button.setObjectName("chartKind")
+            button.clicked.connect(lambda _=False, k=kind: self.show_kind(k))
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind] = button
+            top.addWidget(button)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Dataset")))
+        self.dataset_combo = QComboBox(minimumWidth=220)
+        self.dataset_combo.currentIndexChanged.connect(self._dataset_changed)
+        top.addWidget(self.dataset_combo)
+        self.export_button = QToolButton(icon=icon("mdi6.image-outline"), toolTip=self.tr("Export the chart to PNG"))
+        self.export_button.clicked.connect(self.export_dialog)
+        self.copy_button = QToolButton(icon=icon("mdi6.content-copy"), toolTip=self.tr("Copy the chart to the clipboard"))
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        top.addWidget(self.export_button)
+        top.addWidget(self.copy_button)
+
+        self.host = QWidget()
+        self.host_layout = QVBoxLayout(self.host)
+        self.host_layout.setContentsMargins(0, 0, 0, 0)
+        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message.setProperty("muted", True)
+        self.host_layout.addWidget(self.message)
+        self.hover_label = QLabel(" ")
+        self.hover_label.setProperty("muted", True)
+        self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.options = QStackedWidget()
+        self.options.setFixedWidth(236)
+        self.option_pages = {kind: self._build_options(kind) for kind in KINDS}
+        for kind in KINDS:
+            self.options.addWidget(self.option_pages[kind])
+
+        left = QVBoxLayout()
+        left.addWidget(self.host, 1)
+        left.addWidget(self.hover_label)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(self.options)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    def _later(self, *_args) -> None:
+        if not self._loading:
+            self._redraw.start()
+
+    def _build_options(self, kind: str) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(8, 0, 0, 0)
+        if kind == "trend":
+            self.metric_list = QListWidget()
+            self.metric_list.itemChanged.connect(self._later)
+            form.addRow(QLabel(self.tr("Metrics")))
+            form.addRow(self.metric_list)
+            self.moving_check = QCheckBox(self.tr("7-day moving average"), checked=True)
+            self.previous_check = QCheckBox(self.tr("Compare with the previous period"))
+            self.right_axis_check = QCheckBox(self.tr("Second metric on the right axis"), checked=True)
+            self.markers_check = QCheckBox(self.tr("Mark imports, alerts, PDCA starts"), checked=True)
+            self.previous_days = QComboBox()
+            for days, text in ((7, self.tr("a week earlier")), (28, self.tr("4 weeks earlier")),
+                               (0, self.tr("the period before"))):
+                self.previous_days.addItem(text, days)
+            for widget in (self.moving_check, self.previous_check, self.right_axis_check, self.markers_check):
+                widget.toggled.connect(self._later)
+                form.addRow(widget)
+            self.previous_days.currentIndexChanged.connect(self._later)
+            form.addRow(self.tr("Previous"), self.previous_days)
+        elif kind == "bars":
+            self.bar_dimension = QComboBox()
+            self.bar_metric = QComboBox()
+            self.bar_sort = QComboBox()
+            for key, text in (("desc", self.tr("Largest first")), ("asc", self.tr("Smallest first")),
+                              ("name", self.tr("By name"))):
+                self.bar_sort.addItem(text, key)
+            for label, widget in ((self.tr("By"), self.bar_dimension), (self.tr("Metric"), self.bar_metric),
+                                  (self.tr("Sort"), self.bar_sort)):
+                widget.currentIndexChanged.connect(self._later)
+                form.addRow(label, widget)
+        elif kind == "funnel":
+            self.step_list = QListWidget()
+            self.step_list.itemChanged.connect(self._later)
+            form.addRow(QLabel(self.tr("Steps, in order")))
+            form.addRow(self.step_list)
+        elif kind == "retention":
+            self.retention_mode = QComboBox()
+            self.retention_mode.addItem(self.tr("Heatmap"), "heatmap")
+            self.retention_mode.addItem(self.tr("Curves"), "curves")
+            self.retention_mode.currentIndexChanged.connect(self._later)
+            form.addRow(self.tr("Show"), self.retention_mode)
+            note = QLabel(self.tr("Blank cells are days a cohort has not reached yet. The top row is the "
+                                  "average weighted by cohort size."), wordWrap=True)
+            note.setProperty("muted", True)
+            form.addRow(note)
+        elif kind == "rfm":
+            self.rfm_combos = {}
+            for key, label in (("id", self.tr("User id")), ("recency", self.tr("Last activity (R)")),
+                               ("frequency", self.tr("Frequency (F)")), ("monetary", self.tr("Amount (M)"))):
+                combo = QComboBox()
+                combo.currentIndexChanged.connect(self._rfm_columns_changed)
+                self.rfm_combos[key] = combo
+                form.addRow(label, combo)
+            self.segment_list = QListWidget()
+            self.segment_list.currentRowChanged.connect(self._later)
+            form.addRow(QLabel(self.tr("Segments")))
+            form.addRow(self.segment_list)
+            self.sequence_combo = QComboBox()
+            form.addRow(self.tr("Recall sequence"), self.sequence_combo)
+            self.recall_button = QPushButton(self.tr("Send to contact log as a recall list"))
+            self.recall_button.setProperty("accent", True)
+            self.recall_button.clicked.connect(self.send_segment_to_contacts)
+            form.addRow(self.recall_button)
+        elif kind == "distribution":
+            self.dist_metric = QComboBox()
+            self.dist_bins = QSpinBox(minimum=5, maximum=100, value=20)
+            self.dist_metric.currentIndexChanged.connect(self._later)
+            self.dist_bins.valueChanged.connect(self._later)
+            form.addRow(self.tr("Metric"), self.dist_metric)
+            form.addRow(self.tr("Bins"), self.dist_bins)
+        return page
+
+    # --- data ---------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read which datasets fit which kind (after an import), keeping the current choice."""
+        self.suggestions = {kind: [] for kind in KINDS}
+        for suggestion in chart_data.all_suggestions(self.ctx.db):
+            self.suggestions[suggestion.kind].append(suggestion)
+        for kind, button in self.kind_buttons.items():
+            button.setEnabled(bool(self.suggestions[kind]))
+        self.show_kind(self.kind, self.current_dataset())
+
+    def current_dataset(self) -> str | None:
+        return self.dataset_combo.currentData()
+
+    def suggestion(self):
+        name = self.current_dataset()
+        return next((s for s in self.suggestions.get(self.kind, []) if s.dataset == name), None)
+
+    def show_kind(self, kind: str, dataset: str | None = None) -> None:
+        if not self.suggestions:
+            self.suggestions = {k: [] for k in KINDS}
+        self.kind = kind
+        self.kind_buttons[kind].setChecked(True)
+        self.options.setCurrentWidget(self.option_pages[kind])
+        self._loading = True
+        self.dataset_combo.clear()
+        for s in self.suggestions.get(kind, []):
+            self.dataset_combo.addItem(s.dataset, s.dataset)
+        index = self.dataset_combo.findData(dataset) if dataset else 0
+        self.dataset_combo.setCurrentIndex(max(index, 0))
+        self._loading = False
+        self._fill_options()
+        self.draw()
+
+    def show_metric(self, dataset: str, metric: str) -> None:
+        """A card was clicked: its metric's trend."""
+        self.show_kind("trend", dataset)
+        self._loading = True
+        for i in range(self.metric_list.count()):
+            item = self.metric_list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() == metric else Qt.CheckState.Unchecked)
+        self._loading = False
+        self.draw()
+
+    def _dataset_changed(self) -> None:
+        if not self._loading:
+            self._fill_options()
+            self.draw()
+
+    def _fill_options(self) -> None:
+        suggestion = self.suggestion()
+        info = datasets.get_dataset(self.ctx.db, suggestion.dataset) if suggestion else None
+        self._loading = True
+        try:
+            if info is not None:
+                getattr(self, f"_fill_{self.kind}")(info, suggestion.params)
+        finally:
+            self._loading = False
+
+    def _fill_trend(self, info, params) -> None:
+        self.metric_list.clear()
+        for column in info.metrics:
+            if column.type in datasets.NUMERIC_TYPES:
+                item = QListWidgetItem(column.name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if column.name in params["metrics"] else Qt.CheckState.Unchecked)
+                self.metric_list.addItem(item)
+
+    def _fill_bars(self, info, params) -> None:
+        self.bar_dimension.clear()
+        self.bar_metric.clear()
+        for c in info.dimensions:
+            self.bar_dimension.addItem(c.name)
+        for c in info.metrics:
+            if c.type in datasets.NUMERIC_TYPES:
+                self.bar_metric.addItem(c.name)
+        self.bar_dimension.setCurrentText(params["dimension"])
+        self.bar_metric.setCurrentText(params["metric"])
+
+    def _fill_funnel(self, info, params) -> None:
+        self.step_list.clear()
+        for c in info.metrics:
+            if c.type in ("integer", "number"):
+                item = QListWidgetItem(c.name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if c.name in params["steps"] else Qt.CheckState.Unchecked)
+                self.step_list.addItem(item)
+
+    def _fill_retention(self, info, params) -> None:
+        pass
+
+    def _fill_rfm(self, info, params) -> None:
+        by_key = {"id": [c.name for c in info.columns if c.type == "text"],
+                  "recency": [c.name for c in info.columns if c.type in ("date", "datetime")],
+                  "frequency": [c.name for c in info.columns if c.type in datasets.NUMERIC_TYPES],
+                  "monetary": [c.name for c in info.columns if c.type in datasets.NUMERIC_TYPES]}
+        for key, combo in self.rfm_combos.items():
+            combo.clear()
+            combo.addItems(by_key[key])
+            combo.setCurrentText(params[key])
+        self.sequence_combo.clear()
+        self.sequence_combo.addItem(self.tr("No sequence, list only"), None)
+        try:
+            from workbench.contacts.sequences import list_sequences
+
+            for sequence in list_sequences(self.ctx.db):
+                self.sequence_combo.addItem(sequence["name"], sequence["id"])
+        except Exception:  # the contacts tables may not exist in an old database
+            pass
+        self.rfm_result = None
+
+    def _fill_distribution(self, info, params) -> None:
+        self.dist_metric.clear()
+        for c in info.metrics:
+            if c.type in datasets.NUMERIC_TYPES:
+                self.dist_metric.addItem(c.name)
+        self.dist_metric.setCurrentText(params["metric"])
+
+    def _rfm_columns_changed(self) -> None:
+        if not self._loading:
+            self.rfm_result = None
+            self._later()
+
+    @staticmethod
+    def _checked(widget: QListWidget) -> list[str]:
+        return [widget.item(i).text() for i in range(widget.count())
+                if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+    # --- drawing ------------------------------------------------------------------------------
+    def _show_message(self, text: str) -> None:
+        self._set_chart(None)
+        self.message.setText(text)
+        self.message.show()
+
+    def _set_chart(self, chart) -> None:
+        if self.chart is not None:
+            self.host_layout.removeWidget(self.chart.widget)
+            self.chart.widget.deleteLater()
+        self.chart = chart
+        if chart is not None:
+            self.message.hide()
+            self.host_layout.addWidget(chart.widget)
+            chart.widget.scene().sigMouseMoved.connect(self._hovered)
+
+    def _hovered(self, scene_pos) -> None:
+        from workbench.ui.reports.chart_builders import map_to_view
+
+        if self.chart is None:
+            return
+        point = map_to_view(self.chart, scene_pos)
+        text = self.chart.hover(*point) if point else ""
+        self.hover_label.setText(text or " ")
+
+    def draw(self) -> None:
+        suggestion = self.suggestion()
+        if suggestion is None:
+            self._show_message(self.tr("No imported dataset has columns for this chart yet."))
+            self.drawn.emit(self.kind)
+            return
+        from workbench.ui.reports import chart_builders as cb
+
+        try:
+            chart = getattr(self, f"_draw_{self.kind}")(cb, suggestion)
+        except UserError as error:
+            self._show_message(error.sentence)
+            chart = None
+        if chart is not None:
+            self._set_chart(chart)
+        self.hover_label.setText(self.tr("Hover for exact values · drag to pan · wheel to zoom"))
+        self.drawn.emit(self.kind)
+
+    def _draw_trend(self, cb, s):
+        metrics = self._checked(self.metric_list)
+        if not metrics:
+            self._show_message(self.tr("Tick at least one metric."))
+            return None
+        period = self.previous_days.currentData() or None
+        data = chart_data.trend_data(self.ctx.db, s.dataset, metrics, previous_days=period)
+        right = []
+        if self.right_axis_check.isChecked() and len(metrics) > 1:
+            first_type = data.types[metrics[0]]
+            right = [m for m in metrics[1:] if data.types[m] != first_type] or metrics[1:2]
+        events = chart_events(self.ctx.db, s.dataset, metrics) if self.markers_check.isChecked() else []
+        return cb.build_trend(data, moving=self.moving_check.isChecked(), previous=self.previous_check.isChecked(),
+                              events=events, right_metrics=right)
+
+    def _draw_bars(self, cb, s):
+        dimension, metric = self.bar_dimension.currentText(), self.bar_metric.currentText()
+        if not dimension or not metric:
+            return None
+        order = self.bar_sort.currentData()
+        items = chart_data.bars_data(self.ctx.db, s.dataset, dimension, metric, descending=order != "asc")
+        if order == "name":
+            items.sort(key=lambda item: item[0])
+        info = datasets.get_dataset(self.ctx.db, s.dataset)
+        return cb.build_bars(items, metric, info.column(metric).type)
+
+    def _draw_funnel(self, cb, s):
+        steps = self._checked(self.step_list)
+        if len(steps) < 2:
+            self._show_message(self.tr("Tick at least two steps."))
+            return None
+        return cb.build_funnel(chart_data.funnel_data(self.ctx.db, s.dataset, steps))
+
+    def _draw_retention(self, cb, s):
+        table = chart_data.retention_data(self.ctx.db, s.dataset, s.params["cohort"], s.params["periods"],
+                                          s.params["size"])
+        return cb.build_retention(table, self.retention_mode.currentData())
+
+    def _draw_rfm(self, cb, s):
+        columns = {key: combo.currentText() for key, combo in self.rfm_combos.items()}
+        if not all(columns.values()):
+            return None
+        if self.rfm_result is None:
+            self.rfm_result = chart_data.rfm_data(self.ctx.db, s.dataset, columns["id"], columns["recency"],
+                                                  columns["frequency"], columns["monetary"])
+            self._fill_segments()
+        selected = self.selected_segment()
+        return cb.build_rfm(self.rfm_result, selected)
+
+    def _fill_segments(self) -> None:
+        from workbench.reports.rfm import SEGMENT_ORDER
+        from workbench.ui.reports.chart_labels import segment_label
+
+        counts = self.rfm_result.counts()
+        self._loading = True
+        current = max(self.segment_list.currentRow(), 3)   # 重要挽留 is the usual recall target
+        self.segment_list.clear()
+        for name in SEGMENT_ORDER:
+            item = QListWidgetItem(f"{segment_label(name)}  {counts[name]:,}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.segment_list.addItem(item)
+        self.segment_list.setCurrentRow(current)
+        self._loading = False
+
+    def selected_segment(self) -> str | None:
+        item = self.segment_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def select_segment(self, segment: str) -> None:
+        for i in range(self.segment_list.count()):
+            if self.segment_list.item(i).data(Qt.ItemDataRole.UserRole) == segment:
+                self.segment_list.setCurrentRow(i)
+
+    def _draw_distribution(self, cb, s):
+        metric = self.dist_metric.currentText()
+        if not metric:
+            return None
+        edges, counts = chart_data.histogram(chart_data.distribution_values(self.ctx.db, s.dataset, metric),
+                                             self.dist_bins.value())
+        info = datasets.get_dataset(self.ctx.db, s.dataset)
+        return cb.build_histogram(edges, counts, metric, info.column(metric).type)
+
+    # --- actions ------------------------------------------------------------------------------
+    def send_segment_to_contacts(self) -> None:
+        from workbench.ui.reports.undo_commands import RecallSegmentCommand
+
+        segment, s = self.selected_segment(), self.suggestion()
+        if self.rfm_result is None or segment is None or s is None:
+            return
+        count = self.rfm_result.counts()[segment]
+        if count == 0:
+            return
+        command = RecallSegmentCommand(self.ctx, s.dataset, self.rfm_result, segment,
+                                       self.rfm_combos["id"].currentText(), self.sequence_combo.currentData())
+        self.ctx.undo_stack.push(command)
+        recall = command.recall
+        self.ctx.events.status_message.emit(
+            self.tr("%1 users of %2 are now a recall list in the contact log (%3 new).")
+            .replace("%1", f"{len(recall.user_ids):,}").replace("%2", segment).replace("%3", f"{len(recall.created):,}"))
+
+    def grab_chart(self):
+        return self.chart.widget.grab() if self.chart is not None else self.host.grab()
+
+    def export_png(self, path: str) -> bool:
+        return self.grab_chart().save(path, "PNG")
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export chart"), f"{self.kind}.png", "PNG (*.png)")
+        if path and not self.export_png(path):
+            QMessageBox.warning(self, self.tr("Export chart"), self.tr("The picture could not be written to %1.").replace("%1", path))
+
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setPixmap(self.grab_chart())
+        self.ctx.events.status_message.emit(self.tr("Chart copied to the clipboard."))

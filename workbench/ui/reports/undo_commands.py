@@ -1,0 +1,132 @@
+"""Every dashboard action that changes the database, as a QUndoCommand (pushed on ctx.undo_stack)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from workbench.reports import alert_store, dashboard_store
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardUndo", text)
+
+
+class _Command(QUndoCommand):
+    def __init__(self, ctx, text: str):
+        super().__init__(text)
+        self.ctx = ctx
+
+    def changed(self) -> None:
+        self.ctx.events.data_changed.emit("reports")
+
+
+class AlertToTaskCommand(_Command):
+    """An alert becomes a 重要且紧急 task (linked by tasks.alert_id)."""
+
+    def __init__(self, ctx, alert_id: int):
+        super().__init__(ctx, tr("Turn alert into a task"))
+        self.alert_id = alert_id
+        self.task_id: int | None = None
+
+    def redo(self) -> None:
+        self.task_id = alert_store.alert_to_task(self.ctx.db, self.alert_id)
+        self.changed()
+        self.ctx.events.data_changed.emit("tasks")
+
+    def undo(self) -> None:
+        alert_store.undo_alert_to_task(self.ctx.db, self.alert_id, self.task_id)
+        self.changed()
+        self.ctx.events.data_changed.emit("tasks")
+
+
+class AlertStatusCommand(_Command):
+    """Dismiss an alert (or bring it back)."""
+
+    def __init__(self, ctx, alert_id: int, status: str):
+        super().__init__(ctx, tr("Dismiss alert") if status == "dismissed" else tr("Reopen alert"))
+        alert = alert_store.get_alert(ctx.db, alert_id)
+        self.alert_id, self.new, self.old, self.task_id = alert_id, status, alert.status, alert.task_id
+
+    def redo(self) -> None:
+        alert_store.set_status(self.ctx.db, self.alert_id, self.new, self.task_id)
+        self.changed()
+
+    def undo(self) -> None:
+        alert_store.set_status(self.ctx.db, self.alert_id, self.old, self.task_id)
+        self.changed()
+
+
+class SaveRuleCommand(_Command):
+    """Add or edit a rule; it runs over the history at once."""
+
+    def __init__(self, ctx, rule):
+        super().__init__(ctx, tr("Edit alert rule") if rule.id else tr("Add alert rule"))
+        self.rule = rule
+        self.before = replace(alert_store.get_rule(ctx.db, rule.id)) if rule.id else None
+
+    def redo(self) -> None:
+        self.rule.id = alert_store.save_rule(self.ctx.db, replace(self.rule))
+        self.changed()
+
+    def undo(self) -> None:
+        if self.before is None:
+            alert_store.delete_rule(self.ctx.db, self.rule.id)
+        else:
+            alert_store.save_rule(self.ctx.db, replace(self.before))
+        self.changed()
+
+
+class DeleteRuleCommand(_Command):
+    def __init__(self, ctx, rule_id: int):
+        super().__init__(ctx, tr("Delete alert rule"))
+        self.rule_id = rule_id
+
+    def redo(self) -> None:
+        alert_store.delete_rule(self.ctx.db, self.rule_id)
+        self.changed()
+
+    def undo(self) -> None:
+        alert_store.restore_rule(self.ctx.db, self.rule_id)
+        self.changed()
+
+
+class SaveCardsCommand(_Command):
+    """The metric cards the operator picked."""
+
+    def __init__(self, ctx, cards: list[tuple[str, str]]):
+        super().__init__(ctx, tr("Choose metric cards"))
+        self.new = list(cards)
+        self.old = dashboard_store.chosen_cards(ctx.db)
+
+    def redo(self) -> None:
+        dashboard_store.save_cards(self.ctx.db, self.new)
+        self.changed()
+
+    def undo(self) -> None:
+        dashboard_store.save_cards(self.ctx.db, self.old)
+        self.changed()
+
+
+class RecallSegmentCommand(_Command):
+    """An RFM segment's users go to the contact log as a recall list (optionally a sequence starts)."""
+
+    def __init__(self, ctx, dataset: str, result, segment: str, id_column: str, sequence_id: int | None):
+        super().__init__(ctx, tr("Send segment to recall list"))
+        self.args = (dataset, result, segment, id_column, sequence_id)
+        self.recall = None
+
+    def redo(self) -> None:
+        from workbench.reports.rfm_recall import send_segment_to_contacts
+
+        self.recall = send_segment_to_contacts(self.ctx.db, *self.args)
+        self.ctx.events.data_changed.emit("contacts")
+        self.ctx.events.data_changed.emit("tasks")
+
+    def undo(self) -> None:
+        from workbench.reports.rfm_recall import undo_recall
+
+        undo_recall(self.ctx.db, self.recall)
+        self.ctx.events.data_changed.emit("contacts")
+        self.ctx.events.data_changed.emit("tasks")
