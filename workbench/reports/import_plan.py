@@ -1,0 +1,439 @@
+"""Looking at a report before importing it: which sheet, where the table is, column names, types,
+roles and key, and — when the same report was imported before — which stored column each file column
+is (same name, renamed, or new). Nothing is written here; the dialog shows this plan and lets the
+operator change types, roles and column matches before importer.run() writes it.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
+
+from workbench.errors import UserError
+from workbench.reports import column_types as ct
+from workbench.reports.file_sniff import sniff
+from workbench.reports.readers import Sheet, SheetInfo, Workbook, open_workbook
+from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, classify_row, context_period, context_year,
+                                            detect)
+
+SAMPLE_ROWS = 5000
+PERIOD_COLUMN = "报告期"
+EXCEL_MAX_ROWS = 1_048_576
+SIMILAR_ENOUGH = 0.5
+
+
+@dataclass
+class ColumnPlan:
+    name: str                 # the dataset column it goes to
+    source: str               # its name in the file ('' for a column taken from the title)
+    position: int | None      # index in the sheet's rows(); None = constant from context
+    type: str
+    role: str
+    match: str = "new"        # 'new' (new dataset) | 'same' | 'renamed' (by similarity: confirm) | 'added'
+    include: bool = True
+    constant: object = None   # the value of a context column (报告期)
+
+
+@dataclass
+class ImportPlan:
+    path: Path | None
+    kind: str
+    sheets: list[SheetInfo]
+    sheet: str
+    layout: TableLayout
+    columns: list[ColumnPlan]
+    key_columns: list[str]
+    dataset: str
+    existing: bool
+    context: ct.Context
+    warnings: list[str] = field(default_factory=list)
+    sample_raw: list[tuple[int, list]] = field(default_factory=list)   # (0-based sheet row, cells)
+    skipped_in_sample: list[tuple[int, str]] = field(default_factory=list)
+    missing_columns: list[str] = field(default_factory=list)          # stored columns this file lacks
+    encoding: str | None = None
+    delimiter: str | None = None
+    rows_iter: Callable[[], Iterator[list]] | None = None
+    uncached_formulas: tuple[int, str] = (0, "")
+    height: int = -1
+
+    @property
+    def active_columns(self) -> list[ColumnPlan]:
+        return [c for c in self.columns if c.include]
+
+    @property
+    def header_rows(self) -> list[int]:
+        return self.layout.header_rows_1based
+
+
+def warn(plan_warnings: list[str], zh: str, en: str) -> None:
+    plan_warnings.append(zh if ct_language() == "zh_CN" else en)
+
+
+def ct_language() -> str:
+    from workbench.errors import current_language
+
+    return current_language()
+
+
+# --- dataset names -----------------------------------------------------------------------------
+
+NAME_NOISE = [
+    r"(?i)(utf-?8(bom)?|utf-?16|gbk|gb18030|gb2312|ansi|unicode)",
+    r"\d{4}[-_.]?\d{1,2}[-_.]?\d{1,2}",          # dates
+    r"(?i)\d{4}[-_]?W\d{1,2}", r"\d{4}年?第?\d{1,2}周", r"(?<!\d)\d{6}(?!\d)",
+    r"(?<!\d)(?:19|20)\d{2}(?!\d)",
+    r"(?i)(copy|副本|\(\d+\)|（\d+）)",
+    r"导出",
+]
+
+
+def dataset_name_from_file(path: Path) -> str:
+    name = path.stem
+    for pattern in NAME_NOISE:
+        name = re.sub(pattern, " ", name)
+    name = re.sub(r"[\s_\-.·]+", " ", name).strip(" _-")
+    name = re.sub(r"\s+(?:至|到|~)\s*$", "", name).replace(" ", "_")
+    return name or path.stem
+
+
+# --- analysing a sheet ---------------------------------------------------------------------------
+
+def _read_head(sheet: Sheet) -> tuple[list[list], TableLayout | None]:
+    head: list[list] = []
+    for row in sheet.rows():
+        head.append(row)
+        if len(head) >= HEAD_ROWS:
+            break
+    return head, detect(head, sheet.merged, sheet.first_column)
+
+
+def choose_sheet(book: Workbook, wanted: str | None) -> tuple[Sheet, TableLayout, list[list]]:
+    if wanted is not None:
+        names = [s.name for s in book.sheets]
+        if wanted not in names:
+            raise UserError(f"{book.path.name} 里没有名为“{wanted}”的工作表（有：{'、'.join(names)}）。",
+                            f"{book.path.name} has no sheet named “{wanted}” (it has: {', '.join(names)}).")
+        sheet = book.sheet(wanted)
+        head, layout = _read_head(sheet)
+        if layout is None:
+            raise _no_table(book.path, wanted, head)
+        return sheet, layout, head
+    first_empty = None
+    for info in [s for s in book.sheets if not s.hidden] + [s for s in book.sheets if s.hidden]:
+        sheet = book.sheet(info.name)
+        head, layout = _read_head(sheet)
+        if layout is not None:
+            return sheet, layout, head
+        first_empty = first_empty or (info.name, head)
+    if not book.sheets:
+        raise UserError(f"{book.path.name} 里没有工作表。", f"{book.path.name} has no worksheets.")
+    raise _no_table(book.path, first_empty[0], first_empty[1], book.sniffed.note)
+
+
+def _no_table(path: Path, sheet: str, head: list[list], note: str = "") -> UserError:
+    if note == "csv-named-as-excel":
+        return UserError(f"{path.name} 的扩展名是 {path.suffix}，但它其实是一个不含表格的文本文件。",
+                         f"{path.name} is named {path.suffix} but is a plain text file without a table.")
+    if not any(str(v).strip() for row in head for v in row):
+        return UserError(f"{path.name} 的工作表“{sheet}”是空的。", f"The sheet “{sheet}” in {path.name} is empty.")
+    return UserError(f"在 {path.name} 的工作表“{sheet}”里没有找到表头（至少两列带名称的列）。",
+                     f"No table header (at least two named columns) was found in sheet “{sheet}” of {path.name}.")
+
+
+def _sample(sheet: Sheet, layout: TableLayout) -> tuple[list[tuple[int, list]], list[tuple[int, str]], int]:
+    """The first SAMPLE_ROWS data rows (raw cells in table column order), skipped rows among them."""
+    rows: list[tuple[int, list]] = []
+    skipped: list[tuple[int, str]] = []
+    positions = layout.columns
+    seen = 0
+    for index, row in enumerate(sheet.rows()):
+        seen = index + 1
+        if index < layout.data_start:
+            continue
+        cells = [row[p] if p < len(row) else "" for p in positions]
+        reason = classify_row(cells, layout.names)
+        if reason:
+            skipped.append((index, reason))
+        else:
+            rows.append((index, cells))
+            if len(rows) >= SAMPLE_ROWS:
+                break
+    return rows, skipped, seen
+
+
+def _guess_columns(layout: TableLayout, sample: list[tuple[int, list]], sheet: Sheet,
+                   context: ct.Context) -> list[ColumnPlan]:
+    columns = []
+    for i, (name, position) in enumerate(zip(layout.names, layout.columns)):
+        values = [cells[i] for _, cells in sample if not ct.is_null(cells[i])]
+        fmt = sheet.column_formats.get(position + sheet.first_column, "")
+        guess = ct.infer_type(name, values, context, fmt)
+        distinct = len({str(v) for v in values[:SAMPLE_ROWS]})
+        role = ct.default_role(name, guess.type, distinct, len(values))
+        columns.append(ColumnPlan(name, name, position, guess.type, role))
+    return columns
+
+
+def converted_sample(columns: list[ColumnPlan], sample: list[tuple[int, list]], context: ct.Context,
+                     positions: dict[int, int]) -> list[list]:
+    """Sample rows converted with the planned types; a column whose values do not fit becomes text."""
+    out = []
+    converters = [ct.converter(c.type, context) for c in columns]
+    for _, cells in sample:
+        row = []
+        for column, convert in zip(columns, converters):
+            if column.position is None:
+                row.append(column.constant)
+                continue
+            raw = cells[positions[column.position]]
+            try:
+                row.append(convert(raw))
+            except ValueError:
+                row.append(None)
+        out.append(row)
+    return out
+
+
+def _fit_types(columns: list[ColumnPlan], sample: list[tuple[int, list]], context: ct.Context,
+               positions: dict[int, int]) -> None:
+    """Demote a column whose sample values do not all convert (integer → number → text)."""
+    for column in columns:
+        if column.position is None:
+            continue
+        for _ in range(3):
+            convert = ct.converter(column.type, context)
+            try:
+                for _, cells in sample:
+                    convert(cells[positions[column.position]])
+                break
+            except ValueError:
+                column.type = "number" if column.type == "integer" else "text"
+                if column.role == "metric" and column.type == "text":
+                    column.role = "attribute"
+
+
+def _is_row_number(column: ColumnPlan, sample: list[tuple[int, list]], positions: dict[int, int]) -> bool:
+    """A saved pandas index: 0, 1, 2 … (restarting at 0 or 1 where frames were concatenated)."""
+    if column.type != "integer":
+        return False
+    previous = None
+    for _, cells in sample:
+        value = cells[positions[column.position]]
+        if not isinstance(value, (int, float)) and not (isinstance(value, str) and value.strip().isdigit()):
+            return False
+        value = int(float(value))
+        if previous is not None and value != previous + 1 and value not in (0, 1):
+            return False
+        previous = value
+    return True
+
+
+def detect_key(columns: list[ColumnPlan], rows: list[list]) -> list[str]:
+    """The smallest set of columns that identifies every sample row: date, id, or date + dimension."""
+    if len(rows) < 1:
+        return []
+    index = {c.name: i for i, c in enumerate(columns)}
+    dates = [c.name for c in columns if c.type in ("date", "datetime")]
+    texts = [c.name for c in columns if c.type == "text" and c.role in ("dimension", "attribute")]
+    dims = [c.name for c in columns if c.type in ("text", "bool") and c.role == "dimension"]
+    ids = [n for n in texts if ct.ID_WORDS.search(n) and not ct.PHONE_WORDS.search(n)]
+    first = [columns[0].name] if columns and columns[0].type in ("text", "date", "datetime", "integer") \
+        and columns[0].role != "metric" else []
+
+    def unique(names: list[str]) -> bool:
+        positions = [index[n] for n in names]
+        seen = set()
+        for row in rows:
+            key = tuple(row[p] for p in positions)
+            if any(v is None for v in key) or key in seen:
+                return False
+            seen.add(key)
+        return True
+
+    candidates: list[list[str]] = []
+    candidates += [[d] for d in dates[:1]]
+    candidates += [first] if first else []
+    candidates += [[n] for n in ids]
+    candidates += [[d, x] for d in dates[:1] for x in dims]
+    candidates += [texts[:2]] if len(texts) >= 2 and columns[0].name == texts[0] else []
+    candidates += [[d, x, y] for d in dates[:1] for i, x in enumerate(dims) for y in dims[i + 1:]]
+    candidates += [[n] for n in texts]
+    for names in candidates:
+        if names and len(rows) >= 2 and unique(names):
+            return names
+    return []
+
+
+# --- matching a known dataset ---------------------------------------------------------------------
+
+def _compatible(a: str, b: str) -> bool:
+    numeric = {"integer", "number", "percent", "money"}
+    return a == b or (a in numeric and b in numeric) or {a, b} <= {"date", "datetime"}
+
+
+def match_dataset(plan: ImportPlan, stored) -> None:
+    """Map the file's columns onto a stored dataset's: same name (or a known alias) first, then the
+    most similar remaining name of a compatible type (marked 'renamed' for the operator to confirm);
+    the rest become new columns. Stored types win."""
+    by_name = {c.name: c for c in stored.columns}
+    aliases = {}
+    for c in stored.profile.get("columns", []):
+        for alias in c.get("aliases", []):
+            aliases[alias] = c["name"]
+    free = [c.name for c in stored.columns]
+    pending = []
+    for column in plan.active_columns:
+        target = column.name if column.name in by_name else aliases.get(column.source)
+        if column.position is None and column.name in by_name:
+            target = column.name
+        if target and target in free:
+            free.remove(target)
+            column.name, column.match = target, "same"
+            column.type, column.role = by_name[target].type, by_name[target].role
+        else:
+            pending.append(column)
+    for column in pending:
+        scored = sorted(((difflib.SequenceMatcher(None, column.source, name).ratio(), name) for name in free
+                         if _compatible(column.type, by_name[name].type)), reverse=True)
+        if scored and scored[0][0] >= SIMILAR_ENOUGH:
+            target = scored[0][1]
+            free.remove(target)
+            warn(plan.warnings, f"文件里的列“{column.source}”按名称相近对应到已有的列“{target}”，请确认。",
+                 f"The file's column “{column.source}” was matched to the stored column “{target}” by name "
+                 "similarity; please confirm.")
+            column.name, column.match = target, "renamed"
+            column.type, column.role = by_name[target].type, by_name[target].role
+        else:
+            column.match = "added"
+            taken = {c.name for c in stored.columns} | {c.name for c in plan.active_columns if c is not column}
+            base, n = column.name, 2
+            while column.name in taken:
+                column.name, n = f"{base}_{n}", n + 1
+            warn(plan.warnings, f"新列“{column.name}”会加到数据集“{stored.name}”里。",
+                 f"The new column “{column.name}” will be added to the dataset “{stored.name}”.")
+    plan.missing_columns = [n for n in free if n not in plan.key_columns]
+    for name in plan.missing_columns:
+        warn(plan.warnings, f"这个文件没有“{name}”列，已存的数值保持不变。",
+             f"This file has no column “{name}”; its stored values are kept.")
+    plan.key_columns = list(stored.key_columns)
+    plan.existing = True
+
+
+def find_known_dataset(db, plan: ImportPlan, wanted: str | None):
+    """The dataset this report updates: the one named, else one with the derived name and a similar
+    shape, else the dataset whose columns overlap most (≥ 70%)."""
+    from workbench.reports.datasets import get_dataset, list_datasets
+
+    if db is None:
+        return None
+    if wanted:
+        return get_dataset(db, wanted)
+    names = {c.source for c in plan.columns if c.position is not None}
+    best, best_score = None, 0.0
+    for info in list_datasets(db):
+        known = {c.name for c in info.columns} | {a for c in info.profile.get("columns", []) for a in c.get("aliases", [])}
+        score = len(names & known) / max(1, len(names | {c.name for c in info.columns}))
+        if info.name == plan.dataset and score >= 0.3:
+            return info
+        if score > best_score:
+            best, best_score = info, score
+    return best if best_score >= 0.8 else None
+
+
+# --- the whole analysis ---------------------------------------------------------------------------
+
+def plan_sheet(sheet: Sheet, layout: TableLayout, *, kind: str, path: Path | None, sheets: list[SheetInfo],
+               dataset: str, file_texts: list[str], types: dict | None = None) -> ImportPlan:
+    texts = layout.context_texts + file_texts
+    context = ct.Context(context_year(texts))
+    sample, skipped, seen = _sample(sheet, layout)
+    plan = ImportPlan(path, kind, sheets, sheet.name, layout, [], [], dataset, False, context,
+                      sample_raw=sample, skipped_in_sample=skipped, rows_iter=sheet.rows,
+                      uncached_formulas=sheet.uncached_formulas, height=sheet.height)
+    if not sample:
+        where = f"“{sheet.name}”" if kind != "csv" else ""
+        raise UserError(f"{path.name if path else '表格'} {where}只有表头，没有数据行。",
+                        f"{path.name if path else 'The table'} {where}has a header but no data rows.".replace("  ", " "))
+    plan.columns = _guess_columns(layout, sample, sheet, context)
+    for name, spec in (types or {}).items():
+        for column in plan.columns:
+            if column.name == name:
+                column.type = spec.get("type", column.type) if isinstance(spec, dict) else spec
+                if isinstance(spec, dict) and spec.get("role"):
+                    column.role = spec["role"]
+    positions = {p: i for i, p in enumerate(layout.columns)}
+    _fit_types(plan.columns, sample, context, positions)
+    if not any(c.type in ("date", "datetime") for c in plan.columns):
+        period = context_period(texts)
+        if period is not None:
+            plan.columns.insert(0, ColumnPlan(PERIOD_COLUMN, "", None, "date", "key", constant=period.isoformat()))
+            warn(plan.warnings, f"表格里没有日期列；“{PERIOD_COLUMN}”取自标题/文件名：{period.isoformat()}。",
+                 f"The table has no date column; “{PERIOD_COLUMN}” was taken from the title/file name: {period.isoformat()}.")
+    for name in layout.unnamed:
+        column = next(c for c in plan.columns if c.name == name)
+        if _is_row_number(column, sample, positions):
+            column.include = False
+            warn(plan.warnings, f"没有表头的“{name}”列只是行号，没有导入。",
+                 f"The column “{name}” has no header and only numbers the rows; it was left out.")
+        else:
+            warn(plan.warnings, f"有一列没有表头，已命名为“{name}”。", f"A column had no header and was named “{name}”.")
+    count, cell = sheet.uncached_formulas
+    if count:
+        warn(plan.warnings, f"有 {count} 个公式单元格没有保存计算结果（第一个是 {cell}），它们按空值导入；"
+             "请在 Excel 里打开并保存一次后再导入。",
+             f"{count} formula cells have no saved result (the first is {cell}); they are imported as empty. "
+             "Open and save the file in Excel, then import it again.")
+    if sheet.height >= EXCEL_MAX_ROWS:
+        warn(plan.warnings, f"工作表达到了 Excel 的行数上限 {EXCEL_MAX_ROWS:,} 行，导出的数据可能被截断了。",
+             f"The sheet reaches Excel's limit of {EXCEL_MAX_ROWS:,} rows; the export was probably cut off.")
+    rows = converted_sample(plan.columns, sample, context, positions)
+    key = [c.name for c in plan.columns if c.position is None]
+    rest = [c for c in plan.columns if c.position is not None]
+    rest_rows = [[v for v, c in zip(r, plan.columns) if c.position is not None] for r in rows]
+    found = detect_key(rest, rest_rows)
+    plan.key_columns = key + found if found else []
+    for column in plan.columns:
+        if column.name in plan.key_columns:
+            column.role = "key"
+    return plan
+
+
+def analyse(path: str | Path, *, dataset: str | None = None, sheet: str | None = None, db=None) -> ImportPlan:
+    """Open a report file and plan its import (raises UserError with one sentence for a bad file)."""
+    path = Path(path)
+    sniffed = sniff(path)
+    book = open_workbook(sniffed)
+    try:
+        chosen, layout, _head = choose_sheet(book, sheet)
+        plan = plan_sheet(chosen, layout, kind=sniffed.kind, path=path, sheets=book.sheets,
+                          dataset=dataset or dataset_name_from_file(path), file_texts=[path.stem])
+    except BaseException:
+        book.close()
+        raise
+    plan.encoding, plan.delimiter = book.encoding, book.delimiter
+    plan._book = book  # keeps calamine's workbook open for run()
+    if sniffed.note == "csv-named-as-excel":
+        warn(plan.warnings, f"{path.name} 的扩展名是 {path.suffix}，但内容是 CSV 文本，已按 CSV 读取。",
+             f"{path.name} is named {path.suffix} but holds CSV text; it was read as CSV.")
+    apply_known_dataset(db, plan, dataset)
+    return plan
+
+
+def apply_known_dataset(db, plan: ImportPlan, wanted: str | None) -> None:
+    known = find_known_dataset(db, plan, wanted)
+    if known is not None:
+        plan.dataset = known.name
+        match_dataset(plan, known)
+    elif db is not None:
+        from workbench.reports.datasets import get_dataset
+
+        base, n = plan.dataset, 2
+        while get_dataset(db, plan.dataset) is not None:  # a same-named dataset of another shape
+            plan.dataset, n = f"{base}_{n}", n + 1
+
+
+def today_iso() -> str:
+    return date.today().isoformat()

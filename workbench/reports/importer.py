@@ -1,0 +1,454 @@
+"""Running an import: one pass over the rows, straight into the dataset, in one transaction.
+
+Rows stream from the reader through row classification, conversion and keying into raw executemany
+(no sheet is held in Python). A new dataset gets its rows inserted directly; a known one is upserted
+by key through a staging table (added / updated with corrections / unchanged). The import log entry,
+the dataset's profile and the alerts hook (after_import) are written in the same transaction, so a
+crash, a kill, a cancel or an error leaves the database exactly as before.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import operator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Sequence
+
+from sqlite_utils import Database
+
+from workbench.errors import UserError, current_language
+from workbench.reports import column_types as ct
+from workbench.reports import dataset_tables as tables
+from workbench.reports.import_plan import (ImportPlan, analyse, apply_known_dataset, plan_sheet, warn)
+from workbench.reports.readers import Sheet
+from workbench.reports.table_detect import classify_row, detect
+from workbench.store import write_transaction
+
+PROGRESS_EVERY = 5000
+BAD_CELLS_SHOWN = 5
+ProgressFn = Callable[[int, int], None]
+
+
+class ImportCancelled(UserError):
+    def __init__(self):
+        super().__init__("导入已取消，数据库没有任何改动。", "The import was cancelled; nothing was changed.")
+
+
+class _Retry(Exception):
+    """Some values did not fit their column's type: re-type those columns and run the pass again."""
+
+
+class _DryRun(Exception):
+    pass
+
+
+@dataclass
+class ImportResult:
+    plan: ImportPlan
+    dry_run: bool = False
+    import_id: int | None = None
+    rows: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)   # (1-based sheet row, reason key)
+    sample: list[list] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    corrections: list[dict] = field(default_factory=list)
+    correction_count: int = 0
+    bad_cells: int = 0
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.plan.warnings
+
+    def to_json(self) -> dict:
+        from workbench.reports.table_detect import SKIP_REASONS
+
+        plan = self.plan
+        return {
+            "file": str(plan.path) if plan.path else None,
+            "sheet": plan.sheet,
+            "dataset": plan.dataset,
+            "header_rows": plan.header_rows,
+            "columns": [{"name": c.name, "type": c.type, "role": c.role} for c in plan.active_columns],
+            "rows": self.rows,
+            "skipped": [{"row": row, "reason": SKIP_REASONS[reason][1]} for row, reason in self.skipped],
+            "sample": [[bool(v) if c.type == "bool" and v is not None else v for v, c in zip(row, plan.active_columns)]
+                       for row in self.sample],
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "corrections": self.corrections,
+            "warnings": list(plan.warnings),
+        }
+
+
+def file_hash(path: Path | None) -> str:
+    if path is None:
+        return ""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _language_pick(zh: str, en: str) -> str:
+    return zh if current_language() == "zh_CN" else en
+
+
+# --- the pass over the rows ----------------------------------------------------------------------
+
+class RowPass:
+    """Iterates the sheet once: skips non-data rows, converts cells, yields (key, values)."""
+
+    def __init__(self, plan: ImportPlan, progress: ProgressFn | None, cancelled: Callable[[], bool] | None):
+        self.plan = plan
+        self.columns = plan.active_columns
+        self.progress, self.cancelled = progress, cancelled
+        self.result_rows = 0
+        self.skipped: list[tuple[int, str]] = []
+        self.sample: list[list] = []
+        self.failures: dict[str, int] = {}
+        self.first_failures: list[tuple[int, str, object]] = []
+        self.key_repeats = False
+
+    def __iter__(self):
+        plan, columns = self.plan, self.columns
+        ctx = plan.context
+        file_columns = [c for c in columns if c.position is not None]
+        positions = [c.position for c in file_columns]
+        width = max(positions) + 1 if positions else 0
+        pick = operator.itemgetter(*positions) if len(positions) > 1 else (
+            (lambda row: (row[positions[0]],)) if positions else (lambda row: ()))
+        layout_positions = plan.layout.columns
+        converters = [ct.converter(c.type, ctx) for c in file_columns]
+        constants = [(i, c.constant) for i, c in enumerate(columns) if c.position is None]
+        order = [columns.index(c) for c in file_columns]
+        reorder = constants or order != list(range(len(order)))
+        key_index = [i for i, c in enumerate(columns) if c.name in plan.key_columns]
+        content_key = None if key_index else tables.ContentKeys()
+        names = plan.layout.names
+        data_start = plan.layout.data_start
+        total = plan.height if plan.height and plan.height > 0 else -1
+        pairs = list(zip(converters, range(len(converters))))
+        for index, row in enumerate(plan.rows_iter()):
+            if index < data_start:
+                continue
+            if index % PROGRESS_EVERY == 0:
+                if self.cancelled is not None and self.cancelled():
+                    raise ImportCancelled()
+                if self.progress is not None:
+                    self.progress(index, total)
+            if len(row) < width:
+                row = list(row) + [""] * (width - len(row))
+            first = row[layout_positions[0]] if layout_positions[0] < len(row) else ""
+            if type(first) is str:
+                cells = [row[p] if p < len(row) else "" for p in layout_positions]
+                reason = classify_row(cells, names)
+                if reason:
+                    self.skipped.append((index + 1, reason))
+                    continue
+            raw = pick(row)
+            try:
+                values = [convert(value) for convert, value in zip(converters, raw)]
+            except ValueError:
+                values = self._convert_slowly(index, file_columns, converters, raw)
+            if reorder:
+                full = [None] * len(columns)
+                for value, slot in zip(values, order):
+                    full[slot] = value
+                for slot, constant in constants:
+                    full[slot] = constant
+                values = full
+            self.result_rows += 1
+            if len(self.sample) < 5:
+                self.sample.append(list(values))
+            key = tables.key_text([values[i] for i in key_index]) if key_index else content_key(values)
+            yield key, values
+        if self.progress is not None:
+            self.progress(total if total > 0 else self.result_rows, total)
+
+    def _convert_slowly(self, index, file_columns, converters, raw) -> list:
+        values = []
+        for column, convert, value in zip(file_columns, converters, raw):
+            try:
+                values.append(convert(value))
+            except ValueError:
+                values.append(None)
+                self.failures[column.name] = self.failures.get(column.name, 0) + 1
+                if len(self.first_failures) < BAD_CELLS_SHOWN:
+                    self.first_failures.append((index + 1, column.name, value))
+        return values
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+def _dataset_row(db: Database, name: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM datasets WHERE name = ?", [name]))
+    return rows[0] if rows else None
+
+
+def _stored_columns(row: dict | None) -> list[dict]:
+    return json.loads(row["columns"]) if row else []
+
+
+def _prepare_dataset(db: Database, plan: ImportPlan, now: str) -> tuple[dict, list[dict], list[str], bool]:
+    """The datasets row (created if new), the stored column specs, the columns this import adds."""
+    row = _dataset_row(db, plan.dataset)
+    created = row is None
+    stored = _stored_columns(row)
+    taken = {c["sql"].lower() for c in stored}
+    by_name = {c["name"]: c for c in stored}
+    added = []
+    for column in plan.active_columns:
+        if column.name in by_name:
+            spec = by_name[column.name]
+            if column.source and column.source != column.name and column.source not in spec.setdefault("aliases", []):
+                spec["aliases"].append(column.source)
+            continue
+        spec = {"name": column.name, "type": column.type, "role": column.role,
+                "sql": tables.sql_name(column.name, taken), "aliases": [column.source] if column.source and column.source != column.name else []}
+        stored.append(spec)
+        by_name[column.name] = spec
+        added.append(spec)
+    if created:
+        db.execute("INSERT INTO datasets (name, table_name, columns, key_columns, profile, row_count, created_at, "
+                   "updated_at) VALUES (?, '', '[]', '[]', '{}', 0, ?, ?)", [plan.dataset, now, now])
+        row = _dataset_row(db, plan.dataset)
+        table = f"ds_{row['id']}"
+        db.execute("UPDATE datasets SET table_name = ? WHERE id = ?", [table, row["id"]])
+        row["table_name"] = table
+        tables.create_table(db, table, stored)
+    elif added:
+        tables.add_columns(db, row["table_name"], added)
+    return row, stored, [c["name"] for c in added], created
+
+
+def _date_column(stored: list[dict], key_columns: list[str]) -> dict | None:
+    dated = [c for c in stored if c["type"] in ("date", "datetime")]
+    keyed = [c for c in dated if c["name"] in key_columns]
+    return (keyed or dated or [None])[0]
+
+
+def _update_profile(db: Database, row: dict, plan: ImportPlan, stored: list[dict], now: str) -> None:
+    table = row["table_name"]
+    date_spec = _date_column(stored, plan.key_columns)
+    count = db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+    low = high = None
+    if date_spec:
+        low, high = db.execute(f"SELECT min([{date_spec['sql']}]), max([{date_spec['sql']}]) FROM [{table}]").fetchone()
+        tables.index_columns(db, table, [date_spec["sql"]])
+    profile = {
+        "kind": plan.kind, "sheet": plan.sheet, "header_rows": plan.header_rows,
+        "header_names": plan.layout.names, "columns": stored,
+        "key_columns": plan.key_columns, "encoding": plan.encoding, "delimiter": plan.delimiter,
+    }
+    db.execute("UPDATE datasets SET columns = ?, key_columns = ?, profile = ?, date_column = ?, date_min = ?, "
+               "date_max = ?, row_count = ?, updated_at = ? WHERE id = ?",
+               [json.dumps(stored, ensure_ascii=False), json.dumps(plan.key_columns, ensure_ascii=False),
+                json.dumps(profile, ensure_ascii=False, default=str), date_spec["name"] if date_spec else None,
+                low[:10] if isinstance(low, str) else low, high[:10] if isinstance(high, str) else high,
+                count, now, row["id"]])
+
+
+def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPass, digest: str) -> None:
+    now = _now()
+    before = _dataset_row(db, plan.dataset)
+    row, stored, added_names, created = _prepare_dataset(db, plan, now)
+    import_id = db.execute(
+        "INSERT INTO imports (dataset_id, dataset_name, file_name, file_path, file_hash, file_size, sheet, "
+        "imported_at, created_dataset, added_columns, dataset_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [row["id"], plan.dataset, plan.path.name if plan.path else "", str(plan.path or ""), digest,
+         plan.path.stat().st_size if plan.path else 0, plan.sheet, now, int(created),
+         json.dumps(added_names, ensure_ascii=False), json.dumps(before, ensure_ascii=False, default=str)]).lastrowid
+    result.import_id = import_id
+    by_name = {c["name"]: c for c in stored}
+    columns = plan.active_columns
+    sql_names = [by_name[c.name]["sql"] for c in columns]
+    if created:
+        upsert = tables.insert_new(db, row["table_name"], sql_names, row_pass, import_id)
+    else:
+        upsert = tables.upsert(db, row["table_name"], sql_names, [c.name for c in columns], plan.key_columns,
+                               row_pass, import_id, dry_run=result.dry_run)
+    if created and getattr(plan, "_retried", 0) < 2 and (row_pass.failures or upsert.duplicate_keys):
+        raise _Retry(bool(upsert.duplicate_keys))
+    result.added, result.updated, result.unchanged = upsert.added, upsert.updated, upsert.unchanged
+    result.corrections, result.correction_count = upsert.corrections, upsert.correction_count
+    result.rows, result.skipped, result.sample = row_pass.result_rows, row_pass.skipped, row_pass.sample
+    _report_pass(plan, row_pass, upsert)
+    _update_profile(db, row, plan, stored, now)
+    db.execute("UPDATE imports SET rows = ?, added = ?, updated = ?, unchanged = ?, skipped = ?, corrections = ?, "
+               "warnings = ? WHERE id = ?",
+               [result.rows, result.added, result.updated, result.unchanged, len(result.skipped),
+                json.dumps(result.corrections, ensure_ascii=False, default=str),
+                json.dumps(plan.warnings, ensure_ascii=False), import_id])
+    if not result.dry_run:
+        from workbench.reports.after_import import after_import
+
+        after_import(db, plan.dataset)
+
+
+def _report_pass(plan: ImportPlan, row_pass: RowPass, upsert: tables.UpsertResult) -> None:
+    for row, column, raw in row_pass.first_failures:
+        warn(plan.warnings, f"第 {row} 行“{column}”的值“{raw}”不符合该列类型，按空值导入。",
+             f"Row {row}, column “{column}”: the value “{raw}” does not fit the column's type and was imported as empty.")
+    extra = sum(row_pass.failures.values()) - len(row_pass.first_failures)
+    if extra > 0:
+        warn(plan.warnings, f"另有 {extra} 个单元格不符合列类型，按空值导入。",
+             f"{extra} more cells did not fit their column's type and were imported as empty.")
+    if upsert.duplicate_keys:
+        warn(plan.warnings, f"有 {upsert.duplicate_keys} 行与前面的行主键（{'、'.join(plan.key_columns)}）重复，保留了后面的一行。",
+             f"{upsert.duplicate_keys} rows repeat the key ({', '.join(plan.key_columns)}) of an earlier row; the later row was kept.")
+    if upsert.correction_count > len(upsert.corrections):
+        warn(plan.warnings, f"共有 {upsert.correction_count} 处数值更正，只列出前 {len(upsert.corrections)} 处。",
+             f"{upsert.correction_count} values were corrected; the first {len(upsert.corrections)} are listed.")
+
+
+def _demote(plan: ImportPlan, row_pass: RowPass) -> None:
+    for column in plan.active_columns:
+        if column.name in row_pass.failures:
+            column.type = "number" if column.type == "integer" else "text"
+            if column.type == "text" and column.role in ("metric", "key"):
+                column.role = "attribute"
+    if row_pass.key_repeats:  # the key seen in the sample is not unique in the whole file
+        warn(plan.warnings, f"“{'、'.join(plan.key_columns)}”在整个文件里有重复，改为按整行内容识别行。",
+             f"“{', '.join(plan.key_columns)}” repeats in the whole file; rows are identified by their content instead.")
+        for column in plan.active_columns:
+            if column.name in plan.key_columns and column.position is not None:
+                column.role = "dimension" if column.type == "text" else "attribute"
+        plan.key_columns = []
+
+
+def run(db: Database, plan: ImportPlan, *, dry_run: bool = False, progress: ProgressFn | None = None,
+        cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """Write the planned import in one transaction (or, with dry_run, compute it and roll it back)."""
+    digest = file_hash(plan.path)
+    if plan.path is not None and db["imports"].exists():
+        earlier = db.execute("SELECT imported_at FROM imports WHERE file_hash = ? AND dataset_name = ? AND undone_at IS NULL "
+                             "ORDER BY id DESC LIMIT 1", [digest, plan.dataset]).fetchone()
+        if earlier:
+            warn(plan.warnings, f"这个文件在 {earlier[0][:16].replace('T', ' ')} 已经导入过一次。",
+                 f"This file was already imported on {earlier[0][:16].replace('T', ' ')}.")
+    for attempt in range(3):
+        result = ImportResult(plan, dry_run=dry_run)
+        row_pass = RowPass(plan, progress, cancelled)
+        warnings_before = list(plan.warnings)
+        try:
+            with write_transaction(db):
+                plan._retried = attempt
+                _write(db, plan, result, row_pass, digest)
+                if dry_run:
+                    raise _DryRun()
+            return result
+        except _DryRun:
+            return result
+        except _Retry as retry:
+            plan.warnings[:] = warnings_before
+            row_pass.key_repeats = retry.args[0] if retry.args else False
+            _demote(plan, row_pass)
+    raise AssertionError("unreachable")  # pragma: no cover - the third attempt never retries
+
+
+def import_file(db: Database, path: str | Path, *, dataset: str | None = None, sheet: str | None = None,
+                dry_run: bool = False, progress: ProgressFn | None = None,
+                cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """analyse() + run(): the whole import of one file (what `workbench import` does)."""
+    plan = analyse(path, dataset=dataset, sheet=sheet, db=db)
+    try:
+        return run(db, plan, dry_run=dry_run, progress=progress, cancelled=cancelled)
+    finally:
+        close_plan(plan)
+
+
+def close_plan(plan: ImportPlan) -> None:
+    book = getattr(plan, "_book", None)
+    if book is not None:
+        book.close()
+        plan._book = None
+
+
+def import_rows(db: Database, name: str, columns: Sequence[str | dict], rows: Sequence[Sequence],
+                key_columns: Sequence[str] | None = None, title: str = "") -> ImportResult:
+    """Import Python rows as if they were a sheet with that header (see datasets.create_dataset_from_rows)."""
+    specs = [c if isinstance(c, dict) else {"name": c} for c in columns]
+    header = [c["name"] for c in specs]
+    grid = ([[title] + [""] * (len(header) - 1)] if title else []) + [header]
+    head = grid + [list(r) for r in rows[:60]]
+    layout = detect(head)
+    if layout is None or layout.names != header:
+        from workbench.reports.table_detect import TableLayout
+
+        layout = TableLayout([len(grid) - 1], list(range(len(header))), header, len(grid), [title] if title else [])
+
+    def all_rows():
+        yield from grid
+        yield from rows
+
+    sheet = Sheet(name, len(grid) + len(rows), len(header), 0, [], {}, (0, ""), all_rows)
+    types = {c["name"]: {k: c[k] for k in ("type", "role") if c.get(k)} for c in specs if c.get("type") or c.get("role")}
+    plan = plan_sheet(sheet, layout, kind="rows", path=None, sheets=[], dataset=name, file_texts=[title], types=types)
+    apply_known_dataset(db, plan, name)
+    if key_columns is not None and not plan.existing:
+        plan.key_columns = list(key_columns)
+        for column in plan.columns:
+            if column.name in plan.key_columns:
+                column.role = "key"
+    return run(db, plan)
+
+
+# --- the import log and undo ------------------------------------------------------------------------
+
+def list_imports(db: Database, dataset: str | None = None, limit: int = 200) -> list[dict]:
+    sql = "SELECT * FROM imports" + (" WHERE dataset_name = ?" if dataset else "") + " ORDER BY id DESC LIMIT ?"
+    out = []
+    for row in db.query(sql, [dataset, limit] if dataset else [limit]):
+        row = dict(row)
+        row.pop("dataset_before", None)
+        row["corrections"] = json.loads(row["corrections"] or "[]")
+        row["warnings"] = json.loads(row["warnings"] or "[]")
+        row["added_columns"] = json.loads(row["added_columns"] or "[]")
+        out.append(row)
+    return out
+
+
+def undo_import(db: Database, import_id: int) -> dict:
+    """Put the dataset back to its state before that import (only the latest import of a dataset)."""
+    rows = list(db.query("SELECT * FROM imports WHERE id = ?", [import_id]))
+    if not rows:
+        raise UserError(f"没有编号为 {import_id} 的导入记录。", f"There is no import number {import_id}.")
+    record = rows[0]
+    if record["undone_at"]:
+        raise UserError(f"第 {import_id} 次导入已经撤销过了。", f"Import {import_id} was already undone.")
+    latest = db.execute("SELECT max(id) FROM imports WHERE dataset_id = ? AND undone_at IS NULL",
+                        [record["dataset_id"]]).fetchone()[0]
+    if latest != import_id:
+        raise UserError(f"请先撤销数据集“{record['dataset_name']}”之后的导入（第 {latest} 次）。",
+                        f"Undo the later import of “{record['dataset_name']}” (number {latest}) first.")
+    with write_transaction(db):
+        dataset = db.execute("SELECT table_name FROM datasets WHERE id = ?", [record["dataset_id"]]).fetchone()
+        if record["created_dataset"]:
+            if dataset:
+                db.execute(f"DROP TABLE IF EXISTS [{dataset[0]}]")
+            db.execute("DELETE FROM datasets WHERE id = ?", [record["dataset_id"]])
+        else:
+            before = json.loads(record["dataset_before"])
+            tables.undo_rows(db, dataset[0], import_id)
+            stored = json.loads(db.execute("SELECT columns FROM datasets WHERE id = ?", [record["dataset_id"]]).fetchone()[0])
+            added = set(json.loads(record["added_columns"] or "[]"))
+            tables.drop_columns(db, dataset[0], [c["sql"] for c in stored if c["name"] in added])
+            fields = ("columns", "key_columns", "profile", "date_column", "date_min", "date_max", "row_count", "updated_at")
+            db.execute(f"UPDATE datasets SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
+                       [before[f] for f in fields] + [record["dataset_id"]])
+        db.execute("UPDATE imports SET undone_at = ? WHERE id = ?", [_now(), import_id])
+        if not record["created_dataset"]:
+            from workbench.reports.after_import import after_import
+
+            after_import(db, record["dataset_name"])  # re-evaluate alerts over the restored rows
+    return record
