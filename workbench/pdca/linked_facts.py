@@ -8,7 +8,7 @@ its text mentions the topic.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
@@ -77,27 +77,13 @@ def _day_after(day: date) -> str:
     return (day + timedelta(days=1)).isoformat()
 
 
-def write_sop_snippet(db: Database, title: str, body: str, now: str) -> int | None:
-    """Add an SOP to the snippet library (contacts' table); None when the library does not exist.
-
-    Uses the contacts feature's own function when it offers one.
-    """
+def write_sop_snippet(db: Database, title: str, body: str, now: datetime) -> int | None:
+    """Add an SOP to the contacts feature's snippet library; None when that library does not exist."""
     if not db["snippets"].exists():
         return None
-    try:
-        from workbench.contacts import snippets as snippet_api  # type: ignore[attr-defined]
-    except ImportError:
-        snippet_api = None
-    creator = getattr(snippet_api, "create_snippet", None)
-    if creator is not None:
-        try:
-            return int(creator(db, title=title, body=body, tags=["SOP", "PDCA"]))
-        except TypeError:
-            pass
-    cursor = db.execute(
-        "INSERT INTO snippets (title, body, tags, use_count, archived, created_at, updated_at)"
-        " VALUES (?, ?, '[\"SOP\", \"PDCA\"]', 0, 0, ?, ?)", [title, body, now, now])
-    return int(cursor.lastrowid)
+    from workbench.contacts.snippets import create_snippet
+
+    return create_snippet(db, title, body, tags=["SOP", "PDCA"], now=now)
 
 
 def delete_snippet(db: Database, snippet_id: int) -> None:

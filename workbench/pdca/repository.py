@@ -291,7 +291,7 @@ def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
         db.execute("UPDATE pdca_cycles SET act_decision = ?, act_notes = ? WHERE id = ?", [decision, notes, cycle_id])
         if decision == STANDARDIZE:
             body = notes or cycle.hypothesis or cycle.title
-            snippet_id = linked_facts.write_sop_snippet(db, f"SOP：{cycle.title}", body, stamp)
+            snippet_id = linked_facts.write_sop_snippet(db, f"SOP：{cycle.title}", body, now)
             if snippet_id is not None:
                 created["snippet_id"] = snippet_id
                 db.execute("UPDATE pdca_cycles SET snippet_id = ? WHERE id = ?", [snippet_id, cycle_id])
