@@ -96,7 +96,10 @@ def test_metric_sheet_has_a_native_line_chart(db, tmp_path):
     assert metrics.cell(9, column).value == pytest.approx(0.10) and metrics.cell(9, column).number_format == "0.0%"
     with zipfile.ZipFile(result.path) as archive:
         charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
-        assert charts and "<c:lineChart>" in archive.read(charts[0]).decode("utf-8")
+        assert len(charts) == 2 and "<lineChart>" in archive.read(charts[0]).decode("utf-8")
+    from openpyxl.chart import LineChart
+
+    assert [type(chart) for chart in metrics._charts] == [LineChart, LineChart]
     assert book["PDCA"].cell(2, 5).number_format == "0.0%"  # the cycle's metric is a percent
     summary = {row[0]: row for row in metrics.iter_rows(min_row=17, values_only=True) if row[0]}
     assert summary["借款转化率"][1] == pytest.approx(0.10) and summary["借款转化率"][3] == pytest.approx(0.25)
