@@ -69,13 +69,20 @@ def quintile_scores(values: np.ndarray, higher_is_better: bool = True) -> np.nda
 
 def _day_numbers(dates) -> np.ndarray:
     """ISO date/datetime text (or date objects) → days since the epoch; missing → NaN."""
-    text = np.array([str(d)[:10] if d not in (None, "") else "NaT" for d in dates], dtype="U10")
+    text = np.array(dates, dtype="U10")   # truncates datetimes to their date part
+    missing = (text == "None") | (text == "") | (text == "nan")
+    text[missing] = "NaT"
     days = text.astype("datetime64[D]").astype("float64")
-    days[text == "NaT"] = np.nan
+    days[missing] = np.nan
     return days
 
 
 def _numbers(values) -> np.ndarray:
+    try:
+        numbers = np.array(values, dtype="float64")   # the fast path: every value is a number
+        return np.nan_to_num(numbers, nan=0.0)
+    except (TypeError, ValueError):
+        pass
     return np.array([v if isinstance(v, (int, float)) and not isinstance(v, bool) else 0.0 for v in values],
                     dtype="float64")
 

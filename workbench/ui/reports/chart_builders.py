@@ -33,7 +33,8 @@ class Chart:
 
 
 def tune_big_series(item: pg.PlotItem) -> None:
-    item.setDownsampling(auto=True, method="peak")
+    # PlotItem names the keyword `mode`; PlotDataItem.setDownsampling names it `method`.
+    item.setDownsampling(auto=True, mode="peak")
     item.setClipToView(True)
 
 

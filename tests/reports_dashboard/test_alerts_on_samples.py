@@ -1,0 +1,68 @@
+"""Alerts over the shared samples, imported through the import engine."""
+from __future__ import annotations
+
+import json
+
+from workbench.reports import alert_store
+from workbench.reports.alert_rules import AlertRule
+
+
+def test_default_rate_rule_fires_for_next_day_retention_on_the_release_days_only(samples_db):
+    alerts = alert_store.list_alerts(samples_db, dataset="核心指标日报", metric="次日留存率")
+    assert sorted(a.date for a in alerts) == ["2026-10-20", "2026-10-21", "2026-10-22", "2026-10-23"]
+    assert {a.level for a in alerts} == {"orange"}
+    assert alerts[-1].rule_text == "较前7日均值下降 ≥20%"
+    # 10-20: 30.2% against a trailing mean of 41.7%
+    first = min(alerts, key=lambda a: a.date)
+    assert round(first.value, 4) == 0.3025 and round(first.reference, 4) == 0.4171
+
+
+def test_default_rules_proposed_once_per_dataset(samples_db):
+    rules = alert_store.list_rules(samples_db, "核心指标日报")
+    assert {(r.metric, r.level) for r in rules} == {("次日留存率", "orange"), ("7日留存率", "orange"), ("客诉量", "yellow")}
+    # complaint counts: +30% day over day ⇒ 黄色 (2026-08-03: 38 after 27)
+    complaints = {a.date for a in alert_store.list_alerts(samples_db, metric="客诉量")}
+    assert "2026-08-03" in complaints and "2026-08-02" not in complaints
+    from workbench.reports.after_import import after_import
+
+    after_import(samples_db, "核心指标日报")   # a second import proposes nothing new, duplicates nothing
+    assert len(alert_store.list_rules(samples_db, "核心指标日报")) == 3
+    assert len(alert_store.list_alerts(samples_db, metric="次日留存率")) == 4
+
+
+def test_editing_a_rule_reevaluates_history_and_deleting_removes_open_alerts(samples_db):
+    rule = next(r for r in alert_store.list_rules(samples_db, "核心指标日报") if r.metric == "次日留存率")
+    rule.amount = 0.28
+    alert_store.save_rule(samples_db, rule)
+    assert [a.date for a in alert_store.list_alerts(samples_db, metric="次日留存率")] == ["2026-10-22", "2026-10-21"]
+    threshold = AlertRule("核心指标日报", "次日留存率", "threshold", "down", 0.28, level="red")
+    alert_store.save_rule(samples_db, threshold)
+    reds = alert_store.list_alerts(samples_db, metric="次日留存率")
+    assert {a.date for a in reds if a.level == "red"} == {"2026-10-21", "2026-10-22", "2026-10-23"}
+    alert_store.delete_rule(samples_db, threshold.id)
+    assert not [a for a in alert_store.list_alerts(samples_db) if a.level == "red"]
+
+
+def test_alert_becomes_an_important_urgent_task(samples_db):
+    alert = alert_store.list_alerts(samples_db, metric="次日留存率")[0]
+    badge_before = alert_store.open_serious_count(samples_db)
+    task_id = alert_store.alert_to_task(samples_db, alert.id)
+    row = samples_db.execute("SELECT title, important, urgent, status, alert_id FROM tasks WHERE id = ?", [task_id]).fetchone()
+    assert row[1:] == (1, 1, "open", alert.id)
+    assert "次日留存率" in row[0]
+    assert alert_store.get_alert(samples_db, alert.id).status == "task"
+    assert alert_store.open_serious_count(samples_db) == badge_before - 1
+
+
+def test_alerts_command_json_and_since(samples_db, db_path, capsys):
+    from workbench.cli import main
+
+    samples_db.execute("PRAGMA wal_checkpoint(FULL)")
+    assert main(["alerts", "--db", str(db_path), "--json", "--since", "2026-10-21"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    rows = [a for a in payload["alerts"] if a["metric"] == "次日留存率"]
+    assert sorted(a["date"] for a in rows) == ["2026-10-21", "2026-10-22", "2026-10-23"]
+    assert set(rows[0]) >= {"date", "dataset", "metric", "level", "rule", "value", "reference"}
+    assert all(a["date"] >= "2026-10-21" for a in payload["alerts"])
+    assert main(["alerts", "--db", str(db_path), "--since", "2026/10/21"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
