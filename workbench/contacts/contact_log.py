@@ -222,3 +222,35 @@ def contacts_page(db: Database, *, before: tuple[str, int] | None = None, limit:
         params += [before[0], before[0], before[1]]
     sql = LIST_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.at DESC, c.id DESC LIMIT ?"
     return db.execute(sql, [*params, limit]).fetchall()
+
+
+# --- undo ------------------------------------------------------------------------------------------
+def capture_undo_state(db: Database, user_id: int | None) -> dict:
+    """What log_contact may change besides inserting rows: taken before saving, used by undo_log."""
+    from workbench.contacts.users import user_snapshot
+
+    state = {"max_task_id": db.execute("SELECT coalesce(max(id), 0) FROM tasks").fetchone()[0],
+             "user": user_snapshot(db, user_id) if user_id else {}, "open_tasks": [], "enrolments": []}
+    if user_id:
+        state["open_tasks"] = [r[0] for r in db.execute("SELECT id FROM tasks WHERE user_id = ? AND status = 'open'", [user_id])]
+        state["enrolments"] = [list(r) for r in db.execute(
+            "SELECT id, status, step, next_due, task_id, ended_at, last_outcome FROM sequence_enrolments WHERE user_id = ?", [user_id])]
+    return state
+
+
+def undo_log(db: Database, contact_id: int, state: dict) -> None:
+    """Take back a logged contact and everything it set in motion."""
+    from workbench.contacts.users import restore_user
+
+    with write_transaction(db):
+        delete_contact(db, contact_id)
+        user = state.get("user") or {}
+        if user:
+            db.execute("DELETE FROM tasks WHERE id > ? AND user_id = ?", [state["max_task_id"], user["id"]])
+            if state["open_tasks"]:
+                marks = ", ".join("?" * len(state["open_tasks"]))
+                db.execute(f"UPDATE tasks SET status = 'open', done_at = NULL WHERE id IN ({marks})", state["open_tasks"])
+            for eid, status, step, next_due, task_id, ended_at, last_outcome in state["enrolments"]:
+                db.execute("UPDATE sequence_enrolments SET status = ?, step = ?, next_due = ?, task_id = ?, ended_at = ?,"
+                           " last_outcome = ? WHERE id = ?", [status, step, next_due, task_id, ended_at, last_outcome, eid])
+            restore_user(db, user)

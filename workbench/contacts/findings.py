@@ -93,17 +93,38 @@ def _recount(db: Database, finding_id: int, stamp: str) -> None:
                " updated_at = ? WHERE id = ?", [finding_id, finding_id, stamp, finding_id])
 
 
-def merge_findings(db: Database, keep_id: int, other_ids: list[int], now: datetime | None = None) -> None:
-    """Fold other findings into keep_id: their mentions move over, they stay as merged records."""
+def merge_findings(db: Database, keep_id: int, other_ids: list[int], now: datetime | None = None) -> dict[int, list[int]]:
+    """Fold other findings into keep_id: their mentions move over, they stay as merged records.
+    Returns {other id: [moved mention ids]} for unmerge (undo)."""
     stamp = now_text(now)
+    moved: dict[int, list[int]] = {}
     with write_transaction(db):
         for other in other_ids:
             if other == keep_id:
                 continue
+            moved[other] = [r[0] for r in db.execute("SELECT id FROM finding_mentions WHERE finding_id = ?", [other])]
             db.execute("UPDATE finding_mentions SET finding_id = ? WHERE finding_id = ?", [keep_id, other])
             db.execute("UPDATE findings SET merged_into_id = ?, mentions = 0, user_count = 0, updated_at = ? WHERE id = ?",
                        [keep_id, stamp, other])
         _recount(db, keep_id, stamp)
+    return moved
+
+
+def unmerge_findings(db: Database, keep_id: int, moved: dict[int, list[int]]) -> None:
+    stamp = now_text()
+    with write_transaction(db):
+        for other, mention_ids in moved.items():
+            if mention_ids:
+                db.execute(f"UPDATE finding_mentions SET finding_id = ? WHERE id IN ({', '.join('?' * len(mention_ids))})",
+                           [int(other), *mention_ids])
+            db.execute("UPDATE findings SET merged_into_id = NULL WHERE id = ?", [int(other)])
+            _recount(db, int(other), stamp)
+        _recount(db, keep_id, stamp)
+
+
+def finding_status(db: Database, finding_id: int) -> str | None:
+    row = db.execute("SELECT status FROM findings WHERE id = ?", [finding_id]).fetchone()
+    return row[0] if row else None
 
 
 def set_status(db: Database, finding_id: int, status: str, now: datetime | None = None) -> None:

@@ -1,0 +1,155 @@
+"""Undoable actions of the contacts page. Each one runs its feature function in redo(); the first
+redo happens before the command is pushed, so a refused save never lands on the undo stack."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from workbench.contacts import contact_log, findings, sequences
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ContactsUndo", text)
+
+
+class DataCommand(QUndoCommand):
+    """Base: emits data_changed after every redo/undo. Subclasses implement do() and undo_it()."""
+
+    def __init__(self, ctx, text: str):
+        super().__init__(text)
+        self.ctx = ctx
+        self._first = True
+
+    def run_first(self):
+        """Run once (raising UserError if refused); then push() must not run it again."""
+        result = self.do()
+        self._changed()
+        return result
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.do()
+        self._changed()
+
+    def undo(self) -> None:
+        self.undo_it()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.ctx.events.data_changed.emit("contacts")
+        self.ctx.events.data_changed.emit("tasks")
+
+
+class LogContactCommand(DataCommand):
+    def __init__(self, ctx, fields: dict):
+        super().__init__(ctx, _tr("Log contact"))
+        self.fields = fields
+        self.contact_id: int | None = None
+        self.state: dict = {}
+
+    def do(self) -> int:
+        self.state = contact_log.capture_undo_state(self.ctx.db, self.fields.get("user_id"))
+        self.contact_id = contact_log.log_contact(self.ctx.db, **self.fields)
+        return self.contact_id
+
+    def undo_it(self) -> None:
+        contact_log.undo_log(self.ctx.db, self.contact_id, self.state)
+
+
+class StartSequenceCommand(DataCommand):
+    def __init__(self, ctx, sequence_id: int, user_ids: list[int]):
+        super().__init__(ctx, _tr("Start recall sequence"))
+        self.sequence_id, self.user_ids = sequence_id, user_ids
+        self.enrolments: list[int] = []
+        self.stages: dict[int, str] = {}
+
+    def do(self) -> list[int]:
+        db = self.ctx.db
+        self.stages = {uid: db.execute("SELECT stage FROM users WHERE id = ?", [uid]).fetchone()[0] for uid in self.user_ids}
+        self.enrolments = sequences.start_sequence(db, self.sequence_id, self.user_ids)
+        return self.enrolments
+
+    def undo_it(self) -> None:
+        from workbench.store import write_transaction
+
+        db = self.ctx.db
+        with write_transaction(db):
+            for eid in self.enrolments:
+                task = db.execute("SELECT task_id FROM sequence_enrolments WHERE id = ?", [eid]).fetchone()
+                if task and task[0]:
+                    db.execute("DELETE FROM tasks WHERE id = ? AND status = 'open'", [task[0]])
+                db.execute("DELETE FROM sequence_enrolments WHERE id = ?", [eid])
+            for uid, stage in self.stages.items():
+                db.execute("UPDATE users SET stage = ? WHERE id = ?", [stage, uid])
+
+
+class FindingStatusCommand(DataCommand):
+    def __init__(self, ctx, finding_id: int, status: str):
+        super().__init__(ctx, _tr("Change finding status"))
+        self.finding_id, self.status = finding_id, status
+        self.before = findings.finding_status(ctx.db, finding_id)
+
+    def do(self) -> None:
+        findings.set_status(self.ctx.db, self.finding_id, self.status)
+
+    def undo_it(self) -> None:
+        findings.set_status(self.ctx.db, self.finding_id, self.before)
+
+
+class MergeFindingsCommand(DataCommand):
+    def __init__(self, ctx, keep_id: int, other_ids: list[int]):
+        super().__init__(ctx, _tr("Merge findings"))
+        self.keep_id, self.other_ids = keep_id, other_ids
+        self.moved: dict[int, list[int]] = {}
+
+    def do(self) -> None:
+        self.moved = findings.merge_findings(self.ctx.db, self.keep_id, self.other_ids)
+
+    def undo_it(self) -> None:
+        findings.unmerge_findings(self.ctx.db, self.keep_id, self.moved)
+
+
+class CreateUserCommand(DataCommand):
+    def __init__(self, ctx, fields: dict):
+        super().__init__(ctx, _tr("New user"))
+        self.fields = fields
+        self.user_id: int | None = None
+
+    def do(self) -> int:
+        from workbench.contacts.users import create_user
+
+        self.user_id = create_user(self.ctx.db, **self.fields)
+        return self.user_id
+
+    def undo_it(self) -> None:
+        from workbench.contacts.users import delete_user
+
+        delete_user(self.ctx.db, self.user_id)
+
+
+class UpdateUserCommand(DataCommand):
+    def __init__(self, ctx, user_id: int, changes: dict):
+        super().__init__(ctx, _tr("Edit user"))
+        from workbench.contacts.users import user_snapshot
+
+        self.user_id, self.changes = user_id, changes
+        self.before = user_snapshot(ctx.db, user_id)
+
+    def do(self) -> None:
+        from workbench.contacts.users import update_user
+
+        update_user(self.ctx.db, self.user_id, **self.changes)
+
+    def undo_it(self) -> None:
+        from workbench.contacts.users import restore_user
+
+        restore_user(self.ctx.db, self.before)
+
+
+def push(ctx, command: DataCommand):
+    """Run the command once (UserError propagates and nothing is pushed), then put it on the stack."""
+    result = command.run_first()
+    ctx.undo_stack.push(command)
+    return result

@@ -1,0 +1,357 @@
+"""The views under the contact form: timeline, due list, recall queue, findings board, all
+contacts (lazy) and search. Each has reload(); none runs SQL itself."""
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QTableView, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from workbench.contacts import due, findings, search, sequences, timeline
+from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES
+from workbench.contacts.users import get_user
+from workbench.privacy import mask_phone
+from workbench.ui.common.icons import icon
+from workbench.ui.common.theme import ALERT_COLORS, current_scheme
+from workbench.ui.contacts.contact_list_model import ContactListModel
+
+KIND_ICONS = {"contact": "mdi6.phone-outline", "task": "mdi6.checkbox-marked-outline", "finding": "mdi6.lightbulb-on-outline",
+              "sequence": "mdi6.repeat", "import": "mdi6.table-arrow-down"}
+
+
+def _muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("muted", True)
+    label.setWordWrap(True)
+    return label
+
+
+class TimelineView(QWidget):
+    """One user's history, newest first; the user's detail (with the phone reveal) is one click away."""
+    details_requested = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx, self.user_id = ctx, None
+        self.header = QLabel()
+        self.header.setProperty("subheading", True)
+        self.details = QPushButton(icon("mdi6.account-details-outline"), self.tr("User details…"))
+        self.details.clicked.connect(lambda: self.user_id and self.details_requested.emit(self.user_id))
+        self.list = QListWidget()
+        self.list.setObjectName("timelineList")
+        self.list.setWordWrap(True)
+        self.empty = _muted(self.tr("Choose a user in the form above: their contacts, tasks, findings and recall steps show here."))
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.details)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 1)
+
+    def show_user(self, user_id: int | None) -> None:
+        self.user_id = user_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        user = get_user(self.ctx.db, self.user_id) if self.user_id else None
+        self.empty.setVisible(user is None)
+        self.details.setEnabled(user is not None)
+        if user is None:
+            self.header.setText(self.tr("Timeline"))
+            return
+        self.header.setText(self.tr("Timeline: %1").replace("%1", user.label()))
+        for entry in timeline.user_timeline(self.ctx.db, user.id):
+            when = (entry.at or "")[5:16].replace("T", " ")
+            detail = " ".join(entry.detail.split())
+            text = f"{when}   {entry.title}" + (f"   “{detail[:160]}{'…' if len(detail) > 160 else ''}”" if detail else "")
+            item = QListWidgetItem(icon(KIND_ICONS.get(entry.kind, "mdi6.circle-small")), text)
+            item.setToolTip(entry.detail[:2000])
+            self.list.addItem(item)
+
+
+class DueView(QWidget):
+    """Who do I owe a call: follow-ups due today/overdue, then users past their cadence."""
+    user_requested = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = date.today
+        self.follow_ups = QListWidget()
+        self.follow_ups.setObjectName("dueFollowUps")
+        self.cadence = QListWidget()
+        self.cadence.setObjectName("cadenceDue")
+        self.follow_ups_title = QLabel()
+        self.follow_ups_title.setProperty("subheading", True)
+        self.cadence_title = QLabel()
+        self.cadence_title.setProperty("subheading", True)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self.follow_ups_title)
+        left.addWidget(self.follow_ups)
+        right.addWidget(self.cadence_title)
+        right.addWidget(_muted(self.tr("Cadence per stage: 新用户 3 days · 活跃 30 · 沉默 14 · 召回中 2 · 已召回 7 · tag VIP 7. The clock restarts with every contact.")))
+        right.addWidget(self.cadence)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        for widget in (self.follow_ups, self.cadence):
+            widget.itemActivated.connect(lambda item: self.user_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+
+    def reload(self) -> None:
+        today = self.today()
+        items = due.due_follow_ups(self.ctx.db, today)
+        self.follow_ups_title.setText(self.tr("Follow-ups due today or overdue (%1)").replace("%1", str(len(items))))
+        self.follow_ups.clear()
+        for f in items:
+            item = QListWidgetItem(f"{f.due[5:16].replace('T', ' ')}   {f.title}   {mask_phone(f.phone)}")
+            item.setData(Qt.ItemDataRole.UserRole, f.user_id)
+            if f.overdue:
+                item.setForeground(QColor(ALERT_COLORS["red"]))
+                item.setIcon(icon("mdi6.alert-circle-outline", ALERT_COLORS["red"]))
+            else:
+                item.setIcon(icon("mdi6.clock-outline"))
+            self.follow_ups.addItem(item)
+        rows = due.cadence_due(self.ctx.db, today, limit=100)
+        self.cadence_title.setText(self.tr("Past their contact cadence (top %1)").replace("%1", str(len(rows))))
+        self.cadence.clear()
+        for c in rows:
+            last = self.tr("never contacted") if not c.last_contact_at else self.tr("last contact %1 days ago").replace("%1", str(c.days_since))
+            item = QListWidgetItem(f"{c.name or c.user_id} · {mask_phone(c.phone)} · {c.stage} · {last} "
+                                   + self.tr("(cadence %1 days)").replace("%1", str(c.days)))
+            item.setData(Qt.ItemDataRole.UserRole, c.user_id)
+            self.cadence.addItem(item)
+
+
+class RecallQueueView(QWidget):
+    """Work a recall list: next user, log the call, the outcome advances the sequence, next user."""
+    work_requested = Signal(object)  # a sequences.QueueItem
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sequence = QComboBox()
+        self.sequence.setObjectName("sequenceCombo")
+        self.progress = QLabel()
+        self.progress.setObjectName("queueProgress")
+        self.progress.setProperty("subheading", True)
+        self.steps = _muted()
+        self.next_button = QPushButton(icon("mdi6.skip-next-outline", "white"), self.tr("Next user  Ctrl+Shift+Enter"))
+        self.next_button.setProperty("accent", True)
+        self.next_button.clicked.connect(self.work_next)
+        self.new_button = QPushButton(icon("mdi6.plus"), self.tr("New sequence…"))
+        self.list = QListWidget()
+        self.list.setObjectName("recallQueue")
+        self.list.itemActivated.connect(lambda item: self.work_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Sequence")))
+        top.addWidget(self.sequence, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.steps)
+        layout.addWidget(self.list, 1)
+        self.sequence.currentIndexChanged.connect(lambda _i: self.reload_queue())
+
+    def current_sequence(self) -> int | None:
+        return self.sequence.currentData()
+
+    def reload(self) -> None:
+        current = self.current_sequence()
+        self.sequence.blockSignals(True)
+        self.sequence.clear()
+        for s in sequences.list_sequences(self.ctx.db):
+            self.sequence.addItem(s["name"], s["id"])
+        index = self.sequence.findData(current)
+        self.sequence.setCurrentIndex(index if index >= 0 else self.sequence.count() - 1)
+        self.sequence.blockSignals(False)
+        self.reload_queue()
+
+    def reload_queue(self) -> None:
+        self.list.clear()
+        sequence_id = self.current_sequence()
+        if sequence_id is None:
+            self.progress.setText(self.tr("No recall sequence yet"))
+            self.steps.setText(self.tr("Create one (电话召回 → 次日微信关怀+优惠券 → 3天后短信), then start it for a user or an imported list."))
+            self.next_button.setEnabled(False)
+            return
+        p = sequences.queue_progress(self.ctx.db, sequence_id)
+        rate = f"{p['converted'] / p['contacted']:.0%}" if p["contacted"] else "—"
+        self.progress.setText(self.tr("Contacted %1/%2 · converted %3 (%4) · in progress %5 · stopped %6").replace("%1", str(p["contacted"]))
+                              .replace("%2", str(p["enrolled"])).replace("%3", str(p["converted"])).replace("%4", rate)
+                              .replace("%5", str(p["active"])).replace("%6", str(p["stopped"])))
+        steps = sequences.sequence_steps(self.ctx.db, sequence_id)
+        self.steps.setText(" → ".join(f"{s.title}（{self.tr('day +%1').replace('%1', str(s.delay_days))}）" for s in steps))
+        queue = sequences.recall_queue(self.ctx.db, sequence_id, limit=300)
+        self.next_button.setEnabled(bool(queue))
+        for q in queue:
+            item = QListWidgetItem(f"{q.next_due[5:16].replace('T', ' ')}   {q.name or q.external_id}  {mask_phone(q.phone)}"
+                                   f"   {q.step}/{len(steps)} {q.step_title} · {q.channel}")
+            item.setData(Qt.ItemDataRole.UserRole, q)
+            self.list.addItem(item)
+        if queue:
+            self.list.setCurrentRow(0)
+
+    def work_next(self, after_enrolment: int | None = None) -> None:
+        sequence_id = self.current_sequence()
+        if sequence_id is None:
+            return
+        item = sequences.next_in_queue(self.ctx.db, sequence_id, after_enrolment)
+        if item is not None:
+            self.work_requested.emit(item)
+
+
+class FindingsBoard(QWidget):
+    """Findings by kind, most-mentioned first. Select several in a column and merge them (Ctrl+M);
+    move one along 新发现 → 已反馈 → 已验证 → 已关闭."""
+    status_requested = Signal(int, str)
+    merge_requested = Signal(int, list)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.columns: dict[str, QListWidget] = {}
+        self.titles: dict[str, QLabel] = {}
+        board = QHBoxLayout()
+        for kind in FINDING_KINDS:
+            column = QVBoxLayout()
+            title = QLabel(kind)
+            title.setProperty("subheading", True)
+            listing = QListWidget()
+            listing.setObjectName(f"findings-{kind}")
+            listing.setWordWrap(True)
+            listing.setSpacing(3)
+            listing.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            column.addWidget(title)
+            column.addWidget(listing)
+            board.addLayout(column, 1)
+            self.columns[kind], self.titles[kind] = listing, title
+        buttons = QHBoxLayout()
+        for status in FINDING_STATUSES[1:]:
+            button = QPushButton(self.tr("Mark %1").replace("%1", status))
+            button.clicked.connect(lambda _checked=False, s=status: self._status(s))
+            buttons.addWidget(button)
+        merge = QPushButton(icon("mdi6.call-merge"), self.tr("Merge selected  Ctrl+M"))
+        merge.clicked.connect(self._merge)
+        buttons.addWidget(merge)
+        buttons.addStretch()
+        self.hint = _muted(self.tr("Similar findings are merged as they are raised; the count is how many times users mentioned it."))
+        buttons.addWidget(self.hint)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(board, 1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("Ctrl+M"), self, self._merge, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def reload(self) -> None:
+        board = findings.findings_board(self.ctx.db)
+        for kind, listing in self.columns.items():
+            listing.clear()
+            items = board.get(kind, [])
+            self.titles[kind].setText(f"{kind} ({len(items)})")
+            for f in items:
+                item = QListWidgetItem(f"×{f.mentions}  {f.text}\n{f.status} · " + self.tr("%1 users").replace("%1", str(f.user_count)))
+                item.setData(Qt.ItemDataRole.UserRole, f.id)
+                if f.status == "新发现":
+                    item.setIcon(icon("mdi6.new-box", ALERT_COLORS["orange"]))
+                listing.addItem(item)
+
+    def selected(self) -> list[int]:
+        for listing in self.columns.values():
+            chosen = [i.data(Qt.ItemDataRole.UserRole) for i in listing.selectedItems()]
+            if chosen:
+                return chosen
+        return []
+
+    def _status(self, status: str) -> None:
+        for finding_id in self.selected():
+            self.status_requested.emit(finding_id, status)
+
+    def _merge(self) -> None:
+        chosen = self.selected()
+        if len(chosen) >= 2:
+            self.merge_requested.emit(chosen[0], chosen[1:])
+
+
+class AllContactsView(QWidget):
+    user_requested = Signal(int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ContactListModel(ctx.db, parent=self)
+        self.table = QTableView()
+        self.table.setObjectName("contactTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate([120, 70, 100, 56, 56, 70, 70, 0, 120]):
+            if width:
+                self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda index: self.user_requested.emit(self.model.data(index, Qt.ItemDataRole.UserRole) or 0))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.table)
+
+    def reload(self) -> None:
+        self.model.reload()
+
+
+class SearchView(QWidget):
+    """Search everything: ranked hits with the match marked; Enter on a hit opens it."""
+    hit_opened = Signal(str, int)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.edit = QLineEdit()
+        self.edit.setObjectName("searchEdit")
+        self.edit.setPlaceholderText(self.tr("Search users, contacts, findings and snippets (2 characters are enough: 王芳, 预算, 1234)"))
+        self.edit.setClearButtonEnabled(True)
+        self.timing = _muted()
+        self.results = QTextBrowser()
+        self.results.setObjectName("searchResults")
+        self.results.setOpenLinks(False)
+        self.results.anchorClicked.connect(self._open)
+        self.edit.returnPressed.connect(self.run)
+        self.edit.textChanged.connect(lambda text: self.run() if len(text.strip()) >= 2 else None)
+        top = QHBoxLayout()
+        top.addWidget(self.edit, 1)
+        top.addWidget(self.timing)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.results, 1)
+
+    def reload(self) -> None:
+        if self.edit.text().strip():
+            self.run()
+
+    def run(self) -> None:
+        result = search.search(self.ctx.db, self.edit.text())
+        kinds = {"user": self.tr("User"), "contact": self.tr("Contact"), "finding": self.tr("Finding"), "snippet": self.tr("Snippet")}
+        accent = "#2f6fde"
+        parts = []
+        for hit in result.hits:
+            snippet = html.escape(hit.snippet).replace("«", f"<b style='color:{accent}'>").replace("»", "</b>")
+            parts.append(f"<p><span style='color:{current_scheme().muted}'>{kinds[hit.kind]}</span> "
+                         f"<a href='{hit.kind}:{hit.id}'>{html.escape(hit.title)}</a><br>{snippet}</p>")
+        self.results.setHtml("".join(parts) or f"<p>{self.tr('No matches.')}</p>")
+        self.timing.setText(self.tr("%1 hits · %2 ms").replace("%1", str(len(result.hits))).replace("%2", f"{result.ms:.0f}"))
+
+    def _open(self, url) -> None:
+        kind, _, ident = url.toString().partition(":")
+        self.hit_opened.emit(kind, int(ident))
