@@ -1,9 +1,386 @@
-"""The Inbox and four quadrants page (placeholder until its issue lands)."""
+"""收件箱 / 四象限: the inbox beside the 2×2 grid, the today strip, morning changes, triage mode, search.
+
+The page reads open tasks only (indexed), so it stays fast with 100k done tasks in the file.
+"""
 from __future__ import annotations
 
-from workbench.ui.common.placeholder import PlaceholderPage
+from datetime import date, datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
+                               QPushButton, QSpinBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+                               QWidgetAction)
+
+from workbench.tasks import repository as repo
+from workbench.tasks.model import INBOX, QUADRANTS
+from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
+from workbench.ui.tasks.closed_search import ClosedSearch
+from workbench.ui.tasks.links import open_first_link, open_link
+from workbench.ui.tasks.quadrant_list import QuadrantList
+from workbench.ui.tasks.task_dialog import TaskDialog
+from workbench.ui.tasks.task_format import due_label, due_state, link_summary, quadrant_title
+from workbench.ui.tasks.triage_view import TriageView
+from workbench.ui.tasks.undo_commands import (CompleteTask, DeleteTask, DropTask, EditTask, MoveTask,
+                                              ReopenTask)
+
+PROMOTE_SETTING = "tasks/promote_within_days"
+DEFAULT_PROMOTE_DAYS = 2
 
 
-class MatrixPage(PlaceholderPage):
+class QuadrantPanel(QFrame):
+    """A quadrant: quiet tint, one strong edge, a header with its count, and its list."""
+
+    def __init__(self, quadrant: str):
+        super().__init__()
+        self.quadrant = quadrant
+        colour = QUADRANT_COLORS.get(quadrant, ACCENT if quadrant == INBOX else "#808080")
+        scheme = current_scheme()
+        self.setObjectName(f"panel_{quadrant}")
+        background = scheme.tint(colour, 16) if quadrant != INBOX else scheme.surface
+        self.setStyleSheet(f"QFrame#panel_{quadrant} {{ background: {background}; border: none;"
+                           f" border-top: 3px solid {colour}; border-radius: 6px; }}")
+        self.header = QLabel()
+        self.header.setStyleSheet(f"color: {colour}; font-weight: 600; font-size: 14px;")
+        self.list = QuadrantList(quadrant)
+        self.empty = QLabel()
+        self.empty.setProperty("muted", True)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addStretch(0)
+
+    def set_count(self, title: str, count: int, empty_text: str) -> None:
+        self.header.setText(f"{title} ({count})")
+        self.empty.setText(empty_text)
+        self.empty.setVisible(count == 0)
+
+
+class MatrixPage(QWidget):
     def __init__(self, ctx):
-        super().__init__(ctx, self.tr("Inbox and four quadrants"))
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("page")
+        self.now_provider = datetime.now
+        self._dirty = True
+        self._build()
+        ctx.events.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.summary = QLabel()
+        self.summary.setObjectName("todaySummary")
+        self.triage_button = QPushButton(self.tr("Start triage ▶"))
+        self.triage_button.setProperty("accent", True)
+        self.triage_button.clicked.connect(self.start_triage)
+        self.morning = QToolButton()
+        self.morning.setObjectName("morningChanges")
+        self.morning.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.morning.setStyleSheet(f"QToolButton {{ color: {QUADRANT_COLORS['q1']}; border: none; }}")
+        self.closed_button = QPushButton(self.tr("Done && dropped…"))
+        self.closed_button.clicked.connect(lambda: self.show_closed(""))
+        self.settings_button = QToolButton()
+        self.settings_button.setText("⚙")
+        self.settings_button.setToolTip(self.tr("Matrix settings"))
+        self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.settings_button.setMenu(self._settings_menu())
+        header = QHBoxLayout()
+        header.setContentsMargins(16, 8, 16, 0)
+        header.addWidget(self.summary)
+        header.addWidget(self.triage_button)
+        header.addSpacing(16)
+        header.addWidget(self.morning)
+        header.addStretch(1)
+        header.addWidget(self.closed_button)
+        header.addWidget(self.settings_button)
+
+        self.today_strip = QListWidget()
+        self.today_strip.setObjectName("todayStrip")
+        self.today_strip.setFlow(QListWidget.Flow.LeftToRight)
+        self.today_strip.setWrapping(False)
+        self.today_strip.setFixedHeight(40)
+        self.today_strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.today_strip.setHorizontalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.today_strip.setStyleSheet("QListWidget { background: transparent; border: none; }"
+                                       " QListWidget::item { border-radius: 10px; padding: 2px 8px; }")
+        self.today_strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.today_strip.setSpacing(4)
+        self.today_strip.itemActivated.connect(lambda item: self.select_task(item.data(Qt.ItemDataRole.UserRole)))
+        self.today_strip.itemClicked.connect(lambda item: self.select_task(item.data(Qt.ItemDataRole.UserRole)))
+        strip_row = QHBoxLayout()
+        strip_row.setContentsMargins(16, 4, 16, 0)
+        strip_title = QLabel(self.tr("Today"))
+        strip_title.setStyleSheet("font-weight: 600;")
+        strip_row.addWidget(strip_title)
+        strip_row.addWidget(self.today_strip, 1)
+
+        self.panels: dict[str, QuadrantPanel] = {name: QuadrantPanel(name) for name in (INBOX, *QUADRANTS)}
+        for panel in self.panels.values():
+            lst = panel.list
+            lst.dropped.connect(self.move)
+            lst.completed.connect(self.complete)
+            lst.action.connect(self._on_list_action)
+            lst.context_menu_requested = self._context_menu
+            lst.itemDoubleClicked.connect(lambda item: self.edit(item.data(Qt.ItemDataRole.UserRole + 1)))
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for quadrant, (row, column) in zip(QUADRANTS, ((0, 0), (0, 1), (1, 0), (1, 1))):
+            grid.addWidget(self.panels[quadrant], row, column)
+        matrix = QWidget()
+        matrix_layout = QHBoxLayout(matrix)
+        matrix_layout.setContentsMargins(16, 8, 16, 16)
+        matrix_layout.setSpacing(10)
+        self.panels[INBOX].setFixedWidth(300)
+        matrix_layout.addWidget(self.panels[INBOX])
+        matrix_layout.addLayout(grid, 1)
+
+        self.triage = TriageView()
+        self.triage.decide.connect(self._on_triage)
+        self.triage.finished.connect(self.show_matrix)
+        self.closed = ClosedSearch(self.ctx)
+        self.closed.reopen.connect(lambda task_id: self.ctx.undo_stack.push(ReopenTask(self.ctx, task_id)))
+        self.closed.back.connect(self.show_matrix)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(matrix)
+        self.stack.addWidget(self.triage)
+        self.stack.addWidget(self.closed)
+        self.matrix = matrix
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addLayout(strip_row)
+        layout.addWidget(self.stack, 1)
+
+    def _settings_menu(self) -> QMenu:
+        menu = QMenu(self)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(12, 6, 12, 6)
+        row_layout.addWidget(QLabel(self.tr("Promote “important, not urgent” to “important & urgent” when due within")))
+        self.promote_days = QSpinBox()
+        self.promote_days.setRange(0, 30)
+        self.promote_days.setSuffix(self.tr(" days"))
+        self.promote_days.setValue(self.promote_within_days())
+        self.promote_days.valueChanged.connect(self._set_promote_days)
+        row_layout.addWidget(self.promote_days)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(row)
+        menu.addAction(action)
+        return menu
+
+    def promote_within_days(self) -> int:
+        return int(self.ctx.settings.value(PROMOTE_SETTING, DEFAULT_PROMOTE_DAYS, type=int))
+
+    def _set_promote_days(self, days: int) -> None:
+        self.ctx.settings.setValue(PROMOTE_SETTING, days)
+        self.refresh()
+
+    # --- data --------------------------------------------------------------------------------
+    def _on_data_changed(self, area: str) -> None:
+        if area not in ("tasks", "all"):
+            return
+        self._dirty = True
+        if self.isVisible() and self.stack.currentWidget() is not self.triage:
+            self.refresh()
+
+    def refresh(self) -> None:
+        now = self.now_provider()
+        today = now.date()
+        promoted_now = repo.promote_due_soon(self.ctx.db, today, self.promote_within_days())
+        groups = repo.open_by_quadrant(self.ctx.db)
+        empty_texts = {
+            INBOX: self.tr("Empty. Capture with Ctrl+N: 明天下午3点 回访 @王芳 #召回"),
+            "q1": self.tr("Nothing on fire."), "q2": self.tr("Plan focused blocks for these."),
+            "q3": self.tr("Handle between other work, or hand off."), "q4": self.tr("Nothing to cut."),
+        }
+        for name, panel in self.panels.items():
+            panel.list.show_tasks(groups[name], now)
+            panel.set_count(quadrant_title(name), len(groups[name]), empty_texts[name])
+        self._show_today(now, groups)
+        self._show_morning(today)
+        self._dirty = False
+        if promoted_now:
+            self.ctx.events.data_changed.emit("tasks_promoted")
+        if self.stack.currentWidget() is self.closed:
+            self.closed.search()
+
+    def _show_today(self, now: datetime, groups) -> None:
+        today = now.date()
+        planned = repo.planned_for(self.ctx.db, today)
+        overdue = [t for t in planned if due_state(t, now) == "overdue"]
+        inbox = len(groups[INBOX])
+        self.summary.setText(self.tr("Today: %1 planned · %2 overdue · inbox %3 to triage")
+                             .replace("%1", str(len(planned) - len(overdue))).replace("%2", str(len(overdue)))
+                             .replace("%3", str(inbox)))
+        self.triage_button.setEnabled(inbox > 0)
+        self.today_strip.clear()
+        scheme = current_scheme()
+        for task in planned[:60]:
+            state = due_state(task, now)
+            mark = due_label(task.due, today)
+            item = QListWidgetItem(f"{task.title}  {mark}")
+            item.setData(Qt.ItemDataRole.UserRole, task.id)
+            colour = ALERT_COLORS["red"] if state == "overdue" else QUADRANT_COLORS.get(task.quadrant, ACCENT)
+            item.setForeground(QBrush(QColor(colour if state == "overdue" else scheme.text)))
+            item.setBackground(QBrush(QColor(colour).lighter(185) if not scheme.dark else QColor(colour).darker(300)))
+            item.setToolTip(quadrant_title(task.quadrant))
+            self.today_strip.addItem(item)
+        if not planned:
+            item = QListWidgetItem(self.tr("Nothing due today."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.today_strip.addItem(item)
+
+    def _show_morning(self, today: date) -> None:
+        promoted = repo.promoted_on(self.ctx.db, today)
+        self.morning.setVisible(bool(promoted))
+        if not promoted:
+            return
+        self.morning.setText(self.tr("Morning changes: %1 moved to “important & urgent” (due soon)")
+                             .replace("%1", str(len(promoted))).replace("&", "&&"))
+        menu = QMenu(self.morning)
+        for task in promoted:
+            reason = self.tr("due %1, within %2 days").replace("%1", due_label(task.due, today)) \
+                .replace("%2", str(self.promote_within_days()))
+            action = menu.addAction(f"{task.title} — {reason}".replace("&", "&&"))
+            action.triggered.connect(lambda checked=False, i=task.id: self.select_task(i))
+        self.morning.setMenu(menu)
+        self.morning_lines = [a.text() for a in menu.actions()]
+
+    def badge(self) -> str:
+        count = repo.count_inbox(self.ctx.db)
+        return str(count) if count else ""
+
+    # --- actions (each an undoable command) -----------------------------------------------
+    def move(self, task_id: int, quadrant: str, before_id=None) -> None:
+        self.ctx.undo_stack.push(MoveTask(self.ctx, task_id, quadrant, before_id))
+        self.select_task(task_id)
+
+    def complete(self, task_id: int) -> None:
+        self.ctx.undo_stack.push(CompleteTask(self.ctx, task_id))
+
+    def drop(self, task_id: int) -> None:
+        self.ctx.undo_stack.push(DropTask(self.ctx, task_id))
+
+    def delete(self, task_id: int) -> None:
+        self.ctx.undo_stack.push(DeleteTask(self.ctx, task_id))
+
+    def edit(self, task_id: int) -> bool:
+        task = repo.get_task(self.ctx.db, task_id)
+        if task is None:
+            return False
+        dialog = TaskDialog(self.ctx, task, self)
+        if dialog.exec() != TaskDialog.DialogCode.Accepted:
+            return False
+        changes = dialog.changes()
+        if changes:
+            self.ctx.undo_stack.push(EditTask(self.ctx, task_id, changes))
+        return True
+
+    def _neighbour(self, task_id: int, step: int) -> None:
+        """Alt+↑/↓: swap places with the task above or below."""
+        for panel in self.panels.values():
+            ids = panel.list.task_ids()
+            if task_id in ids:
+                row = ids.index(task_id)
+                target = row + step
+                if 0 <= target < len(ids):
+                    before = ids[target] if step < 0 else (ids[target + 1] if target + 1 < len(ids) else None)
+                    self.move(task_id, panel.quadrant, before)
+                return
+
+    def _on_list_action(self, action: str, task_id: int) -> None:
+        if action in QUADRANTS or action == INBOX:
+            self.move(task_id, action)
+        elif action == "edit":
+            self.edit(task_id)
+        elif action == "drop":
+            self.drop(task_id)
+        elif action == "delete":
+            self.delete(task_id)
+        elif action == "open_link":
+            task = repo.get_task(self.ctx.db, task_id)
+            if task is not None:
+                open_first_link(self.ctx, task)
+        elif action in ("up", "down"):
+            self._neighbour(task_id, -1 if action == "up" else 1)
+
+    def _context_menu(self, task_id: int, position) -> None:
+        task = repo.get_task(self.ctx.db, task_id)
+        if task is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Done\tSpace"), lambda: self.complete(task_id))
+        menu.addAction(self.tr("Edit…\tE"), lambda: self.edit(task_id))
+        move_menu = menu.addMenu(self.tr("Move to"))
+        for number, name in enumerate(QUADRANTS, start=1):
+            if name != task.quadrant:
+                move_menu.addAction(f"{quadrant_title(name)}\tAlt+{number}", lambda n=name: self.move(task_id, n))
+        if task.quadrant != INBOX:
+            move_menu.addAction(f"{quadrant_title(INBOX)}\tAlt+0", lambda: self.move(task_id, INBOX))
+        for kind, label, value in link_summary(task):
+            menu.addAction(self.tr("Open %1").replace("%1", label), lambda k=kind, v=value: open_link(self.ctx, k, v))
+        menu.addSeparator()
+        menu.addAction(self.tr("Drop (cut)\tDel"), lambda: self.drop(task_id))
+        menu.addAction(self.tr("Delete for good\tShift+Del"), lambda: self.delete(task_id))
+        menu.exec(position)
+
+    # --- modes -------------------------------------------------------------------------------
+    def start_triage(self) -> None:
+        self.stack.setCurrentWidget(self.triage)
+        self.triage.start(repo.list_inbox(self.ctx.db))
+        self.triage.setFocus()
+
+    def _on_triage(self, decision: str, task_id: int) -> None:
+        if decision in QUADRANTS:
+            self.ctx.undo_stack.push(MoveTask(self.ctx, task_id, decision))
+        elif decision == "done":
+            self.ctx.undo_stack.push(CompleteTask(self.ctx, task_id))
+        elif decision == "drop":
+            self.ctx.undo_stack.push(DropTask(self.ctx, task_id))
+        elif decision == "edit":
+            if self.edit(task_id):
+                task = repo.get_task(self.ctx.db, task_id)
+                if task is not None:
+                    self.triage.replace_current(task)
+            self.triage.setFocus()
+
+    def show_matrix(self) -> None:
+        self.stack.setCurrentWidget(self.matrix)
+        if self._dirty:
+            self.refresh()
+
+    def show_closed(self, query: str = "") -> None:
+        self.stack.setCurrentWidget(self.closed)
+        self.closed.query.setText(query)
+        self.closed.search()
+        self.closed.query.setFocus()
+
+    def select_task(self, task_id: int) -> bool:
+        if self.stack.currentWidget() is not self.matrix:
+            self.show_matrix()
+        for panel in self.panels.values():
+            if panel.list.select_task(task_id):
+                panel.list.setFocus()
+                return True
+        return False
+
+    def open_item(self, target) -> None:
+        """navigate("tasks", task_id): show that task; a closed one opens the search with its title."""
+        task_id = target.get("task_id") if isinstance(target, dict) else target
+        task = repo.get_task(self.ctx.db, int(task_id)) if task_id is not None else None
+        if task is None:
+            return
+        if task.status == "open":
+            QTimer.singleShot(0, lambda: self.select_task(task.id))
+        else:
+            self.show_closed(task.title)
+
+    def screenshot_states(self):
+        return [("triage", self.start_triage), ("done", lambda: self.show_closed(""))]

@@ -1,0 +1,103 @@
+"""A capture field with live chips: the widget both the capture bar and the quick-capture window use."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from workbench.tasks.capture import parse_for
+from workbench.tasks.capture_parser import ParsedCapture
+from workbench.ui.common.theme import ALERT_COLORS
+from workbench.ui.tasks.chip_row import ChipRow
+from workbench.ui.tasks.undo_commands import CaptureTask
+
+
+class CaptureLineEdit(QLineEdit):
+    """Backspace at the very start of the line un-parses the last chip (a keyboard path to chips)."""
+
+    unparse_last = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Backspace and self.cursorPosition() == 0 and not self.hasSelectedText():
+            self.unparse_last.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CaptureField(QWidget):
+    """Type, see chips, press Enter: the task is committed and the field clears."""
+
+    captured = Signal(int)  # the new task's id
+
+    def __init__(self, ctx, now_provider=datetime.now):
+        super().__init__()
+        self.ctx = ctx
+        self.now_provider = now_provider
+        self.ignored: list[str] = []
+        self.parsed: ParsedCapture | None = None
+        self.field = CaptureLineEdit()
+        self.field.setObjectName("captureField")
+        self.field.setPlaceholderText(self.tr("+ Capture…  e.g. 明天下午3点 回访 @王芳 #召回 *   (Ctrl+N)"))
+        self.field.setClearButtonEnabled(True)
+        self.chips = ChipRow()
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {ALERT_COLORS['red']};")
+        self.error.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.field, 1)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.error)
+        self.field.textChanged.connect(self._on_text)
+        self.field.returnPressed.connect(self.commit)
+        self.field.unparse_last.connect(self._unparse_last)
+        self.chips.chip_removed.connect(self._unparse)
+
+    def _on_text(self, text: str) -> None:
+        self.error.hide()
+        if not text.strip():
+            self.ignored = []
+            self.parsed = None
+            self.chips.show_parse(None, self.now_provider().date())
+            return
+        self.ignored = [raw for raw in self.ignored if raw in text]
+        self.reparse()
+
+    def reparse(self) -> None:
+        now = self.now_provider()
+        self.parsed = parse_for(self.ctx.db, self.field.text(), now, ignore=self.ignored)
+        self.chips.show_parse(self.parsed, now.date())
+
+    def _unparse(self, chip) -> None:
+        self.ignored.extend(chip.raws)
+        self.reparse()
+        self.field.setFocus()
+
+    def _unparse_last(self) -> None:
+        if self.parsed and self.parsed.chips:
+            removable = [c for c in self.parsed.chips if c.raws]
+            if removable:
+                self._unparse(removable[-1])
+
+    def commit(self) -> int | None:
+        """Save the line as a task (an undoable command). Returns the id, or None when nothing was saved."""
+        if not self.field.text().strip():
+            return None
+        now = self.now_provider()
+        parsed = parse_for(self.ctx.db, self.field.text(), now, ignore=self.ignored)
+        if not parsed.title.strip():
+            self.error.setText(self.tr("Write what the task is, not only when."))
+            self.error.show()
+            return None
+        command = CaptureTask(self.ctx, parsed, now)
+        self.ctx.undo_stack.push(command)
+        self.field.clear()
+        self.captured.emit(command.task_id)
+        self.ctx.events.status_message.emit(self.tr("Captured: %1").replace("%1", parsed.title))
+        return command.task_id
+
+    def focus(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()

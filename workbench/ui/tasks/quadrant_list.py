@@ -1,0 +1,231 @@
+"""One list of the grid (or the inbox): tasks with a checkbox, due marks, drag and drop, keyboard moves."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QMimeData, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem)
+
+from workbench.tasks.model import Task
+from workbench.ui.common.theme import ACCENT, ALERT_COLORS, current_scheme
+from workbench.ui.tasks.task_format import due_label, due_state, t
+
+MIME = "application/x-workbench-task-ids"
+TASK_ROLE = Qt.ItemDataRole.UserRole + 1
+META_ROLE = Qt.ItemDataRole.UserRole + 2
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class TaskDelegate(QStyledItemDelegate):
+    """Checkbox and title on the left, due (red when overdue) and tags on the right."""
+
+    def sizeHint(self, option, index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), 28))
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, meta, state = opt.text, index.data(META_ROLE) or "", index.data(STATE_ROLE) or ""
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else None
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        scheme = current_scheme()
+        painter.save()
+        meta_width = 0
+        if meta:
+            meta_width = opt.fontMetrics.horizontalAdvance(meta) + 8
+            colour = ALERT_COLORS["red"] if state == "overdue" else ACCENT if state == "today" else scheme.muted
+            painter.setPen(QPen(QColor(colour)))
+            painter.drawText(QRect(text_rect.right() - meta_width, text_rect.top(), meta_width, text_rect.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta)
+        painter.setPen(QPen(QColor(scheme.text)))
+        room = QRect(text_rect.left(), text_rect.top(), max(0, text_rect.width() - meta_width), text_rect.height())
+        painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, room.width()))
+        painter.restore()
+
+
+def meta_text(task: Task, now: datetime) -> str:
+    parts = []
+    if task.links:
+        parts.append("🔗")
+    if task.recurrence:
+        parts.append("↻")
+    if task.due:
+        label = due_label(task.due, now.date())
+        if due_state(task, now) == "overdue":
+            label += " " + t("overdue")
+        parts.append(label)
+    return " ".join(parts)
+
+
+class QuadrantList(QListWidget):
+    """Emits what the operator asked for; the page turns it into undoable commands."""
+
+    dropped = Signal(int, str, object)  # task id, quadrant, before task id (None = at the end)
+    completed = Signal(int)
+    action = Signal(str, int)  # ('edit' | 'drop' | 'delete' | 'open_link' | 'q1'..'q4' | 'inbox' | 'up' | 'down', id)
+
+    def __init__(self, quadrant: str):
+        super().__init__()
+        self.quadrant = quadrant
+        self.setObjectName(f"list_{quadrant}")
+        self.setItemDelegate(TaskDelegate(self))
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setUniformItemSizes(True)
+        self.setFrameShape(QListWidget.Shape.NoFrame)
+        scheme = current_scheme()
+        self.setStyleSheet(
+            "QListWidget { background: transparent; border: none; }"
+            f" QListWidget::indicator {{ width: 13px; height: 13px; border: 1px solid {scheme.muted};"
+            f" border-radius: 3px; background: {scheme.surface}; }}"
+            f" QListWidget::indicator:checked {{ background: {ACCENT}; border-color: {ACCENT}; }}"
+            f" QListWidget::item:selected {{ background: {scheme.tint(ACCENT, 40)}; color: {scheme.text}; }}"
+            " QScrollBar:vertical { background: transparent; width: 8px; margin: 0; }"
+            f" QScrollBar::handle:vertical {{ background: {scheme.line}; border-radius: 4px; min-height: 24px; }}"
+            " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
+            " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }")
+        self._filling = False
+        self.itemChanged.connect(self._on_item_changed)
+
+    # --- content -------------------------------------------------------------------------
+    def show_tasks(self, tasks: list[Task], now: datetime) -> None:
+        selected = self.current_task_id()
+        self._filling = True
+        self.setUpdatesEnabled(False)
+        self.clear()
+        for task in tasks:
+            item = QListWidgetItem(task.title)
+            item.setData(TASK_ROLE, task.id)
+            item.setData(META_ROLE, meta_text(task, now))
+            item.setData(STATE_ROLE, due_state(task, now))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            tip = [task.title]
+            if task.tags:
+                tip.append(" ".join(f"#{tag}" for tag in task.tags))
+            if task.notes:
+                tip.append(task.notes[:200])
+            item.setToolTip("\n".join(tip))
+            self.addItem(item)
+        self.setUpdatesEnabled(True)
+        self._filling = False
+        if selected is not None:
+            self.select_task(selected)
+
+    def task_ids(self) -> list[int]:
+        return [self.item(i).data(TASK_ROLE) for i in range(self.count())]
+
+    def current_task_id(self) -> int | None:
+        item = self.currentItem()
+        return item.data(TASK_ROLE) if item is not None else None
+
+    def select_task(self, task_id: int) -> bool:
+        for row in range(self.count()):
+            if self.item(row).data(TASK_ROLE) == task_id:
+                self.setCurrentRow(row)
+                self.scrollToItem(self.item(row))
+                return True
+        return False
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        if not self._filling and item.checkState() == Qt.CheckState.Checked:
+            self.completed.emit(item.data(TASK_ROLE))
+
+    # --- keyboard ----------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        task_id = self.current_task_id()
+        key, mods = event.key(), event.modifiers()
+        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+        if task_id is not None:
+            if key == Qt.Key.Key_Space and not mods:
+                self.completed.emit(task_id)
+                return
+            if key == Qt.Key.Key_Delete:
+                self.action.emit("delete" if mods & Qt.KeyboardModifier.ShiftModifier else "drop", task_id)
+                return
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) or (key == Qt.Key.Key_E and not mods):
+                self.action.emit("edit", task_id)
+                return
+            if key == Qt.Key.Key_O and not mods:
+                self.action.emit("open_link", task_id)
+                return
+            if alt and Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
+                self.action.emit(f"q{key - Qt.Key.Key_0}", task_id)
+                return
+            if alt and key == Qt.Key.Key_0:
+                self.action.emit("inbox", task_id)
+                return
+            if alt and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.action.emit("up" if key == Qt.Key.Key_Up else "down", task_id)
+                return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        item = self.itemAt(event.pos())
+        if item is not None:
+            self.setCurrentItem(item)
+            self.context_menu_requested(item.data(TASK_ROLE), event.globalPos())
+
+    def context_menu_requested(self, task_id: int, position) -> None:
+        """Replaced by the page (it knows the task and its links)."""
+
+    # --- drag and drop -------------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, items) -> QMimeData:
+        data = QMimeData()
+        data.setData(MIME, QByteArray(",".join(str(i.data(TASK_ROLE)) for i in items).encode()))
+        return data
+
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(MIME):
+            super().dragMoveEvent(event)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def before_id_at(self, point) -> int | None:
+        """The task a drop at point goes in front of (None: at the end)."""
+        item = self.itemAt(point)
+        if item is None:
+            return None
+        rect = self.visualItemRect(item)
+        row = self.row(item)
+        if point.y() > rect.center().y():
+            row += 1
+        return self.item(row).data(TASK_ROLE) if row < self.count() else None
+
+    def dropEvent(self, event) -> None:
+        if not event.mimeData().hasFormat(MIME):
+            event.ignore()
+            return
+        ids = [int(x) for x in bytes(event.mimeData().data(MIME)).decode().split(",") if x]
+        before = self.before_id_at(event.position().toPoint())
+        # CopyAction: the view must not remove the source row itself; the page reloads from the database.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        for task_id in ids:
+            if task_id != before:
+                self.dropped.emit(task_id, self.quadrant, before)

@@ -1,0 +1,130 @@
+"""Editing one task: title, quadrant, due, repeat, tags, notes, and its links (shown and opened)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from workbench.tasks.capture_parser import parse_capture
+from workbench.tasks.model import INBOX, QUADRANT_FLAGS, Task
+from workbench.tasks.recurrence import is_valid
+from workbench.ui.common.theme import ALERT_COLORS
+from workbench.ui.tasks.links import open_link
+from workbench.ui.tasks.task_format import link_summary, quadrant_title
+
+
+def read_due(text: str, now: datetime) -> tuple[bool, str | None]:
+    """'' → no due; '2026-12-01 15:00' / '明天下午3点' / 'friday 3pm' → due text. (ok, due)."""
+    text = text.strip()
+    if not text:
+        return True, None
+    iso = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?", text)
+    if iso:
+        try:
+            day = datetime.fromisoformat(iso.group(1))
+            if iso.group(2):
+                hour, minute = (int(x) for x in iso.group(2).split(":"))
+                return True, day.replace(hour=hour, minute=minute).strftime("%Y-%m-%dT%H:%M")
+            return True, day.date().isoformat()
+        except ValueError:
+            return False, None
+    parsed = parse_capture(text, now)
+    return (parsed.due is not None and not parsed.warnings), parsed.due
+
+
+def read_recurrence(text: str, now: datetime) -> tuple[bool, str | None]:
+    text = text.strip()
+    if not text:
+        return True, None
+    if text.upper().startswith("FREQ=") and is_valid(text.upper()):
+        return True, text.upper()
+    parsed = parse_capture(text, now)
+    return parsed.recurrence is not None, parsed.recurrence
+
+
+class TaskDialog(QDialog):
+    def __init__(self, ctx, task: Task, parent=None):
+        super().__init__(parent)
+        self.ctx, self.task = ctx, task
+        self.setWindowTitle(self.tr("Edit task"))
+        self.setMinimumWidth(520)
+        self.title = QLineEdit(task.title)
+        self.quadrant = QComboBox()
+        for name in (INBOX, "q1", "q2", "q3", "q4"):
+            self.quadrant.addItem(quadrant_title(name), name)
+        self.quadrant.setCurrentIndex(self.quadrant.findData(task.quadrant))
+        self.due = QLineEdit((task.due or "").replace("T", " "))
+        self.due.setPlaceholderText(self.tr("2026-12-01 15:00, 明天下午3点, friday 3pm …"))
+        self.recurrence = QLineEdit(task.recurrence or "")
+        self.recurrence.setPlaceholderText(self.tr("每周一, 每个工作日, every friday … (or an RRULE)"))
+        self.tags = QLineEdit(" ".join(task.tags))
+        self.tags.setPlaceholderText(self.tr("Tags, separated by spaces"))
+        self.notes = QPlainTextEdit(task.notes)
+        self.notes.setFixedHeight(90)
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {ALERT_COLORS['red']};")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Quadrant"), self.quadrant)
+        form.addRow(self.tr("Due"), self.due)
+        form.addRow(self.tr("Repeat"), self.recurrence)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Notes"), self.notes)
+        links = link_summary(task)
+        if links:
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            for kind, label, value in links:
+                button = QPushButton("🔗 " + label)
+                button.clicked.connect(lambda checked=False, k=kind, v=value: (self.reject(), open_link(ctx, k, v)))
+                row_layout.addWidget(button)
+            row_layout.addStretch(1)
+            form.addRow(self.tr("Linked to"), row)
+        times = [self.tr("Captured %1").replace("%1", task.created_at[:16].replace("T", " "))]
+        if task.done_at:
+            times.append(self.tr("Closed %1").replace("%1", task.done_at[:16].replace("T", " ")))
+        info = QLabel(" · ".join(times))
+        info.setProperty("muted", True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(info)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def changes(self, now: datetime | None = None) -> dict | None:
+        """The fields that differ from the task, or None (with the reason shown) when something is invalid."""
+        now = now or datetime.now()
+        title = " ".join(self.title.text().split())
+        ok_due, due = read_due(self.due.text(), now)
+        ok_rule, rule = read_recurrence(self.recurrence.text(), now)
+        problem = (self.tr("A task needs a title.") if not title else
+                   self.tr("The due date is not a date I can read.") if not ok_due else
+                   self.tr("The repeat rule is not one I can read.") if not ok_rule else "")
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return None
+        wanted = {"title": title, "due": due, "recurrence": rule, "notes": self.notes.toPlainText(),
+                  "tags": [tag.lstrip("#＃") for tag in self.tags.text().replace(",", " ").replace("，", " ").split()]}
+        quadrant = self.quadrant.currentData()
+        if quadrant != self.task.quadrant:
+            if quadrant == INBOX:
+                wanted["triaged_at"] = None
+            else:
+                wanted["important"], wanted["urgent"] = QUADRANT_FLAGS[quadrant]
+                wanted["triaged_at"] = self.task.triaged_at or now.strftime("%Y-%m-%dT%H:%M:%S")
+        current = {"title": self.task.title, "due": self.task.due, "recurrence": self.task.recurrence,
+                   "notes": self.task.notes, "tags": self.task.tags, "important": self.task.important,
+                   "urgent": self.task.urgent, "triaged_at": self.task.triaged_at}
+        return {k: v for k, v in wanted.items() if current.get(k) != v}
+
+    def accept(self) -> None:
+        if self.changes() is not None:
+            super().accept()

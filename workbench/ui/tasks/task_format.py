@@ -1,0 +1,90 @@
+"""How tasks read on screen: quadrant names, due labels, chip texts (translated, context "TaskText")."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from workbench.errors import current_language
+from workbench.tasks.model import Task
+from workbench.tasks.recurrence import describe
+
+QUADRANT_TITLES = {
+    "q1": QT_TRANSLATE_NOOP("TaskText", "Important & urgent · Do now"),
+    "q2": QT_TRANSLATE_NOOP("TaskText", "Important, not urgent · Plan"),
+    "q3": QT_TRANSLATE_NOOP("TaskText", "Urgent, not important · Quick / delegate"),
+    "q4": QT_TRANSLATE_NOOP("TaskText", "Neither · Cut"),
+    "inbox": QT_TRANSLATE_NOOP("TaskText", "Inbox"),
+}
+QUADRANT_SHORT = {
+    "q1": QT_TRANSLATE_NOOP("TaskText", "Important & urgent"),
+    "q2": QT_TRANSLATE_NOOP("TaskText", "Important, not urgent"),
+    "q3": QT_TRANSLATE_NOOP("TaskText", "Urgent, not important"),
+    "q4": QT_TRANSLATE_NOOP("TaskText", "Neither important nor urgent"),
+    "inbox": QT_TRANSLATE_NOOP("TaskText", "Inbox"),
+}
+WEEKDAYS = [QT_TRANSLATE_NOOP("TaskText", "Mon"), QT_TRANSLATE_NOOP("TaskText", "Tue"),
+            QT_TRANSLATE_NOOP("TaskText", "Wed"), QT_TRANSLATE_NOOP("TaskText", "Thu"),
+            QT_TRANSLATE_NOOP("TaskText", "Fri"), QT_TRANSLATE_NOOP("TaskText", "Sat"),
+            QT_TRANSLATE_NOOP("TaskText", "Sun")]
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("TaskText", text)
+
+
+def quadrant_title(quadrant: str) -> str:
+    return t(QUADRANT_TITLES[quadrant])
+
+
+def quadrant_short(quadrant: str) -> str:
+    return t(QUADRANT_SHORT[quadrant])
+
+
+def ui_language() -> str:
+    return current_language()
+
+
+def day_label(day: date, today: date) -> str:
+    delta = (day - today).days
+    if delta == 0:
+        return t("Today")
+    if delta == 1:
+        return t("Tomorrow")
+    if delta == -1:
+        return t("Yesterday")
+    if 1 < delta < 7:
+        return t(WEEKDAYS[day.weekday()])
+    if day.year == today.year:
+        return day.strftime("%m-%d")
+    return day.isoformat()
+
+
+def due_label(due: str | None, today: date) -> str:
+    if not due:
+        return ""
+    try:
+        day = date.fromisoformat(due[:10])
+    except ValueError:
+        return due
+    label = day_label(day, today)
+    return f"{label} {due[11:16]}" if len(due) >= 16 else label
+
+
+def recurrence_label(rule: str | None) -> str:
+    return describe(rule, ui_language()) if rule else ""
+
+
+def due_state(task: Task, now: datetime) -> str:
+    """'overdue' | 'today' | '' for the marks in the grid."""
+    if task.is_overdue(now.date(), now.strftime("%H:%M")):
+        return "overdue"
+    if task.is_due_today(now.date()):
+        return "today"
+    return ""
+
+
+def link_summary(task: Task) -> list[tuple[str, str, int]]:
+    """[(kind, label, id)] for the links a task shows and opens."""
+    labels = {"user": t("User"), "contact": t("Contact"), "pdca": t("PDCA cycle"), "alert": t("Alert")}
+    return [(kind, f"{labels[kind]} #{value}", value) for kind, value in task.links.items()]

@@ -1,0 +1,158 @@
+"""Every change to a task is a QUndoCommand on ctx.undo_stack; each redo/undo commits at once."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from workbench.tasks import repository as repo
+from workbench.tasks.capture import save_capture
+from workbench.tasks.capture_parser import ParsedCapture
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TaskUndo", text)
+
+
+class _TaskCommand(QUndoCommand):
+    def __init__(self, ctx, text: str):
+        super().__init__(text)
+        self.ctx = ctx
+        self.db = ctx.db
+
+    def changed(self) -> None:
+        self.ctx.events.data_changed.emit("tasks")
+
+
+class CaptureTask(QUndoCommand):
+    """Create the task a capture line describes (first redo saves it; later redos put the row back)."""
+
+    def __init__(self, ctx, parsed: ParsedCapture, now: datetime | None = None):
+        super().__init__(_tr("Capture “%1”").replace("%1", parsed.title[:30]))
+        self.ctx, self.parsed, self.now = ctx, parsed, now
+        self.task_id: int | None = None
+        self.row: dict | None = None
+
+    def redo(self) -> None:
+        if self.row is None:
+            self.task_id = save_capture(self.ctx.db, self.parsed, self.now)
+        else:
+            repo.insert_row(self.ctx.db, self.row)
+        self.ctx.events.data_changed.emit("tasks")
+
+    def undo(self) -> None:
+        self.row = repo.delete_task(self.ctx.db, self.task_id)
+        self.ctx.events.data_changed.emit("tasks")
+
+
+class EditTask(_TaskCommand):
+    def __init__(self, ctx, task_id: int, changes: dict, text: str | None = None):
+        super().__init__(ctx, text or _tr("Edit task"))
+        self.task_id, self.changes = task_id, changes
+        self.before: dict | None = None
+
+    def redo(self) -> None:
+        before = repo.update_task(self.db, self.task_id, **self.changes)
+        if self.before is None:
+            self.before = {k: v for k, v in repo.snapshot(before).items() if k in self.changes}
+        self.changed()
+
+    def undo(self) -> None:
+        repo.update_task(self.db, self.task_id, **self.before)
+        self.changed()
+
+
+class MoveTask(_TaskCommand):
+    """Into a quadrant (or back to the inbox), before another task or at the end."""
+
+    def __init__(self, ctx, task_id: int, quadrant: str, before_id: int | None = None):
+        super().__init__(ctx, _tr("Move task"))
+        self.task_id, self.quadrant, self.before_id = task_id, quadrant, before_id
+        self.before: dict | None = None
+
+    def redo(self) -> None:
+        was = repo.move_task(self.db, self.task_id, self.quadrant, before_id=self.before_id)
+        if self.before is None:
+            snap = repo.snapshot(was)
+            self.before = {k: snap[k] for k in ("important", "urgent", "triaged_at", "position")}
+        self.changed()
+
+    def undo(self) -> None:
+        repo.update_task(self.db, self.task_id, **self.before)
+        self.changed()
+
+
+class CompleteTask(_TaskCommand):
+    """Done (a recurring task gets its next occurrence, which undo removes again)."""
+
+    def __init__(self, ctx, task_id: int):
+        super().__init__(ctx, _tr("Complete task"))
+        self.task_id = task_id
+        self.next_row: dict | None = None
+        self.next_id: int | None = None
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:
+            self.next_id = repo.complete_task(self.db, self.task_id)
+            self.first = False
+        else:
+            repo.update_task(self.db, self.task_id, status="done", done_at=repo.now_text())
+            if self.next_row:
+                repo.insert_row(self.db, self.next_row)
+        self.changed()
+
+    def undo(self) -> None:
+        if self.next_id is not None and repo.get_task(self.db, self.next_id) is not None:
+            self.next_row = repo.delete_task(self.db, self.next_id)
+        repo.reopen_task(self.db, self.task_id)
+        self.changed()
+
+
+class ReopenTask(_TaskCommand):
+    def __init__(self, ctx, task_id: int):
+        super().__init__(ctx, _tr("Reopen task"))
+        self.task_id = task_id
+        self.before: dict | None = None
+
+    def redo(self) -> None:
+        task = repo.require_task(self.db, self.task_id)
+        self.before = {"status": task.status, "done_at": task.done_at}
+        repo.reopen_task(self.db, self.task_id)
+        self.changed()
+
+    def undo(self) -> None:
+        repo.update_task(self.db, self.task_id, **self.before)
+        self.changed()
+
+
+class DropTask(_TaskCommand):
+    """删减: out of the lists, still searchable."""
+
+    def __init__(self, ctx, task_id: int):
+        super().__init__(ctx, _tr("Drop task"))
+        self.task_id = task_id
+
+    def redo(self) -> None:
+        repo.drop_task(self.db, self.task_id)
+        self.changed()
+
+    def undo(self) -> None:
+        repo.reopen_task(self.db, self.task_id)
+        self.changed()
+
+
+class DeleteTask(_TaskCommand):
+    def __init__(self, ctx, task_id: int):
+        super().__init__(ctx, _tr("Delete task"))
+        self.task_id = task_id
+        self.row: dict | None = None
+
+    def redo(self) -> None:
+        self.row = repo.delete_task(self.db, self.task_id)
+        self.changed()
+
+    def undo(self) -> None:
+        repo.insert_row(self.db, self.row)
+        self.changed()
