@@ -114,8 +114,8 @@ def _fires(rule: AlertRule, dates: list[str], values: list[float | None], i: int
 
 def format_amount(amount: float, metric_type: str) -> str:
     if metric_type == "percent":
-        return f"{amount * 100:g}%"
-    return f"{amount:,g}"
+        return f"{round(amount * 100, 2):g}%"
+    return f"{round(amount, 2):,g}"
 
 
 def describe(rule: AlertRule, lang: str = "zh") -> str:

@@ -165,8 +165,9 @@ def evaluate_dataset(db: Database, dataset: str) -> int:
 
 # --- alerts --------------------------------------------------------------------------------
 def list_alerts(db: Database, since: str | None = None, statuses: tuple[str, ...] | None = None,
-                dataset: str | None = None, metric: str | None = None, limit: int | None = None) -> list[Alert]:
-    """Newest first."""
+                dataset: str | None = None, metric: str | None = None, limit: int | None = None,
+                worst_first: bool = False) -> list[Alert]:
+    """Newest first (worst_first: red, then orange, then yellow, each newest first)."""
     where, params = ["1 = 1"], []
     if since:
         where.append("date >= ?")
@@ -180,7 +181,10 @@ def list_alerts(db: Database, since: str | None = None, statuses: tuple[str, ...
     if metric:
         where.append("metric = ?")
         params.append(metric)
-    sql = f"SELECT {ALERT_COLUMNS} FROM alerts WHERE {' AND '.join(where)} ORDER BY date DESC, id DESC"
+    order = "date DESC, id DESC"
+    if worst_first:
+        order = "CASE level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END, " + order
+    sql = f"SELECT {ALERT_COLUMNS} FROM alerts WHERE {' AND '.join(where)} ORDER BY {order}"
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [Alert(*row) for row in db.execute(sql, params)]

@@ -35,8 +35,40 @@ def suggestions_for(db: Database, info: datasets.DatasetInfo) -> list[Suggestion
     return suggest(info.name, column_triples(info), bool(info.date_column), count_totals(db, info))
 
 
+def richness(info: datasets.DatasetInfo) -> tuple:
+    """A daily report keyed by date with many metrics beats a cohort triangle or a list of rows."""
+    from workbench.reports.cohort import retention_columns
+
+    metrics = len(info.metrics)
+    key_dates = int(bool(info.date_column and info.date_column in info.key_columns))
+    cohort_like = len(retention_columns([(c.name, c.type) for c in info.metrics])) * 2 > metrics
+    return (key_dates * 2 - int(cohort_like), metrics, info.date_max or "")
+
+
+def _preference(s: Suggestion, info: datasets.DatasetInfo) -> tuple:
+    """Which dataset a kind opens on first: the richest daily report for a trend, a channel
+    breakdown for bars; then the most recent data."""
+    key_dates = int(bool(info.date_column and info.date_column in info.key_columns))
+    metrics = len(info.metrics)
+    if s.kind == "bars":
+        dim = s.params.get("dimension", "")
+        return (int(any(w in dim.lower() for w in ("渠道", "channel", "来源"))), metrics, info.date_max or "")
+    if s.kind == "funnel":
+        aarrr = sum(any(w in step for w in ("获取", "激活", "留存", "收入", "推荐")) for step in s.params["steps"])
+        return (len(s.params["steps"]) + aarrr, metrics, info.date_max or "")
+    if s.kind in ("trend", "distribution"):
+        return richness(info)
+    return (key_dates, metrics, info.date_max or "")
+
+
 def all_suggestions(db: Database) -> list[Suggestion]:
-    return [s for info in datasets.list_datasets(db) for s in suggestions_for(db, info)]
+    """Every fitting (kind, dataset), the best first within each kind."""
+    ranked = []
+    for info in datasets.list_datasets(db):
+        for s in suggestions_for(db, info):
+            ranked.append((_preference(s, info), s))
+    ranked.sort(key=lambda item: item[0], reverse=True)  # same-shape tuples: (int, int, str)
+    return [s for _, s in ranked]
 
 
 @dataclass

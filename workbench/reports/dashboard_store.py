@@ -12,6 +12,8 @@ from workbench.reports.metric_cards import MetricCard, card_from_series
 from workbench.store import write_transaction
 
 DEFAULT_CARD_COUNT = 6
+# Before the operator picks, cards show the headline numbers the seeds name, in this order.
+HEADLINE_HINTS = ("dau", "活跃", "新增", "次日留存", "首借", "客诉", "投诉", "金额", "留存", "转化")
 
 
 def saved_cards(db: Database) -> list[tuple[str, str]]:
@@ -43,10 +45,16 @@ def chosen_cards(db: Database) -> list[tuple[str, str]]:
     saved = [c for c in saved_cards(db) if c in valid]
     if saved or db.execute("SELECT 1 FROM dashboard_cards LIMIT 1").fetchone():
         return saved
-    infos = sorted((i for i in datasets.list_datasets(db) if i.date_column), key=lambda i: i.date_max or "", reverse=True)
+    # The richest daily report (date as its key, most metrics), most recent first.
+    from workbench.reports.chart_data import richness
+
+    infos = sorted((i for i in datasets.list_datasets(db) if i.date_column), key=richness, reverse=True)
     choices = [(info.name, c.name) for info in infos[:1] for c in info.columns
                if c.role == "metric" and c.type in datasets.NUMERIC_TYPES]
-    return choices[:DEFAULT_CARD_COUNT]
+    def rank(choice: tuple[str, str]) -> int:
+        name = choice[1].lower()
+        return next((i for i, hint in enumerate(HEADLINE_HINTS) if hint in name), len(HEADLINE_HINTS))
+    return sorted(choices, key=rank)[:DEFAULT_CARD_COUNT]
 
 
 def load_cards(db: Database) -> list[MetricCard]:

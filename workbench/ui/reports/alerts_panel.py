@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QMessageB
 
 from workbench.errors import UserError
 from workbench.reports import alert_store
-from workbench.reports.alert_rules import format_amount
+from workbench.reports.metric_cards import format_value
 from workbench.ui.common.theme import ALERT_COLORS, current_scheme
 
 SHOWN = 150
@@ -27,8 +27,8 @@ class AlertRow(QFrame):
         self.setStyleSheet(f"QFrame#alertRow {{ background: {scheme.surface}; border: 1px solid {scheme.line};"
                            f" border-left: 4px solid {colour}; border-radius: 6px; }}")
         head = QLabel(f"<b style='color:{colour}'>{level_text}</b> &nbsp;{alert.date} &nbsp;<b>{alert.metric}</b>")
-        rule = QLabel(f"{alert.rule_text} · {format_amount(alert.value, metric_type)}"
-                      f" / {format_amount(alert.reference, metric_type)}")
+        rule = QLabel(f"{alert.rule_text} · {format_value(alert.value, metric_type)}"
+                      f" / {format_value(alert.reference, metric_type)}")
         rule.setProperty("muted", True)
         rule.setWordWrap(True)
         source = QLabel(alert.dataset)
@@ -94,7 +94,7 @@ class AlertsPanel(QWidget):
         from workbench.reports import datasets
 
         statuses = ("open",) if self.open_only.isChecked() else None
-        alerts = alert_store.list_alerts(self.ctx.db, statuses=statuses, limit=SHOWN)
+        alerts = alert_store.list_alerts(self.ctx.db, statuses=statuses, limit=SHOWN, worst_first=True)
         open_total = self.ctx.db.execute("SELECT count(*) FROM alerts WHERE status = 'open'").fetchone()[0]
         self.title.setText(self.tr("Alerts (%1 open)").replace("%1", str(open_total)))
         while self.list_layout.count():

@@ -21,9 +21,6 @@ from workbench.ui.reports.chart_style import (EVENT_COLORS, SERIES_COLORS, DayAx
                                               day_number, label_axis, new_plot_widget, pen, percent_axis)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
-
 
 @dataclass
 class Chart:
@@ -75,16 +72,16 @@ def build_trend(data, *, moving: bool = True, previous: bool = False, events=(),
         color = SERIES_COLORS[index % len(SERIES_COLORS)]
         ys = np.array([np.nan if v is None else v for v in values], dtype=float)
         target = right_view if metric in right_metrics else item
-        suffix = tr(" (right axis)") if metric in right_metrics else ""
+        suffix = QCoreApplication.translate("Charts", " (right axis)") if metric in right_metrics else ""
         curve = pg.PlotDataItem(xs, ys, pen=pen(color, 1), name=metric + suffix, connect="finite")
         if moving:
             ma = np.array([np.nan if v is None else v for v in data.moving[metric]], dtype=float)
-            ma_curve = pg.PlotDataItem(xs, ma, pen=pen(color, 1, dashed=True), name=metric + tr(" 7-day average"),
+            ma_curve = pg.PlotDataItem(xs, ma, pen=pen(color, 1, dashed=True), name=metric + QCoreApplication.translate("Charts", " 7-day average"),
                                        connect="finite")
         if previous:
             prev = np.array([np.nan if v is None else v for v in data.previous[metric]], dtype=float)
             prev_curve = pg.PlotDataItem(xs, prev, pen=pen(QColor(color).lighter(160).name(), 1),
-                                         name=metric + tr(" previous period"), connect="finite")
+                                         name=metric + QCoreApplication.translate("Charts", " previous period"), connect="finite")
         for c in [curve] + ([ma_curve] if moving else []) + ([prev_curve] if previous else []):
             if target is item:
                 item.addItem(c)
@@ -100,7 +97,7 @@ def build_trend(data, *, moving: bool = True, previous: bool = False, events=(),
     by_day: dict[int, list] = {}
     for event in events:
         by_day.setdefault(day_number(event.date), []).append(event)
-    kinds = {"import": tr("import"), "alert": tr("alert"), "pdca": tr("PDCA start")}
+    kinds = {"import": QCoreApplication.translate("Charts", "import"), "alert": QCoreApplication.translate("Charts", "alert"), "pdca": QCoreApplication.translate("Charts", "PDCA start")}
 
     def hover(x: float, y: float) -> str:
         if not data.dates:
@@ -111,7 +108,7 @@ def build_trend(data, *, moving: bool = True, previous: bool = False, events=(),
         for metric, values in data.series.items():
             parts.append(f"{metric} {_fmt(values[i], data.types[metric])}")
             if moving and data.moving[metric][i] is not None:
-                parts.append(tr("7-day avg") + " " + _fmt(data.moving[metric][i], data.types[metric]))
+                parts.append(QCoreApplication.translate("Charts", "7-day avg") + " " + _fmt(data.moving[metric][i], data.types[metric]))
         for event in by_day.get(int(xs[i]), []):
             parts.append(f"[{kinds.get(event.kind, event.kind)}] {event.label}")
         return " · ".join(parts)
@@ -136,6 +133,8 @@ def build_bars(items: list[tuple[str, float]], metric: str, column_type: str) ->
         item.addItem(text)
     item.setTitle(metric, color=current_scheme().muted)
     item.showGrid(x=True, y=False, alpha=0.12)
+    if values:
+        item.setXRange(min(0, min(values)), max(values) * 1.15 or 1, padding=0.02)   # room for the labels
 
     def hover(x: float, y: float) -> str:
         index = len(items) - 1 - int(round(y))
@@ -162,9 +161,9 @@ def build_funnel(steps) -> Chart:
     for y, step in zip(ys, steps):
         lines = [f"{step.value:,.0f}"]
         if step.step_rate is not None:
-            lines.append(tr("step") + f" {step.step_rate * 100:.1f}%")
+            lines.append(QCoreApplication.translate("Charts", "step") + f" {step.step_rate * 100:.1f}%")
         if step.overall_rate is not None and step.step_rate is not None:
-            lines.append(tr("overall") + f" {step.overall_rate * 100:.1f}%")
+            lines.append(QCoreApplication.translate("Charts", "overall") + f" {step.overall_rate * 100:.1f}%")
         text = pg.TextItem("  ".join(lines), color=current_scheme().text, anchor=(0, 0.5))
         text.setPos(max(step.value / 2, top * 0.08), float(y))
         item.addItem(text)
@@ -176,7 +175,7 @@ def build_funnel(steps) -> Chart:
             s = steps[index]
             rates = ""
             if s.step_rate is not None:
-                rates = " · " + tr("from the step before") + f" {s.step_rate * 100:.2f}% · " + tr("from the first step") + \
+                rates = " · " + QCoreApplication.translate("Charts", "from the step before") + f" {s.step_rate * 100:.2f}% · " + QCoreApplication.translate("Charts", "from the first step") + \
                     f" {s.overall_rate * 100:.2f}%"
             return f"{s.name} {s.value:,.0f}{rates}"
         return ""
@@ -208,7 +207,7 @@ def _heat_rgba(cells: list[list[float | None]]) -> np.ndarray:
 def build_retention(table, mode: str = "heatmap") -> Chart:
     widget = new_plot_widget()
     item = widget.getPlotItem()
-    average_label = tr("Weighted average")
+    average_label = QCoreApplication.translate("Charts", "Weighted average")
     if mode == "curves":
         percent_axis(item.getAxis("left"))
         xs = np.array(table.periods, dtype=float)
@@ -237,7 +236,7 @@ def build_retention(table, mode: str = "heatmap") -> Chart:
     item.getAxis("left").setTicks([[(i + 0.5, labels[i]) for i in range(0, len(rows), step)]])
     item.getAxis("bottom").setTicks([[(j + 0.5, label) for j, label in enumerate(table.period_labels)]])
     item.showGrid(x=False, y=False)
-    if len(rows) * len(table.periods) <= 600:
+    if len(rows) <= 20 and len(table.periods) <= 16:   # room for the numbers inside the cells
         for i, row in enumerate(rows):
             for j, v in enumerate(row):
                 if v is not None:
@@ -249,10 +248,10 @@ def build_retention(table, mode: str = "heatmap") -> Chart:
         i, j = int(y), int(x)
         if 0 <= i < len(rows) and 0 <= j < len(table.periods):
             v = rows[i][j] if j < len(rows[i]) else None
-            value = f"{v * 100:.2f}%" if v is not None else tr("not observed yet")
+            value = f"{v * 100:.2f}%" if v is not None else QCoreApplication.translate("Charts", "not observed yet")
             size = ""
             if i > 0 and table.sizes[len(table.cohorts) - i] is not None:
-                size = " · " + tr("cohort size") + f" {table.sizes[len(table.cohorts) - i]:,.0f}"
+                size = " · " + QCoreApplication.translate("Charts", "cohort size") + f" {table.sizes[len(table.cohorts) - i]:,.0f}"
             return f"{labels[i]} · {table.period_labels[j]} {value}{size}"
         return ""
     return Chart(widget, item, hover)
@@ -278,11 +277,12 @@ def build_rfm(result, selected: str | None = None) -> Chart:
         text = pg.TextItem(f"{counts[name]:,}", color=current_scheme().muted, anchor=(0, 0.5))
         text.setPos(counts[name], float(y))
         bars_plot.addItem(text)
-    bars_plot.setTitle(tr("Users per segment"), color=current_scheme().muted)
+    bars_plot.setTitle(QCoreApplication.translate("Charts", "Users per segment"), color=current_scheme().muted)
+    bars_plot.setXRange(0, max(counts.values() or [1]) * 1.25, padding=0.02)
     scatter_plot = widget.addPlot(row=0, col=1)
     scatter_plot.setMenuEnabled(False)
-    scatter_plot.setLabel("bottom", tr("Days since last activity (R)"))
-    scatter_plot.setLabel("left", tr("Amount (M)"))
+    scatter_plot.setLabel("bottom", QCoreApplication.translate("Charts", "Days since last activity (R)"))
+    scatter_plot.setLabel("left", QCoreApplication.translate("Charts", "Amount (M)"))
     n = len(result.ids)
     picks = np.arange(n) if n <= SCATTER_LIMIT else np.random.default_rng(7).choice(n, SCATTER_LIMIT, replace=False)
     recency = np.where(np.isfinite(result.recency_days), result.recency_days, np.nan)[picks]
@@ -295,7 +295,7 @@ def build_rfm(result, selected: str | None = None) -> Chart:
         color.setAlpha(230 if (selected is None or name == selected) else 40)
         scatter_plot.addItem(pg.ScatterPlotItem(recency[mask], result.monetary[picks][mask], size=4,
                                                 pen=pg.mkPen(None), brush=pg.mkBrush(color)))
-    title = tr("Recency × amount") + ("" if n <= SCATTER_LIMIT else tr(" (a sample of %1 users)").replace("%1", f"{SCATTER_LIMIT:,}"))
+    title = QCoreApplication.translate("Charts", "Recency × amount") + ("" if n <= SCATTER_LIMIT else QCoreApplication.translate("Charts", " (a sample of %1 users)").replace("%1", f"{SCATTER_LIMIT:,}"))
     scatter_plot.setTitle(title, color=current_scheme().muted)
     widget.ci.layout.setColumnStretchFactor(1, 2)
 
@@ -304,7 +304,7 @@ def build_rfm(result, selected: str | None = None) -> Chart:
         if 0 <= index < len(SEGMENT_ORDER):
             name = SEGMENT_ORDER[index]
             share = counts[name] / n * 100 if n else 0
-            return f"{segment_label(name)} · {counts[name]:,} " + tr("users") + f" ({share:.1f}%)"
+            return f"{segment_label(name)} · {counts[name]:,} " + QCoreApplication.translate("Charts", "users") + f" ({share:.1f}%)"
         return ""
     return Chart(widget, bars_plot, hover)
 
@@ -321,7 +321,7 @@ def build_histogram(edges: list[float], counts: list[int], metric: str, column_t
     if column_type == "percent":
         percent_axis(item.getAxis("bottom"))
     item.setTitle(metric, color=current_scheme().muted)
-    item.setLabel("left", tr("Days / rows"))
+    item.setLabel("left", QCoreApplication.translate("Charts", "Days / rows"))
 
     def hover(x: float, y: float) -> str:
         if not edges:

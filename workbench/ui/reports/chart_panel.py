@@ -96,6 +96,7 @@ class ChartPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setContentsMargins(8, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)   # labels above: the column is narrow
         if kind == "trend":
             self.metric_list = QListWidget()
             self.metric_list.itemChanged.connect(self._later)

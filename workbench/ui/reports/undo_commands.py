@@ -9,9 +9,6 @@ from PySide6.QtGui import QUndoCommand
 from workbench.reports import alert_store, dashboard_store
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardUndo", text)
-
 
 class _Command(QUndoCommand):
     def __init__(self, ctx, text: str):
@@ -26,7 +23,7 @@ class AlertToTaskCommand(_Command):
     """An alert becomes a 重要且紧急 task (linked by tasks.alert_id)."""
 
     def __init__(self, ctx, alert_id: int):
-        super().__init__(ctx, tr("Turn alert into a task"))
+        super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Turn alert into a task"))
         self.alert_id = alert_id
         self.task_id: int | None = None
 
@@ -45,7 +42,7 @@ class AlertStatusCommand(_Command):
     """Dismiss an alert (or bring it back)."""
 
     def __init__(self, ctx, alert_id: int, status: str):
-        super().__init__(ctx, tr("Dismiss alert") if status == "dismissed" else tr("Reopen alert"))
+        super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Dismiss alert") if status == "dismissed" else QCoreApplication.translate("DashboardUndo", "Reopen alert"))
         alert = alert_store.get_alert(ctx.db, alert_id)
         self.alert_id, self.new, self.old, self.task_id = alert_id, status, alert.status, alert.task_id
 
@@ -62,7 +59,7 @@ class SaveRuleCommand(_Command):
     """Add or edit a rule; it runs over the history at once."""
 
     def __init__(self, ctx, rule):
-        super().__init__(ctx, tr("Edit alert rule") if rule.id else tr("Add alert rule"))
+        super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Edit alert rule") if rule.id else QCoreApplication.translate("DashboardUndo", "Add alert rule"))
         self.rule = rule
         self.before = replace(alert_store.get_rule(ctx.db, rule.id)) if rule.id else None
 
@@ -80,7 +77,7 @@ class SaveRuleCommand(_Command):
 
 class DeleteRuleCommand(_Command):
     def __init__(self, ctx, rule_id: int):
-        super().__init__(ctx, tr("Delete alert rule"))
+        super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Delete alert rule"))
         self.rule_id = rule_id
 
     def redo(self) -> None:
@@ -96,7 +93,7 @@ class SaveCardsCommand(_Command):
     """The metric cards the operator picked."""
 
     def __init__(self, ctx, cards: list[tuple[str, str]]):
-        super().__init__(ctx, tr("Choose metric cards"))
+        super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Choose metric cards"))
         self.new = list(cards)
         self.old = dashboard_store.chosen_cards(ctx.db)
 
@@ -113,7 +110,7 @@ class RecallSegmentCommand(_Command):
     """An RFM segment's users go to the contact log as a recall list (optionally a sequence starts)."""
 
     def __init__(self, ctx, dataset: str, result, segment: str, id_column: str, sequence_id: int | None):
-        super().__init__(ctx, tr("Send segment to recall list"))
+        super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Send segment to recall list"))
         self.args = (dataset, result, segment, id_column, sequence_id)
         self.recall = None
 

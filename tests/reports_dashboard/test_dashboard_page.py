@@ -1,0 +1,103 @@
+"""The dashboard page with the shared samples imported: every chart kind draws and exports a PNG, an
+alert becomes a task with one click, a segment becomes a recall list, an empty database offers import."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+
+@pytest.fixture
+def page(samples_ctx, qtbot):
+    from workbench.ui.reports.dashboard_page import DashboardPage
+
+    widget = DashboardPage(samples_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 820)
+    widget.show()
+    widget.refresh()
+    qtbot.waitUntil(lambda: widget.chart.chart is not None, timeout=5000)
+    return widget
+
+
+@pytest.mark.parametrize("kind, dataset", [("trend", "核心指标日报"), ("bars", "渠道周报"), ("funnel", "AARRR漏斗_周"),
+                                           ("retention", "新增用户留存"), ("rfm", "用户明细"),
+                                           ("distribution", "核心指标日报")])
+def test_each_chart_kind_draws_from_its_dataset_and_exports_png(page, kind, dataset, tmp_path, qtbot):
+    page.chart.kind_buttons[kind].click()
+    assert page.chart.current_dataset() == dataset
+    assert page.chart.chart is not None
+    path = tmp_path / f"{kind}.png"
+    assert page.chart.export_png(str(path))
+    image = QImage(str(path))
+    assert image.width() > 300 and image.height() > 200
+    page.chart.copy_to_clipboard()
+    from PySide6.QtGui import QGuiApplication
+
+    assert not QGuiApplication.clipboard().pixmap().isNull()
+
+
+def test_trend_hover_names_the_exact_value_and_marks_alerts(page):
+    page.chart.show_metric("核心指标日报", "次日留存率")
+    from workbench.ui.reports.chart_style import day_number
+
+    text = page.chart.chart.hover(day_number("2026-10-21"), 0.3)
+    assert "2026年10月21日" in text and "次日留存率 28.0%" in text and "较前7日均值下降" in text
+
+
+def test_cards_show_latest_value_and_alert_colour(page):
+    cards = {c.card.metric: c.card for c in page.cards}
+    assert "次日留存率" in cards
+    assert cards["次日留存率"].latest_date == "2026-11-22"
+    assert cards["客诉量"].alert_level == "yellow"
+
+
+def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_it(page, samples_ctx, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    assert page.badge() == "35"
+    row = next(r for r in page.alerts.rows if r.alert.metric == "次日留存率")
+    button = next(b for b in row.findChildren(QPushButton) if b.text() == "转为任务")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    task = samples_ctx.db.execute("SELECT important, urgent, status, alert_id FROM tasks").fetchall()
+    assert task == [(1, 1, "open", row.alert.id)]
+    assert page.badge() == "34"
+    samples_ctx.undo_stack.undo()
+    assert samples_ctx.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
+    assert samples_ctx.db.execute("SELECT status FROM alerts WHERE id = ?", [row.alert.id]).fetchone()[0] == "open"
+
+
+def test_rfm_segment_goes_to_the_contact_log_as_recall_list(page, samples_ctx, qtbot):
+    page.chart.kind_buttons["rfm"].click()
+    page.chart.select_segment("重要挽留")
+    expected = page.chart.rfm_result.counts()["重要挽留"]
+    assert expected > 0
+    qtbot.mouseClick(page.chart.recall_button, Qt.MouseButton.LeftButton)
+    users = samples_ctx.db.execute("SELECT count(*) FROM users WHERE tags LIKE '%重要挽留%'").fetchone()[0]
+    assert users == expected
+    samples_ctx.undo_stack.undo()
+    assert samples_ctx.db.execute("SELECT count(*) FROM users").fetchone()[0] == 0
+
+
+def test_chosen_cards_are_saved(page, samples_ctx):
+    from workbench.reports.dashboard_store import saved_cards
+    from workbench.ui.reports.undo_commands import SaveCardsCommand
+
+    samples_ctx.undo_stack.push(SaveCardsCommand(samples_ctx, [("核心指标日报", "客诉量"), ("渠道周报", "获客成本CAC(元)")]))
+    assert saved_cards(samples_ctx.db) == [("核心指标日报", "客诉量"), ("渠道周报", "获客成本CAC(元)")]
+    page.refresh()
+    assert [c.card.metric for c in page.cards] == ["客诉量", "获客成本CAC(元)"]
+
+
+def test_empty_dashboard_offers_to_import(ctx, qtbot):
+    from workbench.ui.reports.dashboard_page import DashboardPage
+
+    widget = DashboardPage(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.refresh()
+    assert widget.stack.currentIndex() == 0
+    with qtbot.waitSignal(ctx.events.import_requested) as signal:
+        qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [""]
+    assert widget.badge() == ""
