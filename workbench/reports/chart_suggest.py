@@ -11,6 +11,7 @@ from workbench.reports.cohort import retention_columns, size_column
 
 KINDS = ("trend", "bars", "funnel", "retention", "rfm", "distribution")
 NUMERIC = ("integer", "number", "percent", "money")
+_TREND_HINTS = ("dau", "次日留存", "留存", "活跃", "新增", "首借")
 _TOTAL_LABELS = {"合计", "总计", "汇总", "小计", "total", "sum"}
 
 
@@ -73,7 +74,9 @@ def suggest(name: str, columns: list[tuple[str, str, str]], has_date: bool,
     dims = [n for n, t, r in columns if t == "text" and r in ("dimension", "key")]
     out: list[Suggestion] = []
     if has_date and metrics:
-        out.append(Suggestion("trend", name, {"metrics": metrics[:2]}))
+        headline = sorted(metrics, key=lambda m: next((i for i, h in enumerate(_TREND_HINTS) if h in m.lower()),
+                                                      len(_TREND_HINTS)))
+        out.append(Suggestion("trend", name, {"metrics": headline[:2]}))
     if dims and metrics:
         preferred = _pick(metrics, ("首借", "cac", "注册", "转化")) or metrics[0]
         out.append(Suggestion("bars", name, {"dimension": dims[0], "metric": preferred}))

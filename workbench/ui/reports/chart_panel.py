@@ -348,7 +348,7 @@ class ChartPanel(QWidget):
         right = []
         if self.right_axis_check.isChecked() and len(metrics) > 1:
             first_type = data.types[metrics[0]]
-            right = [m for m in metrics[1:] if data.types[m] != first_type] or metrics[1:2]
+            right = [m for m in metrics[1:] if data.types[m] != first_type]   # e.g. a rate beside a count
         events = chart_events(self.ctx.db, s.dataset, metrics) if self.markers_check.isChecked() else []
         return cb.build_trend(data, moving=self.moving_check.isChecked(), previous=self.previous_check.isChecked(),
                               events=events, right_metrics=right)
