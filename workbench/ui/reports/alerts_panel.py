@@ -10,7 +10,7 @@ from workbench.reports import alert_store
 from workbench.reports.metric_cards import format_value
 from workbench.ui.common.theme import ALERT_COLORS, current_scheme
 
-SHOWN = 150
+SHOWN = 40   # the newest worst ones; the title counts them all
 
 
 class AlertRow(QFrame):

@@ -88,12 +88,23 @@ def build_trend(data, *, moving: bool = True, previous: bool = False, events=(),
             else:
                 target.addItem(c)
                 item.legend.addItem(c, c.name())
+    # Imports and PDCA starts as thin vertical lines (few); alerts as one scatter of level-coloured
+    # triangles on the alerted metric's points (hundreds of lines would cost a frame each).
     for event in events:
-        color = alert_color(event.level) if event.kind == "alert" else EVENT_COLORS.get(event.kind, ACCENT)
-        line = pg.InfiniteLine(pos=day_number(event.date), angle=90, movable=False,
-                               pen=pen(color, 1, dashed=event.kind != "alert"))
-        line.setOpacity(0.55)
-        item.addItem(line, ignoreBounds=True)
+        if event.kind != "alert":
+            line = pg.InfiniteLine(pos=day_number(event.date), angle=90, movable=False,
+                                   pen=pen(EVENT_COLORS.get(event.kind, ACCENT), 1, dashed=True))
+            line.setOpacity(0.55)
+            item.addItem(line, ignoreBounds=True)
+    index_of = {d: i for i, d in enumerate(data.dates)}
+    for metric, values in data.series.items():
+        spots = [(day_number(e.date), values[index_of[e.date]], alert_color(e.level)) for e in events
+                 if e.kind == "alert" and e.label.startswith(metric + " ") and e.date in index_of
+                 and values[index_of[e.date]] is not None]
+        if spots:
+            marks = pg.ScatterPlotItem([x for x, _, _ in spots], [y for _, y, _ in spots], symbol="t", size=11,
+                                       pen=pg.mkPen("#ffffff"), brush=[pg.mkBrush(c) for _, _, c in spots])
+            (right_view if metric in right_metrics else item).addItem(marks)
     by_day: dict[int, list] = {}
     for event in events:
         by_day.setdefault(day_number(event.date), []).append(event)
