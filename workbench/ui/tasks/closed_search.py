@@ -51,6 +51,7 @@ class ClosedSearch(QWidget):
         back.clicked.connect(self.back.emit)
 
     def search(self) -> None:
+        self._timer.stop()
         tasks = search_closed(self.ctx.db, self.query.text(), LIMIT)
         status_text = {"done": self.tr("Done"), "dropped": self.tr("Dropped")}
         self.table.setRowCount(len(tasks))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, 
 
 from workbench.tasks.model import Task
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, current_scheme
-from workbench.ui.tasks.task_format import due_label, due_state, t
+from workbench.ui.tasks.task_format import OVERDUE, due_label, due_state, t
 
 MIME = "application/x-workbench-task-ids"
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +59,7 @@ def meta_text(task: Task, now: datetime) -> str:
     if task.due:
         label = due_label(task.due, now.date())
         if due_state(task, now) == "overdue":
-            label += " " + t("overdue")
+            label += " " + t(OVERDUE)
         parts.append(label)
     return " ".join(parts)
 

@@ -28,6 +28,13 @@ WEEKDAYS = [QT_TRANSLATE_NOOP("TaskText", "Mon"), QT_TRANSLATE_NOOP("TaskText", 
             QT_TRANSLATE_NOOP("TaskText", "Fri"), QT_TRANSLATE_NOOP("TaskText", "Sat"),
             QT_TRANSLATE_NOOP("TaskText", "Sun")]
 
+TODAY = QT_TRANSLATE_NOOP("TaskText", "Today")
+TOMORROW = QT_TRANSLATE_NOOP("TaskText", "Tomorrow")
+YESTERDAY = QT_TRANSLATE_NOOP("TaskText", "Yesterday")
+OVERDUE = QT_TRANSLATE_NOOP("TaskText", "overdue")
+LINK_KINDS = {"user": QT_TRANSLATE_NOOP("TaskText", "User"), "contact": QT_TRANSLATE_NOOP("TaskText", "Contact"),
+              "pdca": QT_TRANSLATE_NOOP("TaskText", "PDCA cycle"), "alert": QT_TRANSLATE_NOOP("TaskText", "Alert")}
+
 
 def t(text: str) -> str:
     return QCoreApplication.translate("TaskText", text)
@@ -48,11 +55,11 @@ def ui_language() -> str:
 def day_label(day: date, today: date) -> str:
     delta = (day - today).days
     if delta == 0:
-        return t("Today")
+        return t(TODAY)
     if delta == 1:
-        return t("Tomorrow")
+        return t(TOMORROW)
     if delta == -1:
-        return t("Yesterday")
+        return t(YESTERDAY)
     if 1 < delta < 7:
         return t(WEEKDAYS[day.weekday()])
     if day.year == today.year:
@@ -86,5 +93,4 @@ def due_state(task: Task, now: datetime) -> str:
 
 def link_summary(task: Task) -> list[tuple[str, str, int]]:
     """[(kind, label, id)] for the links a task shows and opens."""
-    labels = {"user": t("User"), "contact": t("Contact"), "pdca": t("PDCA cycle"), "alert": t("Alert")}
-    return [(kind, f"{labels[kind]} #{value}", value) for kind, value in task.links.items()]
+    return [(kind, f"{t(LINK_KINDS[kind])} #{value}", value) for kind, value in task.links.items()]

@@ -11,10 +11,6 @@ from workbench.tasks.capture import save_capture
 from workbench.tasks.capture_parser import ParsedCapture
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TaskUndo", text)
-
-
 class _TaskCommand(QUndoCommand):
     def __init__(self, ctx, text: str):
         super().__init__(text)
@@ -29,7 +25,7 @@ class CaptureTask(QUndoCommand):
     """Create the task a capture line describes (first redo saves it; later redos put the row back)."""
 
     def __init__(self, ctx, parsed: ParsedCapture, now: datetime | None = None):
-        super().__init__(_tr("Capture “%1”").replace("%1", parsed.title[:30]))
+        super().__init__(QCoreApplication.translate("TaskUndo", "Capture “%1”").replace("%1", parsed.title[:30]))
         self.ctx, self.parsed, self.now = ctx, parsed, now
         self.task_id: int | None = None
         self.row: dict | None = None
@@ -48,7 +44,7 @@ class CaptureTask(QUndoCommand):
 
 class EditTask(_TaskCommand):
     def __init__(self, ctx, task_id: int, changes: dict, text: str | None = None):
-        super().__init__(ctx, text or _tr("Edit task"))
+        super().__init__(ctx, text or QCoreApplication.translate("TaskUndo", "Edit task"))
         self.task_id, self.changes = task_id, changes
         self.before: dict | None = None
 
@@ -67,7 +63,7 @@ class MoveTask(_TaskCommand):
     """Into a quadrant (or back to the inbox), before another task or at the end."""
 
     def __init__(self, ctx, task_id: int, quadrant: str, before_id: int | None = None):
-        super().__init__(ctx, _tr("Move task"))
+        super().__init__(ctx, QCoreApplication.translate("TaskUndo", "Move task"))
         self.task_id, self.quadrant, self.before_id = task_id, quadrant, before_id
         self.before: dict | None = None
 
@@ -87,7 +83,7 @@ class CompleteTask(_TaskCommand):
     """Done (a recurring task gets its next occurrence, which undo removes again)."""
 
     def __init__(self, ctx, task_id: int):
-        super().__init__(ctx, _tr("Complete task"))
+        super().__init__(ctx, QCoreApplication.translate("TaskUndo", "Complete task"))
         self.task_id = task_id
         self.next_row: dict | None = None
         self.next_id: int | None = None
@@ -112,7 +108,7 @@ class CompleteTask(_TaskCommand):
 
 class ReopenTask(_TaskCommand):
     def __init__(self, ctx, task_id: int):
-        super().__init__(ctx, _tr("Reopen task"))
+        super().__init__(ctx, QCoreApplication.translate("TaskUndo", "Reopen task"))
         self.task_id = task_id
         self.before: dict | None = None
 
@@ -131,7 +127,7 @@ class DropTask(_TaskCommand):
     """删减: out of the lists, still searchable."""
 
     def __init__(self, ctx, task_id: int):
-        super().__init__(ctx, _tr("Drop task"))
+        super().__init__(ctx, QCoreApplication.translate("TaskUndo", "Drop task"))
         self.task_id = task_id
 
     def redo(self) -> None:
@@ -145,7 +141,7 @@ class DropTask(_TaskCommand):
 
 class DeleteTask(_TaskCommand):
     def __init__(self, ctx, task_id: int):
-        super().__init__(ctx, _tr("Delete task"))
+        super().__init__(ctx, QCoreApplication.translate("TaskUndo", "Delete task"))
         self.task_id = task_id
         self.row: dict | None = None
 
