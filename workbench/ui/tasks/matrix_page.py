@@ -9,7 +9,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
-                               QPushButton, QSpinBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
+                               QPushButton, QSizePolicy, QSpinBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
                                QWidgetAction)
 
 from workbench.tasks import repository as repo
@@ -76,6 +76,7 @@ class MatrixPage(QWidget):
     def _build(self) -> None:
         self.summary = QLabel()
         self.summary.setObjectName("todaySummary")
+        self.summary.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.triage_button = QPushButton(self.tr("Start triage ▶"))
         self.triage_button.setProperty("accent", True)
         self.triage_button.clicked.connect(self.start_triage)
@@ -93,6 +94,7 @@ class MatrixPage(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(16, 8, 16, 0)
         header.addWidget(self.summary)
+        header.addSpacing(8)
         header.addWidget(self.triage_button)
         header.addSpacing(16)
         header.addWidget(self.morning)
