@@ -83,6 +83,8 @@ def fill(db: Database, today: date, scale: int, rng: random.Random) -> None:
             day = today - timedelta(days=index % 3)
         quadrant = ("q1", "q2", "q2", "q3", "q4", "q1")[index % 6]
         finished = datetime.combine(day, time(9 + index % 9, (index * 7) % 60))
+        if finished > morning:  # done "today" means earlier this morning, not later today
+            finished = morning - timedelta(minutes=10 + index * 7)
         add(f"{DONE_TITLES[index % len(DONE_TITLES)]}", quadrant, tags=[TAGS[index % len(TAGS)]],
             created=finished - timedelta(days=1 + index % 4), status="dropped" if index % 12 == 11 else "done",
             done_at=_stamp(finished), due=day.isoformat() if index % 2 else None,
