@@ -175,11 +175,11 @@ def test_checkbox_completes_and_done_stays_searchable(ctx, page):
     assert page.closed.table.item(0, 0).text() == "回复渠道经理的邮件"
 
 
-def test_promotion_and_morning_changes(ctx, page):
+def test_promotion_and_morning_changes(ctx, page, qtbot):
     soon = repo.create_task(ctx.db, "月底对账", important=True, due="2026-11-27", now=NOW)
     page.refresh()
     assert repo.get_task(ctx.db, soon).quadrant == "q1"
-    assert page.morning.isVisibleTo(page)
+    qtbot.waitUntil(lambda: page.morning.isVisibleTo(page))
     assert any("月底对账" in line for line in page.morning_lines)
 
 

@@ -205,13 +205,23 @@ class MatrixPage(QWidget):
         for name, panel in self.panels.items():
             panel.list.show_tasks(groups[name], now)
             panel.set_count(quadrant_title(name), len(groups[name]), empty_texts[name])
-        self._show_today(now, groups)
-        self._show_morning(today)
         self._dirty = False
+        # The today strip and the morning list are secondary: update them on the next turn of the
+        # event loop, so Enter in the capture bar shows the new task in its quadrant at once.
+        self._pending_summary = (now, groups)
+        if not getattr(self, "_summary_scheduled", False):
+            self._summary_scheduled = True
+            QTimer.singleShot(0, self, self._show_summary)
         if promoted_now:
             self.ctx.events.data_changed.emit("tasks_promoted")
         if self.stack.currentWidget() is self.closed:
             self.closed.search()
+
+    def _show_summary(self) -> None:
+        self._summary_scheduled = False
+        now, groups = self._pending_summary
+        self._show_today(now, groups)
+        self._show_morning(now.date())
 
     def _show_today(self, now: datetime, groups) -> None:
         today = now.date()

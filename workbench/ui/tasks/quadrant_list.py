@@ -100,7 +100,13 @@ class QuadrantList(QListWidget):
         self.itemChanged.connect(self._on_item_changed)
 
     # --- content -------------------------------------------------------------------------
-    def show_tasks(self, tasks: list[Task], now: datetime) -> None:
+    def show_tasks(self, tasks: list[Task], now: datetime) -> bool:
+        """Rebuild the list, unless nothing it shows has changed (most refreshes touch one list)."""
+        signature = (now.date(), now.strftime("%H:%M"),
+                     [(t.id, t.title, t.due, t.recurrence, bool(t.links), t.tags, t.notes[:80]) for t in tasks])
+        if signature == getattr(self, "_signature", None):
+            return False
+        self._signature = signature
         selected = self.current_task_id()
         self._filling = True
         self.setUpdatesEnabled(False)
@@ -123,6 +129,7 @@ class QuadrantList(QListWidget):
         self._filling = False
         if selected is not None:
             self.select_task(selected)
+        return True
 
     def task_ids(self) -> list[int]:
         return [self.item(i).data(TASK_ROLE) for i in range(self.count())]

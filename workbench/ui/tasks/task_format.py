@@ -83,10 +83,16 @@ def recurrence_label(rule: str | None) -> str:
 
 
 def due_state(task: Task, now: datetime) -> str:
-    """'overdue' | 'today' | '' for the marks in the grid."""
-    if task.is_overdue(now.date(), now.strftime("%H:%M")):
+    """'overdue' | 'today' | '' for the marks in the grid (string compares: this runs per row)."""
+    if not task.due or task.status != "open":
+        return ""
+    today = f"{now.year:04d}-{now.month:02d}-{now.day:02d}"
+    day = task.due[:10]
+    if day < today:
         return "overdue"
-    if task.is_due_today(now.date()):
+    if day == today:
+        if len(task.due) >= 16 and task.due[11:16] < f"{now.hour:02d}:{now.minute:02d}":
+            return "overdue"
         return "today"
     return ""
 
