@@ -70,7 +70,7 @@ class MatrixPage(QWidget):
         self._dirty = True
         self._build()
         ctx.events.data_changed.connect(self._on_data_changed)
-        self.refresh()
+        # No refresh here: the shell calls refresh() when it shows the page (it would run twice).
 
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
