@@ -1,0 +1,100 @@
+"""The due list and cadence, user list import, the follow-up field, the demo data."""
+import csv
+from datetime import date, datetime
+
+import pytest
+
+from tests.conftest import SAMPLES
+from workbench.contacts.contact_log import log_contact
+from workbench.contacts.due import cadence_due, count_due_follow_ups, due_follow_ups, set_cadence
+from workbench.contacts.follow_up_parse import parse_follow_up
+from workbench.contacts.user_import import import_user_list, read_user_list
+from workbench.contacts.users import create_user, get_user
+from workbench.errors import UserError
+
+NOW = datetime(2026, 11, 25, 9, 30)
+
+
+def test_cadence_per_stage_and_tag_resets_with_a_contact(db):
+    silent = create_user(db, name="沉默甲", stage="沉默", now=datetime(2026, 10, 1))
+    vip = create_user(db, name="贵宾", stage="活跃", tags=["VIP"], now=datetime(2026, 11, 10))
+    fresh = create_user(db, name="活跃乙", stage="活跃", now=datetime(2026, 11, 10))
+    due = {c.user_id: c for c in cadence_due(db, date(2026, 11, 25))}
+    assert set(due) == {silent, vip}  # 沉默 14 days; VIP tag 7 days beats 活跃's 30
+    assert due[vip].days == 7
+    log_contact(db, user_id=silent, now=NOW)
+    assert silent not in {c.user_id for c in cadence_due(db, date(2026, 11, 25))}
+    set_cadence(db, "stage", "活跃", 10)
+    assert fresh in {c.user_id for c in cadence_due(db, date(2026, 11, 25))}
+
+
+def test_due_follow_ups_today_and_overdue(db):
+    user = create_user(db, name="王芳", now=NOW)
+    log_contact(db, user_id=user, follow_up_due="2026-11-24", now=datetime(2026, 11, 20, 9))
+    log_contact(db, user_id=user, follow_up_due="2026-11-25T16:00", now=datetime(2026, 11, 20, 10))
+    log_contact(db, user_id=user, follow_up_due="2026-11-28", now=datetime(2026, 11, 20, 11))
+    items = due_follow_ups(db, date(2026, 11, 25))
+    assert [(i.due, i.overdue) for i in items] == [("2026-11-24", True), ("2026-11-25T16:00", False)]
+    assert count_due_follow_ups(db, date(2026, 11, 25)) == 2
+
+
+def test_import_the_sample_user_list_twice_deduplicates(db):
+    path = SAMPLES / "用户明细导出_20261122.xlsx"
+    first = import_user_list(db, path, now=NOW)
+    assert (first.rows, first.created) == (5000, 5000)
+    second = import_user_list(db, path, now=NOW)
+    assert (second.created, second.matched) == (0, 5000)
+    user = get_user(db, first.user_ids[0])
+    assert user.external_id == "U20250001" and user.channel == "微信朋友圈广告"
+    assert user.attributes["累计借款金额"] == 8000 and user.attributes["注册时间"] == "2025-05-31 11:44"
+
+
+def test_import_gbk_csv_with_names_and_a_sequence(db, tmp_path):
+    from workbench.contacts.sequences import Step, create_sequence
+
+    path = tmp_path / "召回名单.csv"
+    with open(path, "w", encoding="gb18030", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["姓名", "手机号码", "标签", "最近借款"])
+        writer.writerow(["张伟", "13800001111", "VIP 高额度", "2026-05-01"])
+        writer.writerow(["李娜", "12345678901", "", "2026-04-01"])
+        writer.writerow(["张伟", "13800001111", "", ""])
+    sequence = create_sequence(db, "召回", [Step(1, 0, 10, "电话", "电话召回")])
+    result = import_user_list(db, path, sequence_id=sequence, now=NOW)
+    assert (result.rows, result.created, result.matched, result.enrolled) == (3, 2, 1, 2)
+    assert any("不像大陆手机号" in zh for _, zh, _ in result.warnings)
+    assert get_user(db, result.user_ids[0]).tags == ["VIP", "高额度"]
+
+
+def test_a_file_without_user_columns_is_a_sentence(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("日期,金额\n2026-11-01,3\n", encoding="utf-8")
+    with pytest.raises(UserError):
+        read_user_list(path)
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("明天", "2026-11-26"), ("后天 10:00", "2026-11-27T10:00"), ("+3", "2026-11-28"), ("周五", "2026-11-27"),
+    ("下周一", "2026-11-30"), ("11-27 14:30", "2026-11-27T14:30"), ("2026-12-01", "2026-12-01"), ("", None),
+])
+def test_follow_up_field(typed, expected):
+    assert parse_follow_up(typed, NOW) == expected
+
+
+def test_unreadable_follow_up_is_a_sentence():
+    with pytest.raises(UserError):
+        parse_follow_up("找个时间", NOW)
+
+
+def test_demo_data_is_coherent(demo_db):
+    counts = {t: demo_db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("users", "contacts", "snippets", "findings", "sequence_enrolments")}
+    assert counts["users"] >= 1000 and counts["contacts"] >= 10000 and counts["snippets"] >= 8
+    assert counts["findings"] >= 10 and counts["sequence_enrolments"] == 200
+    dates = demo_db.execute("SELECT min(substr(at, 1, 10)), max(substr(at, 1, 10)) FROM contacts").fetchone()
+    assert dates[0] >= "2026-09-30" and dates[1] <= "2026-11-25"
+    assert demo_db.execute("SELECT count(*) FROM users WHERE name = '王芳'").fetchone()[0] >= 1
+    # every contact is findable through the short index
+    indexed = demo_db.execute("SELECT count(*) FROM contacts_short WHERE contacts_short MATCH '\"还 款\"'").fetchone()[0]
+    expected = demo_db.execute("SELECT count(*) FROM contacts WHERE summary LIKE '%还款%'").fetchone()[0]
+    assert indexed == expected > 0
