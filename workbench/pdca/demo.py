@@ -49,7 +49,7 @@ def fill(db: Database, today: date, scale: int, rng: random.Random) -> None:
     def at(days_ago: int, hour: int = 10) -> datetime:
         return datetime.combine(today - timedelta(days=days_ago), time(hour, rng.randint(0, 59)))
 
-    dataset, column, kind = _pick_metric(db, ("转化", "借款", "放款"))
+    dataset, column, kind = _pick_metric(db, ("首借人数", "首借", "借款", "转化"))
     # 1. Coupons → SOP with an illustrated guide: done and standardised.
     base, target = _goal(db, dataset, column, kind, today - timedelta(days=42), 0.25)
     sop = repo.create_cycle(
@@ -95,7 +95,7 @@ def fill(db: Database, today: date, scale: int, rng: random.Random) -> None:
     repo.move_stage(db, copy, "check", now=at(1, 10))
 
     # 3. Retention: in Do past its review date (stalled → raises a task).
-    ret_dataset, ret_column, ret_kind = _pick_metric(db, ("留存",))
+    ret_dataset, ret_column, ret_kind = _pick_metric(db, ("次日留存率", "留存"))
     base3, target3 = _goal(db, ret_dataset, ret_column, ret_kind, today - timedelta(days=24), 0.2)
     retention = repo.create_cycle(
         db, "次日留存偏低：新手引导加一步“设置还款提醒”", now=at(30, 9),
@@ -110,7 +110,7 @@ def fill(db: Database, today: date, scale: int, rng: random.Random) -> None:
     repo.update_cycle(db, retention, next_review=(today - timedelta(days=3)).isoformat())
 
     # 4. A new idea, still being planned.
-    recall_dataset, recall_column, _ = _pick_metric(db, ("召回", "活跃", "DAU"))
+    recall_dataset, recall_column, _ = _pick_metric(db, ("活跃用户(DAU)", "DAU", "活跃"))
     repo.create_cycle(
         db, "流失用户召回：电话 + 次日微信关怀券", now=at(2, 15),
         problem="30 天未登录的用户越来越多，单次电话召回成功率低。", metric_dataset=recall_dataset,

@@ -77,6 +77,14 @@ def _clean(field: str, value):
     return str(value or "").strip()
 
 
+def clean_fields(fields: dict) -> dict:
+    """The fields as they would be stored; raises UserError for a bad value (forms check before saving)."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"unknown cycle fields: {sorted(unknown)}")
+    return {name: _clean(name, value) for name, value in fields.items()}
+
+
 # --- one cycle ----------------------------------------------------------------------------------
 def create_cycle(db: Database, title: str, *, now: datetime | None = None, previous_id: int | None = None,
                  **fields) -> int:

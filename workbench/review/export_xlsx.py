@@ -7,6 +7,7 @@ chose otherwise, and every export is recorded in the audit log with that choice.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -331,12 +332,24 @@ def _finish_list(w: SheetWriter, columns: int, rows: int) -> None:
         w.sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
 
 
+class ExportCancelled(Exception):
+    """The operator cancelled the export; nothing was written."""
+
+
 def export_week(db: Database, week: IsoWeek, out: str | Path, *, today: date | None = None, masked: bool = True,
-                overwrite: bool = True) -> ExportResult:
-    """Write the review sheet of `week` to out (atomically) and record it in the audit log."""
+                overwrite: bool = True, should_stop: Callable[[], bool] | None = None) -> ExportResult:
+    """Write the review sheet of `week` to out (atomically) and record it in the audit log.
+
+    should_stop is polled between the steps; when it returns True, ExportCancelled is raised and no
+    file is written."""
     today = today or date.today()
+    stop = should_stop or (lambda: False)
     review = collect_week(db, week, today, rows=True)
+    if stop():
+        raise ExportCancelled()
     book, rows = build_workbook(review, load_review(db, week), masked=masked)
+    if stop():
+        raise ExportCancelled()
     out = Path(out)
     with atomic_output(out, overwrite=overwrite) as temporary:
         book.save(temporary)

@@ -1,9 +1,370 @@
-"""The Weekly review page (placeholder until its issue lands)."""
+"""The weekly review (周复盘): earlier weeks on the left; the week's numbers in four blocks (任务 · 联系 ·
+数据 · PDCA); the four sections the operator writes, with the week's facts beside each; the export.
+
+This module also answers 文件 › 导出周报 (AppEvents.export_week_requested).
+"""
 from __future__ import annotations
 
-from workbench.ui.common.placeholder import PlaceholderPage
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from workbench.errors import current_language
+from workbench.reports.metric_cards import format_change, format_value
+from workbench.review.assemble import collect_week
+from workbench.review.repository import SECTIONS, load_review, reviewed_weeks
+from workbench.review.sections import percent, section_facts
+from workbench.review.weeks import IsoWeek
+from workbench.ui.common.icons import icon
+from workbench.ui.common.theme import ALERT_COLORS, QUADRANT_COLORS, current_scheme
+from workbench.ui.review.undo_commands import SaveSection
+
+WEEKS_LISTED = 26
+SAVE_DELAY_MS = 800
+WEEK_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ReviewPage(PlaceholderPage):
+def _section_titles() -> dict[str, str]:
+    t = lambda text: QCoreApplication.translate("ReviewPage", text)  # noqa: E731
+    return {"goal_review": t("Goal review"), "results": t("Results"), "process": t("Process analysis"),
+            "lessons": t("Lessons and patterns")}
+
+
+def _section_hints() -> dict[str, str]:
+    t = lambda text: QCoreApplication.translate("ReviewPage", text)  # noqa: E731
+    return {"goal_review": t("What did you set out to do this week?"),
+            "results": t("What happened? Numbers first, good and bad."),
+            "process": t("Why did it happen? What helped, what got in the way?"),
+            "lessons": t("What will you keep doing, and what becomes an SOP or a PDCA cycle?")}
+
+
+class StatBlock(QFrame):
+    """One of the four blocks: a title and rows of (label, value)."""
+
+    def __init__(self, title: str, colour: str):
+        super().__init__()
+        self.setObjectName("statBlock")
+        scheme = current_scheme()
+        self.setStyleSheet(f"#statBlock {{ background: {scheme.surface}; border: 1px solid {scheme.line};"
+                           f" border-top: 3px solid {colour}; border-radius: 6px; }}")
+        self.title = QLabel(title)
+        self.title.setStyleSheet("font-weight: 600; border: none;")
+        self.grid = QGridLayout()
+        self.grid.setVerticalSpacing(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.title)
+        layout.addLayout(self.grid)
+        layout.addStretch(1)
+
+    def show_rows(self, rows: list[tuple[str, str]]) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            widget.hide()  # deleteLater alone would leave it painted under the new rows until deleted
+            widget.setParent(None)
+            widget.deleteLater()
+        for index, (label, value) in enumerate(rows):
+            name, number = QLabel(label), QLabel(value)
+            name.setObjectName("mutedText")
+            name.setStyleSheet("border: none;")
+            number.setStyleSheet("border: none; font-weight: 600;")
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.grid.addWidget(name, index, 0)
+            self.grid.addWidget(number, index, 1)
+
+
+class ReviewPage(QWidget):
     def __init__(self, ctx):
-        super().__init__(ctx, self.tr("Weekly review"))
+        super().__init__()
+        self.ctx = ctx
+        self.week = IsoWeek.of(self.today())
+        self.workers: list = []
+        self.last_export = None
+        self._pending: dict[str, str] = {}
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.save_pending)
+
+        self.weeks = QListWidget()
+        self.weeks.setObjectName("reviewWeeks")
+        self.weeks.setFixedWidth(230)
+        self.weeks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.weeks.currentItemChanged.connect(self._on_week_picked)
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.mask = QCheckBox(self.tr("Mask phone numbers"))
+        self.mask.setObjectName("maskPhones")
+        self.mask.setChecked(True)
+        self.mask.setToolTip(self.tr("Unticked, the sheet holds full phone numbers; the export is then recorded in the audit log."))
+        self.export_button = QPushButton(icon("mdi6.microsoft-excel", "#217346"), self.tr("E&xport weekly review to Excel"))
+        self.export_button.setObjectName("exportWeek")
+        self.export_button.clicked.connect(self.export_current)
+        header = QHBoxLayout()
+        header.addWidget(self.heading, 1)
+        header.addWidget(self.mask)
+        header.addWidget(self.export_button)
+
+        self.blocks = {
+            "tasks": StatBlock(self.tr("Tasks"), QUADRANT_COLORS["q2"]),
+            "contacts": StatBlock(self.tr("Contacts"), "#4a9a5b"),
+            "data": StatBlock(self.tr("Data"), "#7b4fd6"),
+            "pdca": StatBlock(self.tr("PDCA"), QUADRANT_COLORS["q3"]),
+        }
+        blocks = QHBoxLayout()
+        blocks.setSpacing(10)
+        for block in self.blocks.values():
+            blocks.addWidget(block, 1)
+        self.alerts = QLabel()
+        self.alerts.setWordWrap(True)
+
+        self.editors: dict[str, QPlainTextEdit] = {}
+        self.facts: dict[str, QLabel] = {}
+        sections = QGridLayout()
+        sections.setHorizontalSpacing(14)
+        sections.setColumnStretch(0, 3)
+        sections.setColumnStretch(1, 2)
+        titles, hints = _section_titles(), _section_hints()
+        for row, key in enumerate(SECTIONS):
+            title = QLabel(titles[key])
+            title.setStyleSheet("font-weight: 600; margin-top: 6px;")
+            editor = QPlainTextEdit()
+            editor.setObjectName(f"section_{key}")
+            editor.setPlaceholderText(hints[key])
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(96)
+            editor.setMaximumHeight(150)
+            editor.textChanged.connect(lambda k=key: self._on_text_changed(k))
+            facts = QLabel()
+            facts.setObjectName("mutedText")
+            facts.setWordWrap(True)
+            facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.editors[key], self.facts[key] = editor, facts
+            sections.addWidget(title, row * 2, 0, 1, 2)
+            sections.addWidget(editor, row * 2 + 1, 0)
+            sections.addWidget(facts, row * 2 + 1, 1)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(16, 12, 16, 16)
+        body_layout.addLayout(header)
+        body_layout.addLayout(blocks)
+        body_layout.addWidget(self.alerts)
+        body_layout.addLayout(sections)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.weeks)
+        layout.addWidget(scroll, 1)
+        ctx.events.export_week_requested.connect(self.export_current)
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+    def today(self) -> date:
+        return date.today()
+
+    # --- the page protocol -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._fill_weeks()
+        self.show_week(self.week)
+
+    def badge(self) -> str:
+        return ""
+
+    def open_item(self, target) -> None:
+        if target:
+            self.show_week(IsoWeek.parse(str(target)))
+            self._fill_weeks()
+
+    def screenshot_states(self):
+        return [("last-week", lambda: self.open_item(IsoWeek.of(self.today()).previous().label))]
+
+    # --- weeks -----------------------------------------------------------------------------------
+    def _fill_weeks(self) -> None:
+        saved = set(reviewed_weeks(self.ctx.db))
+        current = IsoWeek.of(self.today())
+        self.weeks.blockSignals(True)
+        self.weeks.clear()
+        week = current
+        for _ in range(WEEKS_LISTED):
+            label = f"{week.label}  {week.span_text()}"
+            if week == current:
+                label += "  " + self.tr("(this week)")
+            item = QListWidgetItem(label)
+            item.setData(WEEK_ROLE, week.label)
+            if week.label in saved:
+                item.setIcon(icon("mdi6.check-circle-outline", "#4a9a5b"))
+                item.setToolTip(self.tr("Review written"))
+            self.weeks.addItem(item)
+            if week == self.week:
+                self.weeks.setCurrentItem(item)
+            week = week.previous()
+        self.weeks.blockSignals(False)
+
+    def _on_week_picked(self, item, _previous) -> None:
+        if item is not None:
+            self.show_week(IsoWeek.parse(item.data(WEEK_ROLE)))
+
+    def show_week(self, week: IsoWeek) -> None:
+        self.save_pending()
+        self.week = week
+        review = collect_week(self.ctx.db, week, self.today())
+        review.tasks = []  # the page shows counts only; the export reads the rows
+        self.heading.setText(self.tr("Weekly review %1 · %2 – %3").replace("%1", week.label)
+                             .replace("%2", f"{week.monday:%m-%d}").replace("%3", f"{week.sunday:%m-%d}"))
+        self._show_blocks(review)
+        facts = section_facts(review, current_language())
+        texts = load_review(self.ctx.db, week)
+        for key in SECTIONS:
+            editor = self.editors[key]
+            editor.blockSignals(True)
+            if editor.toPlainText() != texts.section(key):
+                editor.setPlainText(texts.section(key))
+            editor.blockSignals(False)
+            self.facts[key].setText("\n".join("· " + line for line in facts[key]) or self.tr("(nothing recorded)"))
+
+    def _show_blocks(self, review) -> None:
+        done = review.done_by_quadrant
+        self.blocks["tasks"].show_rows([
+            (self.tr("Done"), str(review.done_total)),
+            (self.tr("Important, not urgent"), f"{done.get('q2', 0)} ({percent(review.q2_share)})"),
+            (self.tr("Urgent and important"), str(done.get("q1", 0))),
+            (self.tr("Overdue"), str(len(review.overdue))),
+            (self.tr("Rolled over"), str(len(review.rolled_over))),
+            (self.tr("New captures"), f"{review.captured} ({self.tr('%1 in inbox').replace('%1', str(review.captured_in_inbox))})"),
+        ])
+        c, f = review.contacts, review.findings
+        top_channels = " · ".join(f"{k} {v}" for k, v in list(c["by_channel"].items())[:3]) or "—"
+        self.blocks["contacts"].show_rows([
+            (self.tr("Contacts"), f"{c['total']} ({self.tr('%1 users').replace('%1', str(c['users']))})"),
+            (self.tr("By channel"), top_channels),
+            (self.tr("Conversions"), f"{c['conversions']} ({percent(review.conversion_rate)})"),
+            (self.tr("Recall success"), f"{c['recall_converted_users']}/{c['recall_users']} ({percent(review.recall_success)})"),
+            (self.tr("New findings"), str(f["new"])),
+            (self.tr("Open findings"), str(sum(f["open_by_status"].values()))),
+        ])
+        metric_rows = [(m.metric, f"{format_value(m.this_mean, m.type)}  {format_change(m.change_pct)}")
+                       for m in review.metrics[:6]]
+        self.blocks["data"].show_rows(metric_rows or [(self.tr("No imported metrics"), "—")])
+        p = review.pdca
+        self.blocks["pdca"].show_rows([
+            (self.tr("Stage moves"), str(len(p.moved))),
+            (self.tr("Checked"), str(len(p.checked))),
+            (self.tr("Stalled"), str(len(p.stalled))),
+            (self.tr("New cycles"), str(p.created)),
+            (self.tr("Open cycles"), str(sum(1 for cycle in p.live if cycle.stage != "closed"))),
+        ])
+        if review.alerts:
+            parts = [f"<span style='color:{ALERT_COLORS.get(a['level'], '#888')}'>●</span> {a['date'][5:]} {a['metric']}"
+                     for a in review.alerts[:8]]
+            self.alerts.setText(self.tr("Alerts fired: %1").replace("%1", str(len(review.alerts))) + " &nbsp; " + " &nbsp; ".join(parts))
+        else:
+            self.alerts.setText(self.tr("No alert fired this week."))
+
+    # --- the four sections -----------------------------------------------------------------------
+    def _on_text_changed(self, key: str) -> None:
+        self._pending[key] = self.editors[key].toPlainText()
+        self._pending_week = self.week
+        self.save_timer.start()
+
+    def save_pending(self) -> None:
+        """Commit typed text now (one undoable step per section)."""
+        self.save_timer.stop()
+        pending, self._pending = self._pending, {}
+        week = getattr(self, "_pending_week", self.week)
+        for key, text in pending.items():
+            if load_review(self.ctx.db, week).section(key) != text:
+                self.ctx.undo_stack.push(SaveSection(self.ctx, week, key, text, self._on_saved))
+
+    def _on_saved(self, week: IsoWeek, key: str, text: str) -> None:
+        """After redo/undo: show the text if that week is on screen (undo brings old text back)."""
+        if week == self.week and self.editors[key].toPlainText() != text:
+            editor = self.editors[key]
+            editor.blockSignals(True)
+            editor.setPlainText(text)
+            editor.blockSignals(False)
+
+    def _on_data_changed(self, area: str) -> None:
+        if area == "review":
+            QTimer.singleShot(0, self._mark_saved_weeks)
+
+    def _mark_saved_weeks(self) -> None:
+        saved = set(reviewed_weeks(self.ctx.db))
+        for row in range(self.weeks.count()):
+            item = self.weeks.item(row)
+            item.setIcon(icon("mdi6.check-circle-outline", "#4a9a5b") if item.data(WEEK_ROLE) in saved else icon("mdi6.blank"))
+
+    # --- export ----------------------------------------------------------------------------------
+    def default_export_path(self) -> Path:
+        folder = Path(self.ctx.settings.value("review/export_folder", str(Path.home())))
+        return folder / self.tr("Weekly review %1.xlsx").replace("%1", self.week.label)
+
+    def export_current(self, path: str | None = None) -> None:
+        """Ask where to save (unless given a path), then export off the GUI thread with a progress dialog."""
+        self.save_pending()
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export weekly review"), str(self.default_export_path()),
+                                                  self.tr("Excel workbook (*.xlsx)"))
+            if not path:
+                return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        masked = self.mask.isChecked()
+        if not masked and QMessageBox.question(
+                self, self.tr("Export with full phone numbers?"),
+                self.tr("The sheet will hold users' full phone numbers. This export is recorded in the audit log.")) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.settings.setValue("review/export_folder", str(Path(path).parent))
+        worker = ExportWorkerFor(self, Path(path), masked)
+        self.workers.append(worker)
+        QThreadPool.globalInstance().start(worker.worker)
+
+    def _export_done(self, holder, result) -> None:
+        holder.close()
+        self.last_export = result
+        self.ctx.events.status_message.emit(self.tr("Weekly review exported to %1").replace("%1", str(result.path)))
+        self.ctx.events.data_changed.emit("review")
+
+    def _export_failed(self, holder, sentence: str) -> None:
+        holder.close()
+        QMessageBox.warning(self, self.tr("Export weekly review"), sentence)
+
+
+class ExportWorkerFor:
+    """A running export: the worker, its progress dialog and the page's callbacks."""
+
+    def __init__(self, page: ReviewPage, path: Path, masked: bool):
+        from workbench.ui.review.export_worker import ExportWorker
+
+        self.page = page
+        self.worker = ExportWorker(page.ctx.db_path, page.week, path, masked=masked, today=page.today())
+        self.worker.setAutoDelete(False)
+        self.progress = QProgressDialog(page.tr("Writing the weekly review…"), page.tr("Cancel"), 0, 0, page)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(self._cancel)
+        signals = self.worker.signals
+        signals.finished.connect(lambda result: page._export_done(self, result))
+        signals.failed.connect(lambda sentence: page._export_failed(self, sentence))
+        signals.cancelled.connect(self.close)
+
+    def _cancel(self) -> None:
+        self.worker.stop = True
+
+    def close(self) -> None:
+        self.progress.reset()
+        self.progress.close()
+        if self in self.page.workers:
+            self.page.workers.remove(self)

@@ -1,0 +1,136 @@
+"""The Check panel: the metric's mean before and during Do, the change, target and prediction, linked
+contacts/findings counts, and a small before/after chart (pyqtgraph, imported when first drawn)."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from workbench.pdca.model import Cycle
+from workbench.ui.common.theme import ACCENT, current_scheme
+from workbench.ui.pdca.cycle_format import change_text, value_text
+
+GOOD, BAD = "#2e8b57", "#d23c3c"
+
+
+def _stamp(day: str) -> float:
+    return datetime.combine(date.fromisoformat(day[:10]), time(12)).timestamp()
+
+
+class CheckPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("checkVerdict")
+        self.verdict.setWordWrap(True)
+        self.numbers = QGridLayout()
+        self.numbers.setHorizontalSpacing(16)
+        self.linked = QLabel()
+        self.linked.setWordWrap(True)
+        self.linked.setObjectName("mutedText")
+        self.chart_holder = QVBoxLayout()
+        self.chart_holder.setContentsMargins(0, 0, 0, 0)
+        self.plot = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.verdict)
+        layout.addLayout(self.numbers)
+        layout.addLayout(self.chart_holder)
+        layout.addWidget(self.linked)
+
+    def _set_numbers(self, rows: list[tuple[str, str]]) -> None:
+        while self.numbers.count():
+            item = self.numbers.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for index, (label, value) in enumerate(rows):
+            name, number = QLabel(label), QLabel(value)
+            name.setObjectName("mutedText")
+            number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.numbers.addWidget(name, index // 3 * 2, index % 3)
+            self.numbers.addWidget(number, index // 3 * 2 + 1, index % 3)
+
+    def show_cycle(self, cycle: Cycle, kind: str, data: dict | None) -> None:
+        """data: the stored (or freshly computed) check dict, with "series" and "linked"."""
+        check = cycle.check if data is None else None
+        from workbench.pdca.check import CheckResult
+
+        result = CheckResult.from_dict(data) if data else check
+        if result is None:
+            self.verdict.setText(self.tr("No Check yet: it runs when the cycle moves from Do to Check."))
+            self._set_numbers([])
+            self.linked.setText("")
+            self._draw([], None, kind)
+            return
+        if result.target_reached is None:
+            verdict, colour = self.tr("Not enough data to judge: import the metric for both windows."), current_scheme().muted
+        elif result.target_reached:
+            verdict, colour = self.tr("Target reached ✓"), GOOD
+        else:
+            verdict, colour = self.tr("Target not reached"), BAD
+        if result.prediction_met is not None:
+            verdict += " · " + (self.tr("as good as predicted or better") if result.prediction_met
+                                else self.tr("below the prediction"))
+        self.verdict.setText(verdict)
+        self.verdict.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        change = "—" if result.change_abs is None else f"{value_text(result.change_abs, kind)} ({change_text(result.change_pct)})"
+        self._set_numbers([
+            (self.tr("Before (%1 – %2)").replace("%1", result.baseline_start[5:]).replace("%2", result.baseline_end[5:]),
+             value_text(result.before_mean, kind)),
+            (self.tr("During Do (%1 – %2)").replace("%1", result.do_start[5:]).replace("%2", result.do_end[5:]),
+             value_text(result.after_mean, kind)),
+            (self.tr("Change"), change),
+            (self.tr("Target"), value_text(result.target, kind)),
+            (self.tr("Prediction"), value_text(result.prediction, kind)),
+            (self.tr("Data points"), f"{result.before_points} / {result.after_points}"),
+        ])
+        linked = (data or {}).get("linked") or cycle.linked_counts
+        if linked:
+            c, f = linked.get("contacts", {}), linked.get("findings", {})
+            self.linked.setText(self.tr("Linked contacts before → during: %1 → %2 · findings: %3 → %4")
+                                .replace("%1", str(c.get("before", 0))).replace("%2", str(c.get("after", 0)))
+                                .replace("%3", str(f.get("before", 0))).replace("%4", str(f.get("after", 0))))
+        series = (data or {}).get("series")
+        if series is None and cycle.check_json:
+            import json
+
+            series = json.loads(cycle.check_json).get("series", [])
+        self._draw(series or [], result, kind)
+
+    def _draw(self, series: list, result, kind: str) -> None:
+        points = [(d, v) for d, v in series if v is not None]
+        if not points:
+            if self.plot is not None:
+                self.plot.hide()
+            return
+        import pyqtgraph as pg
+
+        scheme = current_scheme()
+        if self.plot is None:
+            self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+            self.plot.setFixedHeight(170)
+            self.plot.setMenuEnabled(False)
+            self.plot.setMouseEnabled(False, False)
+            self.plot.hideButtons()
+            self.chart_holder.addWidget(self.plot)
+        self.plot.show()
+        self.plot.clear()
+        self.plot.setBackground(scheme.surface)
+        scale = 100.0 if kind == "percent" else 1.0
+        xs = [_stamp(d) for d, _ in points]
+        ys = [v * scale for _, v in points]
+        self.plot.plot(xs, ys, pen=pg.mkPen(scheme.muted, width=1.5), symbol="o", symbolSize=4,
+                       symbolBrush=scheme.muted, symbolPen=None)
+        if result is not None:
+            for start, end, value, colour in ((result.baseline_start, result.baseline_end, result.before_mean, scheme.muted),
+                                              (result.do_start, result.do_end, result.after_mean, ACCENT)):
+                if value is not None:
+                    self.plot.plot([_stamp(start), _stamp(end)], [value * scale] * 2, pen=pg.mkPen(colour, width=3))
+            self.plot.addItem(pg.InfiniteLine(_stamp(result.do_start) - 43200, angle=90,
+                                              pen=pg.mkPen(ACCENT, style=Qt.PenStyle.DashLine)))
+            if result.target is not None:
+                self.plot.addItem(pg.InfiniteLine(result.target * scale, angle=0,
+                                                  pen=pg.mkPen(GOOD, style=Qt.PenStyle.DotLine)))
+        if kind == "percent":
+            self.plot.setLabel("left", "%")

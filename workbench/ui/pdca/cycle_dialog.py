@@ -1,0 +1,131 @@
+"""The form for a new PDCA cycle or its Plan: problem, SMART goal, hypothesis and prediction, root cause."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+
+from workbench.errors import UserError
+from workbench.pdca import linked_facts
+from workbench.pdca import repository as repo
+from workbench.pdca.model import Cycle
+from workbench.ui.pdca.cycle_format import value_for_edit, value_from_edit
+
+
+class CycleDialog(QDialog):
+    """Returns (title, fields) through values() after exec() == Accepted."""
+
+    def __init__(self, ctx, parent: QWidget | None = None, cycle: Cycle | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Edit PDCA cycle") if cycle else self.tr("New PDCA cycle"))
+        self.setMinimumWidth(560)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Many coupon inquiries, few loans"))
+        self.problem = self._text(self.tr("What is wrong, in numbers if you can"))
+        self.metric = QComboBox()
+        self.metric.addItem(self.tr("(no metric)"), None)
+        for dataset, column, kind in linked_facts.metric_choices(ctx.db):
+            self.metric.addItem(f"{dataset} · {column}", (dataset, column, kind))
+        self.baseline, self.target, self.prediction = QLineEdit(), QLineEdit(), QLineEdit()
+        for edit in (self.baseline, self.target, self.prediction):
+            edit.setPlaceholderText(self.tr("a number, e.g. 8%"))
+        self.deadline, self.next_review = QLineEdit(), QLineEdit()
+        for edit in (self.deadline, self.next_review):
+            edit.setPlaceholderText("YYYY-MM-DD")
+        self.hypothesis = self._text(self.tr("If we …, then the metric will …, because …"))
+        self.root_cause = self._text(self.tr("Why? → because … → why? → because …"))
+        self.link_topic = QLineEdit()
+        self.link_topic.setPlaceholderText(self.tr("contact topic or keyword, e.g. 优惠券"))
+        self.baseline_days = QSpinBox()
+        self.baseline_days.setRange(1, 365)
+        self.baseline_days.setValue(14)
+        self.baseline_days.setSuffix(self.tr(" days"))
+
+        goal = QWidget()
+        goal_row = QHBoxLayout(goal)
+        goal_row.setContentsMargins(0, 0, 0, 0)
+        for label, edit in ((self.tr("Baseline"), self.baseline), (self.tr("Target"), self.target)):
+            goal_row.addWidget(QLabel(label))
+            goal_row.addWidget(edit, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Problem"), self.problem)
+        form.addRow(self.tr("Metric"), self.metric)
+        form.addRow(self.tr("Goal"), goal)
+        form.addRow(self.tr("Deadline"), self.deadline)
+        form.addRow(self.tr("Hypothesis"), self.hypothesis)
+        form.addRow(self.tr("Prediction"), self.prediction)
+        form.addRow(self.tr("Root cause (why-chain)"), self.root_cause)
+        form.addRow(self.tr("Linked topic"), self.link_topic)
+        form.addRow(self.tr("Baseline window"), self.baseline_days)
+        form.addRow(self.tr("Next review"), self.next_review)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet("color: #d23c3c;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if cycle is not None:
+            self._fill(cycle)
+        self.title.setFocus()
+
+    def _text(self, placeholder: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(56)
+        return edit
+
+    def _kind(self) -> str:
+        data = self.metric.currentData()
+        return data[2] if data else "number"
+
+    def _fill(self, cycle: Cycle) -> None:
+        self.title.setText(cycle.title)
+        self.problem.setPlainText(cycle.problem)
+        index = next((i for i in range(self.metric.count()) if self.metric.itemData(i)
+                      and self.metric.itemData(i)[:2] == (cycle.metric_dataset, cycle.metric_column)), -1)
+        if index < 0 and cycle.metric_column:
+            self.metric.addItem(cycle.metric_label, (cycle.metric_dataset, cycle.metric_column, "number"))
+            index = self.metric.count() - 1
+        self.metric.setCurrentIndex(max(index, 0))
+        kind = self._kind()
+        self.baseline.setText(value_for_edit(cycle.baseline, kind))
+        self.target.setText(value_for_edit(cycle.target, kind))
+        self.prediction.setText(value_for_edit(cycle.prediction, kind))
+        self.deadline.setText(cycle.deadline or "")
+        self.hypothesis.setPlainText(cycle.hypothesis)
+        self.root_cause.setPlainText(cycle.root_cause)
+        self.link_topic.setText(cycle.link_topic)
+        self.baseline_days.setValue(cycle.baseline_days)
+        self.next_review.setText(cycle.next_review or "")
+
+    def values(self) -> tuple[str, dict]:
+        data = self.metric.currentData()
+        kind = self._kind()
+        fields = {
+            "problem": self.problem.toPlainText(), "metric_dataset": data[0] if data else None,
+            "metric_column": data[1] if data else None,
+            "baseline": value_from_edit(self.baseline.text(), kind), "target": value_from_edit(self.target.text(), kind),
+            "prediction": value_from_edit(self.prediction.text(), kind), "deadline": self.deadline.text(),
+            "hypothesis": self.hypothesis.toPlainText(), "root_cause": self.root_cause.toPlainText(),
+            "link_topic": self.link_topic.text(), "baseline_days": self.baseline_days.value(),
+            "next_review": self.next_review.text(),
+        }
+        return self.title.text(), fields
+
+    def accept(self) -> None:
+        title, fields = self.values()
+        try:
+            repo.clean_fields({"title": title, **fields})
+        except UserError as error:
+            self.error.setText(error.sentence)
+            self.error.show()
+            return
+        super().accept()

@@ -1,0 +1,43 @@
+"""The weekly review export, off the GUI thread: the worker opens its own connection."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from workbench.errors import UserError
+
+
+class ExportSignals(QObject):
+    finished = Signal(object)  # ExportResult
+    failed = Signal(str)  # one sentence
+    cancelled = Signal()
+
+
+class ExportWorker(QRunnable):
+    def __init__(self, db_path: Path, week, out: Path, *, masked: bool, today: date):
+        super().__init__()
+        self.db_path, self.week, self.out, self.masked, self.today = db_path, week, out, masked, today
+        self.signals = ExportSignals()
+        self.stop = False
+
+    def run(self) -> None:
+        from workbench.review.export_xlsx import ExportCancelled, export_week
+        from workbench.store import open_database
+
+        try:
+            db = open_database(self.db_path)
+            try:
+                result = export_week(db, self.week, self.out, today=self.today, masked=self.masked,
+                                     should_stop=lambda: self.stop)
+            finally:
+                db.close()
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except UserError as error:
+            self.signals.failed.emit(error.sentence)
+        except OSError as error:
+            self.signals.failed.emit(str(error))
+        else:
+            self.signals.finished.emit(result)
