@@ -77,3 +77,16 @@ def seed_week(db) -> dict:
                    " created_at) VALUES (1, '核心指标', '次日留存率', ?, ?, 0.21, 0.3, '日环比下降超过 20%', 'open', ?)",
                    [day, level, day + "T08:00:00"])
     return ids
+
+
+def type_text(widget, text: str) -> None:
+    """Type the way an input method delivers text: one key event per character (QTest.keyClicks only
+    knows Latin-1 and aborts on Chinese)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    QApplication.processEvents()

@@ -22,10 +22,10 @@ class CycleDialog(QDialog):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Many coupon inquiries, few loans"))
         self.problem = self._text(self.tr("What is wrong, in numbers if you can"))
-        self.metric = QComboBox()
-        self.metric.addItem(self.tr("(no metric)"), None)
+        self.metric_box = QComboBox()
+        self.metric_box.addItem(self.tr("(no metric)"), None)
         for dataset, column, kind in linked_facts.metric_choices(ctx.db):
-            self.metric.addItem(f"{dataset} · {column}", (dataset, column, kind))
+            self.metric_box.addItem(f"{dataset} · {column}", (dataset, column, kind))
         self.baseline, self.target, self.prediction = QLineEdit(), QLineEdit(), QLineEdit()
         for edit in (self.baseline, self.target, self.prediction):
             edit.setPlaceholderText(self.tr("a number, e.g. 8%"))
@@ -50,7 +50,7 @@ class CycleDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Problem"), self.problem)
-        form.addRow(self.tr("Metric"), self.metric)
+        form.addRow(self.tr("Metric"), self.metric_box)
         form.addRow(self.tr("Goal"), goal)
         form.addRow(self.tr("Deadline"), self.deadline)
         form.addRow(self.tr("Hypothesis"), self.hypothesis)
@@ -83,18 +83,18 @@ class CycleDialog(QDialog):
         return edit
 
     def _kind(self) -> str:
-        data = self.metric.currentData()
+        data = self.metric_box.currentData()
         return data[2] if data else "number"
 
     def _fill(self, cycle: Cycle) -> None:
         self.title.setText(cycle.title)
         self.problem.setPlainText(cycle.problem)
-        index = next((i for i in range(self.metric.count()) if self.metric.itemData(i)
-                      and self.metric.itemData(i)[:2] == (cycle.metric_dataset, cycle.metric_column)), -1)
+        index = next((i for i in range(self.metric_box.count()) if self.metric_box.itemData(i)
+                      and self.metric_box.itemData(i)[:2] == (cycle.metric_dataset, cycle.metric_column)), -1)
         if index < 0 and cycle.metric_column:
-            self.metric.addItem(cycle.metric_label, (cycle.metric_dataset, cycle.metric_column, "number"))
-            index = self.metric.count() - 1
-        self.metric.setCurrentIndex(max(index, 0))
+            self.metric_box.addItem(cycle.metric_label, (cycle.metric_dataset, cycle.metric_column, "number"))
+            index = self.metric_box.count() - 1
+        self.metric_box.setCurrentIndex(max(index, 0))
         kind = self._kind()
         self.baseline.setText(value_for_edit(cycle.baseline, kind))
         self.target.setText(value_for_edit(cycle.target, kind))
@@ -107,7 +107,7 @@ class CycleDialog(QDialog):
         self.next_review.setText(cycle.next_review or "")
 
     def values(self) -> tuple[str, dict]:
-        data = self.metric.currentData()
+        data = self.metric_box.currentData()
         kind = self._kind()
         fields = {
             "problem": self.problem.toPlainText(), "metric_dataset": data[0] if data else None,

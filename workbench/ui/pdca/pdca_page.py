@@ -110,11 +110,16 @@ class PdcaPage(QWidget):
 
         dialog = CycleDialog(self.ctx, self)
         if dialog.exec():
-            title, fields = dialog.values()
-            command = commands.CreateCycle(self.ctx, title, fields)
-            self.ctx.undo_stack.push(command)
-            self.current_id = command.cycle_id
-            self._reload()
+            self.create_from(dialog)
+
+    def create_from(self, dialog) -> int:
+        """Save the cycle an accepted CycleDialog describes (undoable) and show it."""
+        title, fields = dialog.values()
+        command = commands.CreateCycle(self.ctx, title, fields)
+        self.ctx.undo_stack.push(command)
+        self.current_id = command.cycle_id
+        self._reload()
+        return command.cycle_id
 
     def edit_cycle(self, cycle_id: int) -> None:
         from workbench.ui.pdca.cycle_dialog import CycleDialog

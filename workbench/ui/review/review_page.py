@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -303,7 +304,7 @@ class ReviewPage(QWidget):
         saved = set(reviewed_weeks(self.ctx.db))
         for row in range(self.weeks.count()):
             item = self.weeks.item(row)
-            item.setIcon(icon("mdi6.check-circle-outline", "#4a9a5b") if item.data(WEEK_ROLE) in saved else icon("mdi6.blank"))
+            item.setIcon(icon("mdi6.check-circle-outline", "#4a9a5b") if item.data(WEEK_ROLE) in saved else QIcon())
 
     # --- export ----------------------------------------------------------------------------------
     def default_export_path(self) -> Path:

@@ -1,0 +1,111 @@
+"""pytest-qt: create a cycle by typing in the form, move it through its stages, take the Act decision, undo."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from workbench.pdca import repository as repo
+
+
+def type_text(widget, text: str) -> None:
+    """Type the way an input method delivers text: one key event per character (QTest.keyClicks only
+    knows Latin-1 and aborts on Chinese)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    QApplication.processEvents()
+
+
+def _page(ctx, qtbot):
+    from workbench.ui.pdca.pdca_page import PdcaPage
+
+    page = PdcaPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1360, 820)
+    page.show()
+    page.refresh()
+    return page
+
+
+def test_create_move_through_stages_and_close(ctx, qtbot):
+    page = _page(ctx, qtbot)
+
+    from workbench.ui.pdca.cycle_dialog import CycleDialog
+
+    dialog = CycleDialog(ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    if True:
+        type_text(dialog.title, "优惠券咨询多、借款少")
+        type_text(dialog.problem, "咨询很多，借款很少")
+        type_text(dialog.baseline, "100")
+        type_text(dialog.target, "=130")  # a typo: the form refuses it with a sentence
+        dialog.accept()
+        assert dialog.isVisible() and dialog.error.isVisible()
+        dialog.target.clear()
+        type_text(dialog.target, "130")
+        type_text(dialog.prediction, "120")
+        type_text(dialog.root_cause, "用户看不懂借款流程")
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    page.create_from(dialog)
+    cycle = repo.list_cycles(ctx.db)[0]
+    assert (cycle.title, cycle.baseline, cycle.target, cycle.prediction, cycle.stage) == \
+        ("优惠券咨询多、借款少", 100.0, 130.0, 120.0, "plan")
+    assert page.board.columns["plan"].list.count() == 1
+    detail = page.detail
+    assert detail.cycle.id == cycle.id
+
+    type_text(detail.step_edit, "整理常见问题")
+    qtbot.keyClick(detail.step_edit, Qt.Key.Key_Return)
+    step = repo.plan_steps(ctx.db, cycle.id)[0]
+    assert (step.title, step.important, step.urgent) == ("整理常见问题", True, False)
+
+    qtbot.mouseClick(detail.next_button, Qt.MouseButton.LeftButton)
+    assert repo.get_cycle(ctx.db, cycle.id).stage == "do"
+    assert page.board.columns["do"].list.count() == 1 and page.board.columns["plan"].list.count() == 0
+    type_text(detail.note_edit, "图文引导上线")
+    qtbot.keyClick(detail.note_edit, Qt.Key.Key_Return)
+    assert [n.text for n in repo.list_notes(ctx.db, cycle.id)] == ["图文引导上线"]
+    detail.steps.item(0).setCheckState(Qt.CheckState.Checked)
+    assert repo.plan_steps(ctx.db, cycle.id)[0].status == "done"
+
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    qtbot.keyClick(page.board.columns["do"].list, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)  # Ctrl+→ moves on
+    assert repo.get_cycle(ctx.db, cycle.id).stage == "check"
+    assert repo.get_cycle(ctx.db, cycle.id).check_json  # the automatic Check ran
+    qtbot.mouseClick(detail.next_button, Qt.MouseButton.LeftButton)
+    assert repo.get_cycle(ctx.db, cycle.id).stage == "act" and detail.act_button.isVisible()
+
+    detail.decision.setCurrentIndex(detail.decision.findData("adjust"))
+    type_text(detail.act_notes, "改文案，做小活动")
+    qtbot.mouseClick(detail.act_button, Qt.MouseButton.LeftButton)
+    closed = repo.get_cycle(ctx.db, cycle.id)
+    assert closed.stage == "closed" and closed.act_decision == "adjust"
+    successor = next(c for c in repo.list_cycles(ctx.db) if c.previous_id == cycle.id)
+    assert successor.stage == "plan" and successor.title.endswith("（第2轮）")
+    assert page.board.columns["closed"].list.count() == 1 and page.board.columns["plan"].list.count() == 1
+
+    ctx.undo_stack.undo()  # the Act decision
+    assert repo.get_cycle(ctx.db, cycle.id).stage == "act" and repo.get_cycle(ctx.db, successor.id) is None
+    ctx.undo_stack.undo()  # check → act
+    assert repo.get_cycle(ctx.db, cycle.id).stage == "check"
+    ctx.undo_stack.redo()
+    assert repo.get_cycle(ctx.db, cycle.id).stage == "act"
+
+
+def test_board_flags_a_stalled_cycle_and_raises_a_task(ctx, qtbot):
+    from datetime import date, datetime, timedelta
+
+    old = datetime.combine(date.today() - timedelta(days=20), datetime.min.time())
+    cycle_id = repo.create_cycle(ctx.db, "没人推进的循环", now=old)
+    page = _page(ctx, qtbot)
+    item = page.board.columns["plan"].list.item(0)
+    assert "没人推进的循环" in item.text() and not item.icon().isNull()
+    assert page.badge() == "1"
+    assert ctx.db.execute("SELECT count(*) FROM tasks WHERE pdca_cycle_id = ?", [cycle_id]).fetchone()[0] == 1

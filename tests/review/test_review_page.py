@@ -1,0 +1,65 @@
+"""pytest-qt: the review page shows the week's numbers, saves typed sections per week, and exports."""
+from __future__ import annotations
+
+import openpyxl
+from PySide6.QtCore import Qt
+
+from review_seed import WEEK, seed_week, type_text
+from workbench.review.repository import load_review
+
+
+def _page(ctx, qtbot):
+    from workbench.ui.review.review_page import ReviewPage
+
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1360, 820)
+    page.show()
+    page.refresh()
+    page.open_item(WEEK.label)
+    return page
+
+
+def test_sections_are_typed_saved_and_undone(ctx, qtbot):
+    seed_week(ctx.db)
+    page = _page(ctx, qtbot)
+    assert "2026-W47" in page.heading.text()
+    assert any("7" in label.text() for label in page.blocks["tasks"].findChildren(type(page.heading)))
+    editor = page.editors["lessons"]
+    editor.setFocus()
+    type_text(editor, "先写话术再回答")
+    qtbot.waitUntil(lambda: load_review(ctx.db, WEEK).lessons == "先写话术再回答", timeout=3000)
+    assert "逾期 2 项" in page.facts["process"].text() or "2 tasks went overdue" in page.facts["process"].text()
+    page.open_item(WEEK.previous().label)
+    assert editor.toPlainText() == ""
+    page.open_item(WEEK.label)
+    assert editor.toPlainText() == "先写话术再回答"
+    ctx.undo_stack.undo()
+    assert load_review(ctx.db, WEEK).lessons == "" and editor.toPlainText() == ""
+
+
+def test_export_writes_the_sheet_off_the_gui_thread(ctx, qtbot, tmp_path):
+    seed_week(ctx.db)
+    page = _page(ctx, qtbot)
+    type_text(page.editors["results"], "=转化率持平")
+    out = tmp_path / "review.xlsx"
+    page.export_current(str(out))
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=15000)
+    assert page.last_export.path == out and page.last_export.masked
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:6] == ["概览", "任务", "联系记录", "发现", "PDCA", "指标"]
+    texts = [c.value for row in book["概览"].iter_rows() for c in row]
+    assert "=转化率持平" in texts  # typed text saved before the export, kept as text
+    assert ctx.db.execute("SELECT masked FROM audit_log WHERE action = 'export'").fetchall() == [(1,)]
+
+
+def test_file_menu_export_goes_to_the_review_page(main_window, ctx, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "from-menu.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    main_window.show_area("review")
+    page = main_window.page("review")
+    ctx.events.export_week_requested.emit()
+    qtbot.waitUntil(lambda: out.exists() and page.last_export is not None, timeout=15000)
+    assert openpyxl.load_workbook(out).sheetnames[0] == "概览"
