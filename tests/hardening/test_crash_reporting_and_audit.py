@@ -182,3 +182,12 @@ def test_the_audit_log_is_reachable_from_the_help_menu(main_window, ctx, qtbot):
     assert view.cell_text(0, 1) == "导出" and view.cell_text(0, 2) == "12"
     assert view.cell_text(0, 3) == "否——未打码"
     view.close()
+    settle(main_window, qtbot)
+
+
+def settle(window, qtbot):
+    """Let the window build its remaining pages now: its deferred timer must not fire after the
+    database fixture closed (that shows up as 'Cannot operate on a closed database' in a later test)."""
+    from workbench.ui.shell.pages import PAGES
+
+    qtbot.waitUntil(lambda: len(window.pages) == len(PAGES), timeout=20000)

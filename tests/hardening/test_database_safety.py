@@ -209,8 +209,11 @@ def test_a_database_from_a_newer_version_gets_a_sentence_from_the_cli(db_path):
                             capture_output=True, text=True, timeout=60, env={"LANG": "C", "PATH": ""})
     assert result.returncode == 2
     assert "newer version" in result.stderr and "Traceback" not in result.stderr
-    with pytest.raises(Exception, match="newer version"):
+    from workbench.store.migrate import NewerSchemaError
+
+    with pytest.raises(NewerSchemaError) as raised:
         open_at_startup(db_path)
+    assert "newer version" in raised.value.en and "更新版本" in raised.value.zh
 
 
 # --- where the file lives --------------------------------------------------------------------
