@@ -129,21 +129,40 @@ def _fill_users(db: Database, today: date, scale: int, rng: random.Random) -> li
 
 
 def _fill_contacts(db, today, scale, rng, user_ids, snippet_ids) -> None:
+    # The trigram index is built once after the bulk load ('rebuild') instead of row by row through
+    # its triggers: measured about twice as fast at --scale 100. The triggers come back unchanged.
+    triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'contacts'"
+                          " AND sql LIKE '%contacts_fts%'").fetchall()
+    for name, _sql in triggers:
+        db.execute(f"DROP TRIGGER [{name}]")
+    try:
+        _bulk_contacts(db, today, scale, rng, user_ids, snippet_ids)
+        db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')")
+    finally:
+        for _name, sql in triggers:
+            db.execute(sql)
+
+
+def _bulk_contacts(db, today, scale, rng, user_ids, snippet_ids) -> None:
     total = CONTACTS_PER_SCALE * scale
     first_id = (db.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]) + 1
     start = datetime.combine(today - timedelta(days=DAYS), datetime.min.time())
     seconds = DAYS * 86400
-    # Times in order, so ids grow with time (search ranks contacts newest first by id).
-    stamps = sorted(rng.randrange(seconds) for _ in range(total))
+    # Office hours, fewer contacts at weekends; sorted, so ids grow with time (search ranks
+    # contacts newest first by id).
+    stamps = []
+    while len(stamps) < total:
+        day = rng.randrange(DAYS)
+        if (start + timedelta(days=day)).weekday() >= 5 and rng.random() < 0.7:
+            continue
+        stamps.append(day * 86400 + 9 * 3600 + rng.randrange(10 * 3600))
+    stamps.sort()
     last_contact: dict[int, str] = {}
     used: dict[int, int] = {}
     hot_users = user_ids[: max(20, len(user_ids) // 50)]  # a few users the operator talks to often
     batch, short = [], []
     for i, offset in enumerate(stamps):
         at = start + timedelta(seconds=offset)
-        at = at.replace(hour=9 + at.hour % 10)  # office hours
-        if at.weekday() >= 5 and rng.random() < 0.7:
-            at -= timedelta(days=at.weekday() - 4)
         at_text = at.strftime("%Y-%m-%dT%H:%M:%S")
         user_id = rng.choice(hot_users) if rng.random() < 0.15 else rng.choice(user_ids)
         topic = _pick(rng, TOPIC_WEIGHTS)

@@ -63,6 +63,7 @@ class ContactForm(QFrame):
         self.follow_up = QLineEdit()
         self.follow_up.setObjectName("followUpEdit")
         self.follow_up.setPlaceholderText(self.tr("明天 / 后天 10:00 / +3 / 11-27"))
+        self.follow_up.setMinimumWidth(210)
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("summaryEdit")
         self.summary.setTabChangesFocus(True)
@@ -170,7 +171,8 @@ class ContactForm(QFrame):
         if user is None:
             return
         self.user_id = user_id
-        self.user_label.setText(f"{user.label()} · {self.tr('channel')} {user.channel or '—'} · {user.stage}")
+        channel_word = self.tr("channel")
+        self.user_label.setText(f"{user.label()} · {channel_word} {user.channel or '—'} · {user.stage}")
         self.user_label.setProperty("muted", False)
         self.user_label.style().polish(self.user_label)
         self.user_changed.emit(user_id)

@@ -8,10 +8,6 @@ from PySide6.QtGui import QUndoCommand
 from workbench.contacts import contact_log, findings, sequences
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ContactsUndo", text)
-
-
 class DataCommand(QUndoCommand):
     """Base: emits data_changed after every redo/undo. Subclasses implement do() and undo_it()."""
 
@@ -44,7 +40,7 @@ class DataCommand(QUndoCommand):
 
 class LogContactCommand(DataCommand):
     def __init__(self, ctx, fields: dict):
-        super().__init__(ctx, _tr("Log contact"))
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Log contact"))
         self.fields = fields
         self.contact_id: int | None = None
         self.state: dict = {}
@@ -60,7 +56,7 @@ class LogContactCommand(DataCommand):
 
 class StartSequenceCommand(DataCommand):
     def __init__(self, ctx, sequence_id: int, user_ids: list[int]):
-        super().__init__(ctx, _tr("Start recall sequence"))
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Start recall sequence"))
         self.sequence_id, self.user_ids = sequence_id, user_ids
         self.enrolments: list[int] = []
         self.stages: dict[int, str] = {}
@@ -87,7 +83,7 @@ class StartSequenceCommand(DataCommand):
 
 class FindingStatusCommand(DataCommand):
     def __init__(self, ctx, finding_id: int, status: str):
-        super().__init__(ctx, _tr("Change finding status"))
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Change finding status"))
         self.finding_id, self.status = finding_id, status
         self.before = findings.finding_status(ctx.db, finding_id)
 
@@ -100,7 +96,7 @@ class FindingStatusCommand(DataCommand):
 
 class MergeFindingsCommand(DataCommand):
     def __init__(self, ctx, keep_id: int, other_ids: list[int]):
-        super().__init__(ctx, _tr("Merge findings"))
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Merge findings"))
         self.keep_id, self.other_ids = keep_id, other_ids
         self.moved: dict[int, list[int]] = {}
 
@@ -113,7 +109,7 @@ class MergeFindingsCommand(DataCommand):
 
 class CreateUserCommand(DataCommand):
     def __init__(self, ctx, fields: dict):
-        super().__init__(ctx, _tr("New user"))
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "New user"))
         self.fields = fields
         self.user_id: int | None = None
 
@@ -131,7 +127,7 @@ class CreateUserCommand(DataCommand):
 
 class UpdateUserCommand(DataCommand):
     def __init__(self, ctx, user_id: int, changes: dict):
-        super().__init__(ctx, _tr("Edit user"))
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Edit user"))
         from workbench.contacts.users import user_snapshot
 
         self.user_id, self.changes = user_id, changes

@@ -191,7 +191,8 @@ class RecallQueueView(QWidget):
                               .replace("%2", str(p["enrolled"])).replace("%3", str(p["converted"])).replace("%4", rate)
                               .replace("%5", str(p["active"])).replace("%6", str(p["stopped"])))
         steps = sequences.sequence_steps(self.ctx.db, sequence_id)
-        self.steps.setText(" → ".join(f"{s.title}（{self.tr('day +%1').replace('%1', str(s.delay_days))}）" for s in steps))
+        day_word = self.tr("day +%1")
+        self.steps.setText(" → ".join(f"{s.title}（{day_word.replace('%1', str(s.delay_days))}）" for s in steps))
         queue = sequences.recall_queue(self.ctx.db, sequence_id, limit=300)
         self.next_button.setEnabled(bool(queue))
         for q in queue:
