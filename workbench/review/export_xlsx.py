@@ -187,10 +187,15 @@ def _overview(w: SheetWriter, review: WeekReview, texts) -> None:
         set_text_cell(body, text or "（未填写）")
         body.alignment = Alignment(wrap_text=True, vertical="top")
         w.sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-        w.sheet.row_dimensions[row].height = max(30, 15 * (text.count("\n") + 1 + len(text) // 60))
+        w.sheet.row_dimensions[row].height = max(30, 15 * (text.count("\n") + 1 + len(text) // 48))
         row += 1
         for fact in facts_by_section[key]:
-            w.cell(row, 1, "· " + fact).font = Font(color="595959")
+            cell = w.sheet.cell(row=row, column=1)
+            set_text_cell(cell, "· " + fact)
+            cell.font = Font(color="595959")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            w.sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+            w.sheet.row_dimensions[row].height = 15 * (1 + len(fact) // 48)
             row += 1
         row += 1
     w.fit()
@@ -200,6 +205,7 @@ def _overview(w: SheetWriter, review: WeekReview, texts) -> None:
     # Section texts and facts are long: let them wrap inside A:D instead of widening column A.
     w.sheet.column_dimensions["A"].width = min(w.sheet.column_dimensions["A"].width, 40)
     w.sheet.freeze_panes = "A2"
+    _print_setup(w.sheet, landscape=False)
 
 
 def _quadrant(task: dict) -> str:
@@ -287,8 +293,9 @@ def _metrics(w: SheetWriter, review: WeekReview) -> int:
     for offset, day in enumerate(days, start=2):
         w.cell(offset, 1, day, "date")
         for column, metric in enumerate(metrics, start=2):
-            kind = {"percent": "percent", "money": "money"}.get(metric.type, "number")
-            w.cell(offset, column, metric.values[offset - 2], kind)
+            kind = {"percent": "percent", "money": "money", "integer": "int"}.get(metric.type, "number")
+            value = metric.values[offset - 2]
+            w.cell(offset, column, round(value) if kind == "int" and value is not None else value, kind)
     last_row = len(days) + 1
     summary = last_row + 2
     w.header(summary, ["指标", "本周日均", "上周日均", "周环比"])
@@ -300,6 +307,7 @@ def _metrics(w: SheetWriter, review: WeekReview) -> int:
         w.cell(offset, 4, metric.change_pct, "percent")
     w.fit(minimum=12)
     w.sheet.freeze_panes = "B2"
+    _print_setup(w.sheet, landscape=True)
     # One small native line chart per metric: their scales differ too much to share an axis.
     anchor_column = get_column_letter(len(names) + 2)
     for index, metric in enumerate(metrics[:6]):
@@ -325,7 +333,18 @@ def _alerts(w: SheetWriter, review: WeekReview) -> int:
     return len(rows)
 
 
+def _print_setup(sheet, *, landscape: bool) -> None:
+    """Print (and PDF) one page wide, as many pages tall as needed, header row repeated."""
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+
+
 def _finish_list(w: SheetWriter, columns: int, rows: int) -> None:
+    _print_setup(w.sheet, landscape=True)
+    w.sheet.print_title_rows = "1:1"
     w.fit()
     w.sheet.freeze_panes = "A2"
     if rows:

@@ -159,7 +159,8 @@ class CycleDetail(QScrollArea):
         self.next_button.setText(self.tr("Next: %1 →").replace("%1", stage_title(forward)) if forward else "")
         self.back_button.setVisible(back is not None)
         self.back_button.setText(self.tr("← %1").replace("%1", stage_title(back)) if back else "")
-        goal = [f"<b>{self.tr('Goal')}</b>: "]
+        goal_label = self.tr("Goal")
+        goal = [f"<b>{goal_label}</b>: "]
         if cycle.metric_column:
             goal.append(f"{cycle.metric_label} &nbsp; {value_text(cycle.baseline, kind)} → <b>{value_text(cycle.target, kind)}</b>")
         else:

@@ -58,7 +58,7 @@ class PdcaPage(QWidget):
     def refresh(self) -> None:
         raised = repo.raise_stall_tasks(self.ctx.db, self.today())
         if raised:
-            self.ctx.events.status_message.emit(self.tr("%n stalled PDCA cycle(s) became a task.", "", len(raised)))
+            self.ctx.events.status_message.emit(self.tr("Stalled PDCA cycles became tasks: %1").replace("%1", str(len(raised))))
             self.ctx.events.data_changed.emit("tasks")
         self._reload()
 

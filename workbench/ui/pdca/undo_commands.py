@@ -14,9 +14,6 @@ from workbench.pdca import repository as repo
 from workbench.tasks import repository as tasks_repo
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PdcaUndo", text)
-
 
 class _CycleCommand(QUndoCommand):
     def __init__(self, ctx, text: str):
@@ -57,7 +54,7 @@ class _SnapshotCommand(_CycleCommand):
 
 class CreateCycle(_CycleCommand):
     def __init__(self, ctx, title: str, fields: dict, previous_id: int | None = None):
-        super().__init__(ctx, _tr("New PDCA cycle “%1”").replace("%1", title[:30]))
+        super().__init__(ctx, QCoreApplication.translate("PdcaUndo", "New PDCA cycle “%1”").replace("%1", title[:30]))
         self.title, self.fields, self.previous_id = title, fields, previous_id
         self.cycle_id: int | None = None
         self.saved: dict | None = None
@@ -77,7 +74,7 @@ class CreateCycle(_CycleCommand):
 
 class EditCycle(_SnapshotCommand):
     def __init__(self, ctx, cycle_id: int, changes: dict):
-        super().__init__(ctx, cycle_id, _tr("Edit PDCA cycle"))
+        super().__init__(ctx, cycle_id, QCoreApplication.translate("PdcaUndo", "Edit PDCA cycle"))
         self.changes = changes
 
     def apply(self) -> None:
@@ -86,7 +83,7 @@ class EditCycle(_SnapshotCommand):
 
 class MoveStage(_SnapshotCommand):
     def __init__(self, ctx, cycle_id: int, target: str, now: datetime | None = None):
-        super().__init__(ctx, cycle_id, _tr("Move PDCA cycle"))
+        super().__init__(ctx, cycle_id, QCoreApplication.translate("PdcaUndo", "Move PDCA cycle"))
         self.target, self.now = target, now
 
     def apply(self) -> None:
@@ -95,7 +92,7 @@ class MoveStage(_SnapshotCommand):
 
 class RunCheck(_SnapshotCommand):
     def __init__(self, ctx, cycle_id: int):
-        super().__init__(ctx, cycle_id, _tr("Run the Check"))
+        super().__init__(ctx, cycle_id, QCoreApplication.translate("PdcaUndo", "Run the Check"))
 
     def apply(self) -> None:
         repo.run_check(self.db, self.cycle_id)
@@ -103,7 +100,7 @@ class RunCheck(_SnapshotCommand):
 
 class AddNote(_SnapshotCommand):
     def __init__(self, ctx, cycle_id: int, text: str):
-        super().__init__(ctx, cycle_id, _tr("Add Do note"))
+        super().__init__(ctx, cycle_id, QCoreApplication.translate("PdcaUndo", "Add Do note"))
         self.text = text
 
     def apply(self) -> None:
@@ -114,7 +111,7 @@ class ApplyAct(_CycleCommand):
     """标准化 / 调整后再循环 / 放弃: closes the cycle and may create an SOP or the next cycle."""
 
     def __init__(self, ctx, cycle_id: int, decision: str, notes: str):
-        super().__init__(ctx, _tr("Act decision"))
+        super().__init__(ctx, QCoreApplication.translate("PdcaUndo", "Act decision"))
         self.cycle_id, self.decision, self.notes = cycle_id, decision, notes
         self.before: dict | None = None
         self.created: dict = {}
@@ -133,7 +130,7 @@ class AddPlanStep(_CycleCommand):
     """A plan step is a task in the matrix (重要不紧急), linked to the cycle."""
 
     def __init__(self, ctx, cycle_id: int, title: str, due: str | None = None):
-        super().__init__(ctx, _tr("Add plan step"))
+        super().__init__(ctx, QCoreApplication.translate("PdcaUndo", "Add plan step"))
         self.cycle_id, self.title, self.due = cycle_id, title, due
         self.task_id: int | None = None
         self.row: dict | None = None
@@ -152,7 +149,7 @@ class AddPlanStep(_CycleCommand):
 
 class TickPlanStep(_CycleCommand):
     def __init__(self, ctx, task_id: int, done: bool):
-        super().__init__(ctx, _tr("Tick plan step") if done else _tr("Untick plan step"))
+        super().__init__(ctx, QCoreApplication.translate("PdcaUndo", "Tick plan step") if done else QCoreApplication.translate("PdcaUndo", "Untick plan step"))
         self.task_id, self.done = task_id, done
         self.follow_up: int | None = None
 

@@ -30,17 +30,15 @@ WEEK_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _section_titles() -> dict[str, str]:
-    t = lambda text: QCoreApplication.translate("ReviewPage", text)  # noqa: E731
-    return {"goal_review": t("Goal review"), "results": t("Results"), "process": t("Process analysis"),
-            "lessons": t("Lessons and patterns")}
+    return {"goal_review": QCoreApplication.translate("ReviewPage", "Goal review"), "results": QCoreApplication.translate("ReviewPage", "Results"), "process": QCoreApplication.translate("ReviewPage", "Process analysis"),
+            "lessons": QCoreApplication.translate("ReviewPage", "Lessons and patterns")}
 
 
 def _section_hints() -> dict[str, str]:
-    t = lambda text: QCoreApplication.translate("ReviewPage", text)  # noqa: E731
-    return {"goal_review": t("What did you set out to do this week?"),
-            "results": t("What happened? Numbers first, good and bad."),
-            "process": t("Why did it happen? What helped, what got in the way?"),
-            "lessons": t("What will you keep doing, and what becomes an SOP or a PDCA cycle?")}
+    return {"goal_review": QCoreApplication.translate("ReviewPage", "What did you set out to do this week?"),
+            "results": QCoreApplication.translate("ReviewPage", "What happened? Numbers first, good and bad."),
+            "process": QCoreApplication.translate("ReviewPage", "Why did it happen? What helped, what got in the way?"),
+            "lessons": QCoreApplication.translate("ReviewPage", "What will you keep doing, and what becomes an SOP or a PDCA cycle?")}
 
 
 class StatBlock(QFrame):
@@ -243,12 +241,12 @@ class ReviewPage(QWidget):
             (self.tr("Urgent and important"), str(done.get("q1", 0))),
             (self.tr("Overdue"), str(len(review.overdue))),
             (self.tr("Rolled over"), str(len(review.rolled_over))),
-            (self.tr("New captures"), f"{review.captured} ({self.tr('%1 in inbox').replace('%1', str(review.captured_in_inbox))})"),
+            (self.tr("New captures"), "{} ({})".format(review.captured, self.tr("%1 in inbox").replace("%1", str(review.captured_in_inbox)))),
         ])
         c, f = review.contacts, review.findings
         top_channels = " · ".join(f"{k} {v}" for k, v in list(c["by_channel"].items())[:3]) or "—"
         self.blocks["contacts"].show_rows([
-            (self.tr("Contacts"), f"{c['total']} ({self.tr('%1 users').replace('%1', str(c['users']))})"),
+            (self.tr("Contacts"), "{} ({})".format(c["total"], self.tr("%1 users").replace("%1", str(c["users"])))),
             (self.tr("By channel"), top_channels),
             (self.tr("Conversions"), f"{c['conversions']} ({percent(review.conversion_rate)})"),
             (self.tr("Recall success"), f"{c['recall_converted_users']}/{c['recall_users']} ({percent(review.recall_success)})"),
@@ -352,7 +350,7 @@ class ExportWorkerFor:
         self.page = page
         self.worker = ExportWorker(page.ctx.db_path, page.week, path, masked=masked, today=page.today())
         self.worker.setAutoDelete(False)
-        self.progress = QProgressDialog(page.tr("Writing the weekly review…"), page.tr("Cancel"), 0, 0, page)
+        self.progress = QProgressDialog(QCoreApplication.translate("ReviewPage", "Writing the weekly review…"), QCoreApplication.translate("ReviewPage", "Cancel"), 0, 0, page)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancel)
