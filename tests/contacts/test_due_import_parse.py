@@ -98,3 +98,21 @@ def test_demo_data_is_coherent(demo_db):
     indexed = demo_db.execute("SELECT count(*) FROM contacts_short WHERE contacts_short MATCH '\"还 款\"'").fetchone()[0]
     expected = demo_db.execute("SELECT count(*) FROM contacts WHERE summary LIKE '%还款%'").fetchone()[0]
     assert indexed == expected > 0
+
+
+def test_user_export_masks_phones_unless_asked_and_audits(db, tmp_path):
+    from workbench.cli import main
+
+    create_user(db, name="王芳", phone="13800138000", wechat="wx_wangfang23", notes="备用号 13912345678", now=NOW)
+    masked, full = tmp_path / "users.csv", tmp_path / "users_full.csv"
+    assert main(["users", "export", "--db", str(db_path_of(db)), str(masked)]) == 0
+    text = masked.read_text(encoding="utf-8-sig")
+    assert "138****8000" in text and "13800138000" not in text and "139****5678" in text and "wx***23" in text
+    assert main(["users", "export", "--db", str(db_path_of(db)), "--unmasked", str(full)]) == 0
+    assert "13800138000" in full.read_text(encoding="utf-8-sig")
+    assert db.execute("SELECT action, rows, masked FROM audit_log ORDER BY id").fetchall() == [
+        ("export_users", 1, 1), ("export_users", 1, 0)]
+
+
+def db_path_of(db):
+    return db.execute("PRAGMA database_list").fetchone()[2]

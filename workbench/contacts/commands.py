@@ -2,6 +2,7 @@
 
   workbench search [--json] QUERY                 users, contacts, findings, snippets
   workbench users import FILE [--sequence ID] [--json]
+  workbench users export FILE [--unmasked] [--stage S]
   workbench contact --user ID [--summary T] [--outcome O] [--follow-up YYYY-MM-DD] ...
   workbench findings [--json] [--all]
   workbench due [--json] [--today YYYY-MM-DD]
@@ -62,6 +63,18 @@ def cmd_users_import(args) -> int:
               + (f", enrolled {result.enrolled}" if args.sequence else ""))
         for warning in payload["warnings"][:20]:
             print(f"row {warning['row']}: {warning['message']}")
+    return 0
+
+
+def cmd_users_export(args) -> int:
+    from workbench.contacts.user_export import export_users_csv
+
+    db = _db(args)
+    try:
+        count = export_users_csv(db, args.file, unmasked=args.unmasked, stage=args.stage)
+    finally:
+        db.close()
+    print(f"{count} users written to {args.file}" + (" (unmasked)" if args.unmasked else " (phones masked)"))
     return 0
 
 
@@ -138,6 +151,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     users_import.add_argument("--sequence", type=int, metavar="ID", help="start this recall sequence for every user of the list")
     users_import.add_argument("--json", action="store_true")
     users_import.set_defaults(func=cmd_users_import)
+    users_export = users_sub.add_parser("export", parents=[common], help="export users to CSV, phones masked")
+    users_export.add_argument("file", metavar="FILE")
+    users_export.add_argument("--unmasked", action="store_true", help="full phones and WeChat ids (recorded in the audit log)")
+    users_export.add_argument("--stage", help="only users in this lifecycle stage")
+    users_export.set_defaults(func=cmd_users_export)
     users.set_defaults(func=lambda args: (users.print_help(), 0)[1])
 
     contact = subparsers.add_parser("contact", parents=[common], help="log one contact with a user")

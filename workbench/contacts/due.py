@@ -66,14 +66,18 @@ def set_cadence(db: Database, scope: str, value: str, days: int | None) -> None:
 
 def cadence_due(db: Database, today: date, limit: int = 200) -> list[CadenceDue]:
     """Users past their cadence, the most overdue (relative to their cadence) first."""
+    # Stage rules join through the stage index; tag rules only look at users that have tags.
     rows = db.execute(
         "WITH rule AS ("
-        "  SELECT u.id AS user_id, min(c.days) AS days FROM users u JOIN contact_cadence c"
-        "   ON (c.scope = 'stage' AND c.value = u.stage)"
-        "   OR (c.scope = 'tag' AND u.tags != '[]' AND c.value IN (SELECT value FROM json_each(u.tags)))"
-        "  GROUP BY u.id)"
+        "  SELECT u.id AS user_id, c.days AS days FROM contact_cadence c JOIN users u ON u.stage = c.value"
+        "   WHERE c.scope = 'stage'"
+        "  UNION ALL"
+        "  SELECT u.id, c.days FROM users u, json_each(u.tags) j JOIN contact_cadence c ON c.scope = 'tag' AND c.value = j.value"
+        "   WHERE u.tags != '[]'),"
+        " shortest AS (SELECT user_id, min(days) AS days FROM rule GROUP BY user_id)"
         " SELECT u.id, u.name, u.phone, u.stage, u.last_contact_at, r.days,"
         "  CAST(julianday(?) - julianday(substr(coalesce(u.last_contact_at, u.created_at), 1, 10)) AS INTEGER) AS since"
-        " FROM rule r JOIN users u ON u.id = r.user_id WHERE since > r.days"
-        " ORDER BY (since * 1.0 / r.days) DESC, u.id LIMIT ?", [today.isoformat(), limit]).fetchall()
+        " FROM shortest r JOIN users u ON u.id = r.user_id"
+        " WHERE coalesce(u.last_contact_at, u.created_at) < date(?, '-' || r.days || ' days')"
+        " ORDER BY (since * 1.0 / r.days) DESC, u.id LIMIT ?", [today.isoformat(), today.isoformat(), limit]).fetchall()
     return [CadenceDue(*r) for r in rows]

@@ -112,8 +112,12 @@ def _users_short(db: Database, query: str, limit: int) -> list[Hit]:
     if len(rows) < limit:
         seen = {r[0] for r in rows}
         pattern = like_pattern(query)
-        more = db.execute(f"SELECT {USER_FIELDS} FROM users u WHERE (u.name LIKE ? ESCAPE '\\' OR u.external_id LIKE ? ESCAPE '\\'"
-                          " OR u.wechat LIKE ? ESCAPE '\\') LIMIT ?", [pattern, pattern, pattern, limit * 2]).fetchall()
+        if query.isascii():
+            more = db.execute(f"SELECT {USER_FIELDS} FROM users u WHERE (u.name LIKE ? ESCAPE '\\' OR u.external_id LIKE ? ESCAPE '\\'"
+                              " OR u.wechat LIKE ? ESCAPE '\\') LIMIT ?", [pattern, pattern, pattern, limit * 2]).fetchall()
+        else:  # user ids and WeChat ids are ASCII: a Chinese query only needs the names
+            more = db.execute(f"SELECT {USER_FIELDS} FROM users u WHERE u.name LIKE ? ESCAPE '\\' LIMIT ?",
+                              [pattern, limit * 2]).fetchall()
         rows += [r for r in more if r[0] not in seen][:limit - len(rows)]
     return [_user_hit(r, query) for r in rows]
 
