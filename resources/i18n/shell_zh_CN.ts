@@ -174,44 +174,8 @@
         <translation>回访王芳</translation>
     </message>
     <message>
-        <source>a task in the inbox, to sort later</source>
-        <translation>进入收件箱的一项任务，稍后分拣</translation>
-    </message>
-    <message>
-        <source>tomorrow 3pm call back @Wang Fang #recall</source>
-        <translation>明天下午3点 回访 @王芳 #召回</translation>
-    </message>
-    <message>
-        <source>due tomorrow at 15:00, linked to the user Wang Fang, tagged recall</source>
-        <translation>明天 15:00 截止，关联用户王芳，标签「召回」</translation>
-    </message>
-    <message>
-        <source>fix the loan FAQ !</source>
-        <translation>整理借款常见问题 !</translation>
-    </message>
-    <message>
-        <source>! marks it important</source>
-        <translation>! 表示重要</translation>
-    </message>
-    <message>
-        <source>reply to the channel manager today ^</source>
-        <translation>今天回复渠道经理 ^</translation>
-    </message>
-    <message>
-        <source>^ marks it urgent; today sets the due date</source>
-        <translation>^ 表示紧急；「今天」设定截止日期</translation>
-    </message>
-    <message>
-        <source>clean up old WeChat groups every Friday</source>
-        <translation>每周五清理旧微信群</translation>
-    </message>
-    <message>
         <source>repeats every Friday</source>
         <translation>每周五重复</translation>
-    </message>
-    <message>
-        <source>links a user: @name, @phone number or @user id</source>
-        <translation>关联用户：@姓名、@手机号 或 @用户ID</translation>
     </message>
     <message>
         <source>adds a tag: #recall</source>
@@ -222,28 +186,148 @@
         <translation>重要</translation>
     </message>
     <message>
-        <source>urgent</source>
-        <translation>紧急</translation>
+        <source>a task in the inbox, to sort in the morning</source>
+        <translation>进入收件箱的一项任务，早上再分拣</translation>
     </message>
     <message>
-        <source>today, tomorrow, Friday, 11-28, 3pm</source>
-        <translation>今天、明天、周五、11-28、下午3点</translation>
+        <source>tomorrow 3pm call back @WangFang #recall *</source>
+        <translation>明天下午3点 回访 @王芳 #召回 *</translation>
+    </message>
+    <message>
+        <source>due tomorrow 15:00, linked to the user, tagged recall, important</source>
+        <translation>明天 15:00 截止，关联该用户，标签「召回」，重要</translation>
+    </message>
+    <message>
+        <source>reply to the channel manager today !</source>
+        <translation>今天 回复渠道经理 !</translation>
+    </message>
+    <message>
+        <source>urgent, due today</source>
+        <translation>紧急，今天截止</translation>
+    </message>
+    <message>
+        <source>write the loan FAQ *!</source>
+        <translation>整理借款常见问题 *!</translation>
+    </message>
+    <message>
+        <source>important and urgent: do it now</source>
+        <translation>重要且紧急：立即做</translation>
+    </message>
+    <message>
+        <source>q2 design churn alert rules</source>
+        <translation>q2 设计流失预警规则</translation>
+    </message>
+    <message>
+        <source>straight into important, not urgent</source>
+        <translation>直接放进「重要不紧急」</translation>
+    </message>
+    <message>
+        <source>every Friday clean up old WeChat groups</source>
+        <translation>每周五 清理旧微信群</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>a due date and time in plain words</source>
         <translation>用日常说法写截止日期和时间</translation>
     </message>
     <message>
-        <source>every day / every Monday / every month</source>
-        <translation>每天 / 每周一 / 每月</translation>
+        <source>straight into a quadrant (q1 important and urgent … q4 neither)</source>
+        <translation>直接放进某个象限（q1 重要且紧急 … q4 不重要不紧急）</translation>
+    </message>
+    <message>
+        <source>links a user: @name, @user id or the last digits of the phone</source>
+        <translation>关联用户：@姓名、@用户ID 或 @手机尾号</translation>
+    </message>
+    <message>
+        <source>today, tomorrow, Friday, 11-28, 3pm, 10:00</source>
+        <translation>今天、明天、周五、11-28、下午3点、10:00</translation>
     </message>
     <message>
         <source>a repeating task</source>
         <translation>重复任务</translation>
     </message>
     <message>
+        <source>every day, every Friday, every month</source>
+        <translation>每天、每周五、每月</translation>
+    </message>
+    <message>
+        <source>text in double quotes is kept as written</source>
+        <translation>双引号里的文字原样保留，不解析</translation>
+    </message>
+    <message>
+        <source>quick capture</source>
+        <translation>快速记一笔</translation>
+    </message>
+    <message>
+        <source>mark the selected task done</source>
+        <translation>把选中的任务标为完成</translation>
+    </message>
+    <message>
+        <source>drop the selected task (Shift+Del deletes it)</source>
+        <translation>放弃选中的任务（Shift+Del 删除）</translation>
+    </message>
+    <message>
+        <source>edit the selected task</source>
+        <translation>编辑选中的任务</translation>
+    </message>
+    <message>
+        <source>open what the task is linked to</source>
+        <translation>打开任务关联的内容</translation>
+    </message>
+    <message>
+        <source>move the task to quadrant 1–4 (Alt+0: back to the inbox)</source>
+        <translation>把任务移到第 1–4 象限（Alt+0：放回收件箱）</translation>
+    </message>
+    <message>
+        <source>move the task up or down</source>
+        <translation>上移或下移任务</translation>
+    </message>
+    <message>
+        <source>while sorting: a quadrant, done, drop, edit (← → skip)</source>
+        <translation>分拣时：选象限、完成、放弃、编辑（← → 跳过）</translation>
+    </message>
+    <message>
+        <source>save the contact</source>
+        <translation>保存联系记录</translation>
+    </message>
+    <message>
+        <source>insert a canned answer</source>
+        <translation>插入话术</translation>
+    </message>
+    <message>
+        <source>copy the canned answer</source>
+        <translation>复制话术</translation>
+    </message>
+    <message>
+        <source>search contacts</source>
+        <translation>搜索联系记录</translation>
+    </message>
+    <message>
+        <source>next user in the recall queue</source>
+        <translation>召回队列中的下一位用户</translation>
+    </message>
+    <message>
+        <source>merge the selected findings</source>
+        <translation>合并选中的发现</translation>
+    </message>
+    <message>
+        <source>new PDCA cycle</source>
+        <translation>新建 PDCA 循环</translation>
+    </message>
+    <message>
+        <source>move the cycle to the next / previous stage</source>
+        <translation>把循环移到下一 / 上一阶段</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>帮助</translation>
+    </message>
+    <message>
+        <source>(on this page)</source>
+        <translation>（本页）</translation>
     </message>
     <message>
         <source>Press Ctrl+N anywhere, type one line and press Enter. The call you are on is not interrupted: the line goes to the inbox and you sort it later.</source>
@@ -716,8 +800,8 @@ Database: %2</source>
         <translation>在任何地方记一笔，例如 %1</translation>
     </message>
     <message>
-        <source>tomorrow 3pm call back @Wang Fang #recall</source>
-        <translation>明天下午3点 回访 @王芳 #召回</translation>
+        <source>tomorrow 3pm call back @WangFang #recall *</source>
+        <translation>明天下午3点 回访 @王芳 #召回 *</translation>
     </message>
 </context>
 </TS>

@@ -133,6 +133,7 @@ def stylesheet(scheme: Scheme) -> str:
     QStatusBar {{ background: {scheme.surface}; border-top: 1px solid {scheme.line}; color: {scheme.muted}; }}
     QStatusBar QLabel {{ color: {scheme.muted}; padding: 0px 8px; }}
     QStatusBar QLabel#fontWarning {{ color: {ALERT_COLORS['orange']}; }}
+    QLabel#errorText {{ color: {ALERT_COLORS['red']}; }}
     QMenuBar {{ background: {scheme.surface}; border-bottom: 1px solid {scheme.line}; }}
     QMenuBar::item {{ padding: 4px 8px; background: transparent; }}
     QMenuBar::item:selected, QMenu::item:selected {{ background: {scheme.tint(ACCENT, 36)}; color: {scheme.text}; }}

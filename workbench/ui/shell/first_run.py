@@ -33,6 +33,8 @@ def show_welcome(window) -> None:
         window.stack.addWidget(window.welcome)
     window.stack.setCurrentWidget(window.welcome)
     window.rail.setCurrentRow(-1)  # no area is current while the welcome page shows
+    # Focus on the demo button (Enter loads it); a focused rail would pick its first row and leave.
+    window.welcome.demo_button.setFocus()
 
 
 def leave_welcome_when_filled(window, area: str) -> None:

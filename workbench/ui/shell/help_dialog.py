@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout
 
 from workbench.ui.shell.pages import PAGES
@@ -39,25 +39,49 @@ def menu_shortcuts(menu_bar) -> list[tuple[str, str, str]]:
 
 class HelpDialog(QDialog):
     def capture_examples(self) -> list[tuple[str, str]]:
-        """(what the operator types, what the workbench makes of it)."""
+        """(what the operator types, what the workbench makes of it) — tasks/capture_parser.py's rules."""
         return [
-            (self.tr("call back Wang Fang"), self.tr("a task in the inbox, to sort later")),
-            (self.tr("tomorrow 3pm call back @Wang Fang #recall"),
-             self.tr("due tomorrow at 15:00, linked to the user Wang Fang, tagged recall")),
-            (self.tr("fix the loan FAQ !"), self.tr("! marks it important")),
-            (self.tr("reply to the channel manager today ^"), self.tr("^ marks it urgent; today sets the due date")),
-            (self.tr("clean up old WeChat groups every Friday"), self.tr("repeats every Friday")),
+            (self.tr("call back Wang Fang"), self.tr("a task in the inbox, to sort in the morning")),
+            (self.tr("tomorrow 3pm call back @WangFang #recall *"),
+             self.tr("due tomorrow 15:00, linked to the user, tagged recall, important")),
+            (self.tr("reply to the channel manager today !"), self.tr("urgent, due today")),
+            (self.tr("write the loan FAQ *!"), self.tr("important and urgent: do it now")),
+            (self.tr("q2 design churn alert rules"), self.tr("straight into important, not urgent")),
+            (self.tr("every Friday clean up old WeChat groups"), self.tr("repeats every Friday")),
         ]
 
     def capture_rules(self) -> list[tuple[str, str]]:
         return [
-            ("@", self.tr("links a user: @name, @phone number or @user id")),
+            ("*", self.tr("important")),
+            ("!", self.tr("urgent")),
+            ("q1 q2 q3 q4", self.tr("straight into a quadrant (q1 important and urgent … q4 neither)")),
+            ("@", self.tr("links a user: @name, @user id or the last digits of the phone")),
             ("#", self.tr("adds a tag: #recall")),
-            ("!", self.tr("important")),
-            ("^", self.tr("urgent")),
-            (self.tr("today, tomorrow, Friday, 11-28, 3pm"), self.tr("a due date and time in plain words")),
-            (self.tr("every day / every Monday / every month"), self.tr("a repeating task")),
+            (self.tr("today, tomorrow, Friday, 11-28, 3pm, 10:00"), self.tr("a due date and time in plain words")),
+            (self.tr("every day, every Friday, every month"), self.tr("a repeating task")),
+            ("\"…\"", self.tr("text in double quotes is kept as written")),
         ]
+
+    def known_keys(self) -> dict[tuple[str, str], str]:
+        """What the pages' own shortcuts do (pages may instead say so through shortcuts())."""
+        return {
+            ("tasks", "Ctrl+Shift+Space"): self.tr("quick capture"),
+            ("tasks", "Space"): self.tr("mark the selected task done"),
+            ("tasks", "Del"): self.tr("drop the selected task (Shift+Del deletes it)"),
+            ("tasks", "Enter / F2 / E"): self.tr("edit the selected task"),
+            ("tasks", "O"): self.tr("open what the task is linked to"),
+            ("tasks", "Alt+1 … Alt+4"): self.tr("move the task to quadrant 1–4 (Alt+0: back to the inbox)"),
+            ("tasks", "Alt+↑ / Alt+↓"): self.tr("move the task up or down"),
+            ("tasks", "1 2 3 4 / D / Del / E"): self.tr("while sorting: a quadrant, done, drop, edit (← → skip)"),
+            ("contacts", "Ctrl+Enter"): self.tr("save the contact"),
+            ("contacts", "Ctrl+J"): self.tr("insert a canned answer"),
+            ("contacts", "Ctrl+Shift+C"): self.tr("copy the canned answer"),
+            ("contacts", "Ctrl+F"): self.tr("search contacts"),
+            ("contacts", "Ctrl+Shift+Return"): self.tr("next user in the recall queue"),
+            ("contacts", "Ctrl+M"): self.tr("merge the selected findings"),
+            ("pdca", "Ctrl+Shift+N"): self.tr("new PDCA cycle"),
+            ("pdca", "Ctrl+→ / Ctrl+←"): self.tr("move the cycle to the next / previous stage"),
+        }
 
     def __init__(self, window):
         super().__init__(window)
@@ -75,12 +99,22 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
 
     def page_shortcuts(self) -> list[tuple[str, str, str]]:
+        """(area, what, keys): a page's shortcuts() if it has one, else the keys documented above plus
+        any QShortcut found on the page that the table does not describe yet."""
+        known = self.known_keys()
         rows = []
         for spec in PAGES:
             cls = spec.load_class()
             if hasattr(cls, "shortcuts"):
-                for keys, what in self.window_.page(spec.key).shortcuts():
-                    rows.append((spec.translated_title(), what, keys))
+                rows += [(spec.translated_title(), what, keys) for keys, what in self.window_.page(spec.key).shortcuts()]
+                continue
+            listed = {keys for (area, keys) in known if area == spec.key}
+            rows += [(spec.translated_title(), what, keys) for (area, keys), what in known.items() if area == spec.key]
+            page = self.window_.pages.get(spec.key)
+            found = {sc.key().toString(QKeySequence.SequenceFormat.NativeText) for sc in page.findChildren(QShortcut)} \
+                if page is not None else set()
+            for keys in sorted(found - {k.replace("Return", "Enter") for k in listed} - listed - {"Ctrl+Return"}):
+                rows.append((spec.translated_title(), self.tr("(on this page)"), keys))
         return rows
 
     def html(self) -> str:

@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
 
     def _build_remaining_pages(self) -> None:
         """After the first paint, build the other pages one per idle turn so every badge shows."""
+        if not self.isVisible():
+            return  # closed (or never shown): nothing to count for
         missing = [spec.key for spec in PAGES if spec.key not in self.pages]
         if not missing:
             self.refresh_badges()
@@ -266,12 +268,13 @@ class MainWindow(QMainWindow):
         self.audit_view = AuditView(self.ctx.db, self)
         self.audit_view.open()
 
+    def about_text(self) -> str:
+        return (self.tr("Ops Workbench %1\n\nA workbench for user operations: capture and triage, contact log, "
+                        "PDCA cycles, report charts and the weekly review — in one SQLite file.\n\nDatabase: %2")
+                .replace("%1", __version__).replace("%2", str(self.ctx.db_path)))
+
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, self.tr("About Ops Workbench"),
-            self.tr("Ops Workbench %1\n\nA workbench for user operations: capture and triage, contact log, "
-                    "PDCA cycles, report charts and the weekly review — in one SQLite file.\n\nDatabase: %2")
-            .replace("%1", __version__).replace("%2", str(self.ctx.db_path)))
+        QMessageBox.about(self, self.tr("About Ops Workbench"), self.about_text())
 
     # --- drag a report onto the window ----------------------------------------------------
     def dragEnterEvent(self, event) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton, QSpinBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from workbench import stored_settings
@@ -78,6 +78,11 @@ class SettingsDialog(QDialog):
         layout.addLayout(body, 1)
         button_row = QHBoxLayout()
         button_row.setContentsMargins(16, 0, 16, 0)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        button_row.addWidget(self.error, 1)
         button_row.addWidget(buttons)
         layout.addLayout(button_row)
 
@@ -199,8 +204,10 @@ class SettingsDialog(QDialog):
         try:
             self.validate()
         except UserError as error:
-            QMessageBox.warning(self, self.tr("Settings"), error.sentence)
+            self.error.setText(error.sentence)  # inline: the dialog stays open with what was typed
+            self.error.show()
             return
+        self.error.hide()
         settings = self.ctx.settings
         folder = self.backup_folder.text().strip()
         default_folder = str(self.ctx.db_path.parent / "backups")

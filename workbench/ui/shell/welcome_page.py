@@ -167,6 +167,6 @@ class WelcomePage(QWidget):
         key = _label("Ctrl+N", prop="keycap", wrap=False)
         layout.addWidget(key)
         layout.addWidget(_label(self.tr("captures a task from anywhere, e.g. %1")
-                                .replace("%1", self.tr("tomorrow 3pm call back @Wang Fang #recall")), wrap=False))
+                                .replace("%1", self.tr("tomorrow 3pm call back @WangFang #recall *")), wrap=False))
         layout.addStretch(1)
         return card

@@ -1,0 +1,122 @@
+"""The settings dialog, the light/dark scheme, backups into a chosen folder, the status line."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from workbench import stored_settings
+
+
+def _save(dialog, qtbot):
+    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _type_into(spin, qtbot, value: int):
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(value))
+
+
+def test_settings_persist_in_qsettings_and_the_database(main_window, ctx, qtbot, tmp_path):
+    main_window.show_settings()
+    dialog = main_window.settings_dialog
+    _type_into(dialog.promote_days, qtbot, 3)
+    _type_into(dialog.backup_keep, qtbot, 14)
+    _type_into(dialog.retention, qtbot, 12)
+    dialog.mask_exports.setChecked(False)
+    _type_into(dialog.alert_spins["red"], qtbot, 40)
+    dialog.backup_folder.setText(str(tmp_path / "copies"))
+    _save(dialog, qtbot)
+    assert not dialog.isVisible()
+    assert int(ctx.settings.value("tasks/promote_days")) == 3
+    assert int(ctx.settings.value("backup/keep")) == 14
+    assert ctx.settings.value("backup/folder") == str(tmp_path / "copies")
+    assert stored_settings.get(ctx.db, stored_settings.PROMOTE_DAYS) == 3
+    assert stored_settings.get(ctx.db, stored_settings.RETENTION_MONTHS) == 12
+    assert stored_settings.get(ctx.db, stored_settings.MASK_EXPORTS) is False
+    assert stored_settings.get(ctx.db, stored_settings.ALERT_THRESHOLDS) == {"yellow": 10, "orange": 20, "red": 40}
+    main_window.show_settings()
+    again = main_window.settings_dialog
+    assert again.promote_days.value() == 3 and again.retention.value() == 12 and not again.mask_exports.isChecked()
+    again.reject()
+
+
+def test_thresholds_that_do_not_rise_are_refused_inline(main_window, ctx, qtbot):
+    main_window.show_settings(5)
+    dialog = main_window.settings_dialog
+    _type_into(dialog.alert_spins["orange"], qtbot, 5)
+    _save(dialog, qtbot)
+    assert dialog.isVisible()
+    assert dialog.error.isVisible() and "黄色 < 橙色 < 红色" in dialog.error.text()
+    assert ctx.db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0, "nothing was saved"
+    dialog.reject()
+
+
+def test_stored_settings_defaults_and_unreadable_values(db):
+    assert stored_settings.get(db, stored_settings.PROMOTE_DAYS) == 2
+    db.execute("INSERT INTO settings (key, value) VALUES ('tasks/promote_days', 'not json')")
+    assert stored_settings.get(db, stored_settings.PROMOTE_DAYS) == 2
+
+
+def test_language_from_settings_rebuilds_the_window_in_english(main_window, ctx, qtbot):
+    main_window.show_settings()
+    dialog = main_window.settings_dialog
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    _save(dialog, qtbot)
+    assert main_window.rail.titles()[0] == "Inbox"
+    assert ctx.settings.value("ui/language") == "en"
+    main_window.set_language("zh_CN")
+
+
+def test_dark_scheme_restyles_the_app_and_tells_listeners(qapp, main_window):
+    from workbench.ui.common import theme
+    from workbench.ui.common.icons import icon
+
+    heard = []
+    theme.scheme_notifier().changed.connect(heard.append)
+    light_icon = icon("mdi6.inbox").pixmap(24, 24).toImage()
+    try:
+        theme.reapply_scheme(qapp, force=theme.DARK)
+        assert heard == [theme.DARK]
+        assert theme.DARK.window in qapp.styleSheet()
+        assert qapp.palette().window().color().name() == theme.DARK.window
+        assert icon("mdi6.inbox").pixmap(24, 24).toImage() != light_icon, "icons follow the scheme"
+    finally:
+        theme.follow_system_scheme(qapp)
+        theme.scheme_notifier().changed.disconnect(heard.append)
+    # offscreen reports no scheme (Unknown) ⇒ light
+    assert theme.current_scheme() is theme.LIGHT
+    assert theme.LIGHT.window in qapp.styleSheet()
+
+
+def test_backups_go_to_the_chosen_folder_and_keep_the_count(ctx, tmp_path):
+    from workbench.ui.shell import backup_location
+
+    folder = tmp_path / "elsewhere"
+    ctx.settings.setValue("backup/folder", str(folder))
+    ctx.settings.setValue("backup/keep", 2)
+    for minute in range(4):
+        backup_location.back_up_now(ctx.db, ctx.db_path, ctx.settings, now=datetime(2026, 11, 25, 9, minute))
+    kept = sorted(p.name for p in folder.glob("*.db"))
+    assert kept == ["workbench-20261125-090200.db", "workbench-20261125-090300.db"]
+    assert backup_location.last_backup_time(ctx.settings, ctx.db_path) == datetime(2026, 11, 25, 9, 3)
+    assert not (ctx.db_path.parent / "backups").exists()
+
+
+def test_status_line_shows_database_backup_and_counts(main_window, ctx, qtbot):
+    text = main_window.status_line.text.text()
+    assert text.startswith("数据库 workbench.db · 尚未备份")
+    main_window.back_up_now()
+    assert "已备份 今天" in main_window.status_line.text.text()
+    main_window._badges = {"tasks": "12", "dashboard": "1"}
+    main_window.update_status()
+    assert main_window.status_line.text.text().endswith("待分拣 12 · 预警 1")
+
+
+def test_no_font_warning_when_a_chinese_font_exists(main_window):
+    from workbench.ui.common.theme import cjk_font_families
+
+    assert cjk_font_families(), "fonts-noto-cjk is installed here"
+    assert not main_window.status_line.font_warning.isVisible()
