@@ -85,7 +85,7 @@ def collect_week(db: Database, week: IsoWeek, today: date, *, rows: bool = False
               if is_rolled_over(t["due"], t["created_at"], t["status"], t["done_at"], week)]
     captured = [t for t in tasks if start <= (t["created_at"] or "") < end]
     review = WeekReview(
-        week=week, today=today, done_by_quadrant=week_facts.done_by_quadrant(db, week),
+        week=week, today=today, done_by_quadrant=week_facts.done_by_quadrant(tasks, week),
         overdue=overdue, rolled_over=sorted(rolled, key=lambda t: t["id"]),
         captured=len(captured),
         captured_in_inbox=sum(1 for t in captured if t["triaged_at"] is None and t["status"] == "open"),
