@@ -41,9 +41,11 @@ class CheckPanel(QWidget):
 
     def _set_numbers(self, rows: list[tuple[str, str]]) -> None:
         while self.numbers.count():
-            item = self.numbers.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = self.numbers.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()  # deleteLater alone leaves it painted until the next event loop turn
+                widget.setParent(None)
+                widget.deleteLater()
         for index, (label, value) in enumerate(rows):
             name, number = QLabel(label), QLabel(value)
             name.setObjectName("mutedText")
@@ -59,6 +61,7 @@ class CheckPanel(QWidget):
         result = CheckResult.from_dict(data) if data else check
         if result is None:
             self.verdict.setText(self.tr("No Check yet: it runs when the cycle moves from Do to Check."))
+            self.verdict.setStyleSheet(f"color: {current_scheme().muted};")
             self._set_numbers([])
             self.linked.setText("")
             self._draw([], None, kind)
