@@ -309,6 +309,9 @@ def _to_datetime(ctx):
     return fast
 
 
+NULL_EXACT = NULL_TOKENS | {t.upper() for t in NULL_TOKENS} | {t.capitalize() for t in NULL_TOKENS}
+
+
 def _to_text(ctx):
     def fn(value):
         if isinstance(value, float):
@@ -322,7 +325,15 @@ def _to_text(ctx):
         if isinstance(value, bool):
             return "是" if value else "否"
         return str(value)
-    return _null_or(fn)
+    convert = _null_or(fn)
+
+    def fast(value):
+        # the common case: a plain string without padding, apostrophe or a null token
+        if type(value) is str and value and value not in NULL_EXACT and value[0] not in " '\t\n" \
+                and value[-1] not in " \t\n":
+            return value
+        return convert(value)
+    return fast
 
 
 def _to_bool(ctx):

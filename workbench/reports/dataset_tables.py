@@ -129,7 +129,8 @@ def insert_new(db: Database, table: str, sql_names: list[str], keyed_rows: Itera
 
 
 def upsert(db: Database, table: str, sql_names: list[str], display_names: list[str], key_display: list[str],
-           keyed_rows: Iterable[tuple[str, list]], import_id: int, dry_run: bool = False) -> UpsertResult:
+           keyed_rows: Iterable[tuple[str, list]], import_id: int, dry_run: bool = False,
+           sql_types: list[str] | None = None, before_merge=None) -> UpsertResult:
     """Stage the file's rows in a temp table, then add new keys and update changed rows.
 
     Only the columns this file has are compared and written; a column missing from the file keeps
@@ -137,17 +138,21 @@ def upsert(db: Database, table: str, sql_names: list[str], display_names: list[s
     """
     db.execute("DROP TABLE IF EXISTS temp._stage")
     staged = ", ".join(quote(f"s{i}") for i in range(len(sql_names)))
-    db.execute(f"CREATE TEMP TABLE _stage (_key TEXT PRIMARY KEY{', ' + staged if staged else ''})")
-    marks = ", ".join("?" for _ in range(len(sql_names) + 1))
+    typed = ", ".join(f"[s{i}] {t}" for i, t in enumerate(sql_types or ["" for _ in sql_names]))
+    db.execute(f"CREATE TEMP TABLE _stage (_n INTEGER PRIMARY KEY, _key TEXT UNIQUE ON CONFLICT REPLACE"
+               f"{', ' + typed if typed else ''})")
+    marks = ", ".join("?" for _ in range(len(sql_names) + 2))
     total = 0
 
     def params() -> Iterator[list]:
         nonlocal total
         for key, values in keyed_rows:
             total += 1
-            yield [key, *values]
+            yield [total, key, *values]
 
-    db.conn.executemany(f"INSERT OR REPLACE INTO temp._stage VALUES ({marks})", params())
+    db.conn.executemany(f"INSERT INTO temp._stage VALUES ({marks})", params())
+    if before_merge is not None:
+        before_merge("temp._stage", [f"s{i}" for i in range(len(sql_names))], "_n")
     result = UpsertResult()
     result.duplicate_keys = total - db.execute("SELECT count(*) FROM temp._stage").fetchone()[0]
     t = quote(table)

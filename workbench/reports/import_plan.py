@@ -391,8 +391,8 @@ def plan_sheet(sheet: Sheet, layout: TableLayout, *, kind: str, path: Path | Non
              f"The sheet reaches Excel's limit of {EXCEL_MAX_ROWS:,} rows; the export was probably cut off.")
     rows = converted_sample(plan.columns, sample, context, positions)
     key = [c.name for c in plan.columns if c.position is None]
-    rest = [c for c in plan.columns if c.position is not None]
-    rest_rows = [[v for v, c in zip(r, plan.columns) if c.position is not None] for r in rows]
+    rest = [c for c in plan.columns if c.position is not None and c.include]
+    rest_rows = [[v for v, c in zip(r, plan.columns) if c.position is not None and c.include] for r in rows]
     found = detect_key(rest, rest_rows)
     plan.key_columns = key + found if found else []
     for column in plan.columns:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import operator
+import re
+from array import array
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,12 +23,14 @@ from sqlite_utils import Database
 from workbench.errors import UserError, current_language
 from workbench.reports import column_types as ct
 from workbench.reports import dataset_tables as tables
-from workbench.reports.import_plan import (ImportPlan, analyse, apply_known_dataset, plan_sheet, warn)
+from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, apply_known_dataset, plan_sheet, warn)
 from workbench.reports.readers import Sheet
-from workbench.reports.table_detect import classify_row, detect
+from workbench.reports.table_detect import NOTE_START, TOTALS, classify_row, detect
 from workbench.store import write_transaction
 
 PROGRESS_EVERY = 5000
+NATIVE_TYPES = ("integer", "number", "money", "percent", "text")
+PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 BAD_CELLS_SHOWN = 5
 ProgressFn = Callable[[int, int], None]
 
@@ -118,6 +122,27 @@ class RowPass:
         self.failures: dict[str, int] = {}
         self.first_failures: list[tuple[int, str, object]] = []
         self.key_repeats = False
+        self.native: set[int] = set()
+        self.sheet_rows = array("l")  # sheet row number of each data row, in order
+
+    def _native_columns(self, file_columns) -> set[int]:
+        """Columns whose cells calamine already gives as the stored value (floats for numbers, plain
+        strings for text): they skip the per-cell converter, only '' becomes NULL, and SQLite checks
+        them after the insert (fix_native) — a few rows with odd values are converted then."""
+        sample = self.plan.sample_raw
+        layout_index = {p: i for i, p in enumerate(self.plan.layout.columns)}
+        native = set()
+        for i, column in enumerate(file_columns):
+            if column.name in self.plan.key_columns or column.type not in NATIVE_TYPES:
+                continue
+            cells = [cells[layout_index[column.position]] for _, cells in sample]
+            if column.type == "text":
+                fits = all(type(v) is str for v in cells)
+            else:  # floats from a workbook, or plain digits from CSV (SQLite's column affinity converts them)
+                fits = all(type(v) is float or v == "" or (type(v) is str and PLAIN_NUMBER.match(v)) for v in cells)
+            if cells and fits:
+                native.add(i)
+        return native
 
     def __iter__(self):
         plan, columns = self.plan, self.columns
@@ -129,15 +154,22 @@ class RowPass:
             (lambda row: (row[positions[0]],)) if positions else (lambda row: ()))
         layout_positions = plan.layout.columns
         converters = [ct.converter(c.type, ctx) for c in file_columns]
+        self.native = self._native_columns(file_columns)
+        slow = [(i, converters[i]) for i in range(len(file_columns)) if i not in self.native]
+        all_slow = not self.native
         constants = [(i, c.constant) for i, c in enumerate(columns) if c.position is None]
         order = [columns.index(c) for c in file_columns]
         reorder = constants or order != list(range(len(order)))
         key_index = [i for i, c in enumerate(columns) if c.name in plan.key_columns]
         content_key = None if key_index else tables.ContentKeys()
+        single_key = key_index[0] if len(key_index) == 1 else None
         names = plan.layout.names
+        first_name = names[0]
+        first_position = layout_positions[0]
+        totals, note = TOTALS.match, NOTE_START.match
         data_start = plan.layout.data_start
         total = plan.height if plan.height and plan.height > 0 else -1
-        pairs = list(zip(converters, range(len(converters))))
+        sheet_rows = self.sheet_rows
         for index, row in enumerate(plan.rows_iter()):
             if index < data_start:
                 continue
@@ -148,16 +180,23 @@ class RowPass:
                     self.progress(index, total)
             if len(row) < width:
                 row = list(row) + [""] * (width - len(row))
-            first = row[layout_positions[0]] if layout_positions[0] < len(row) else ""
+            first = row[first_position] if first_position < len(row) else ""
             if type(first) is str:
-                cells = [row[p] if p < len(row) else "" for p in layout_positions]
-                reason = classify_row(cells, names)
-                if reason:
-                    self.skipped.append((index + 1, reason))
-                    continue
+                text = first.strip()
+                if not text or text == first_name or totals(text) or len(text) >= 20 or note(text):
+                    cells = [row[p] if p < len(row) else "" for p in layout_positions]
+                    reason = classify_row(cells, names)
+                    if reason:
+                        self.skipped.append((index + 1, reason))
+                        continue
             raw = pick(row)
             try:
-                values = [convert(value) for convert, value in zip(converters, raw)]
+                if all_slow:
+                    values = [convert(value) for convert, value in zip(converters, raw)]
+                else:
+                    values = [None if v == "" else v for v in raw]
+                    for i, convert in slow:
+                        values[i] = convert(raw[i])
             except ValueError:
                 values = self._convert_slowly(index, file_columns, converters, raw)
             if reorder:
@@ -168,12 +207,30 @@ class RowPass:
                     full[slot] = constant
                 values = full
             self.result_rows += 1
+            sheet_rows.append(index + 1)
             if len(self.sample) < 5:
-                self.sample.append(list(values))
-            key = tables.key_text([values[i] for i in key_index]) if key_index else content_key(values)
+                self.sample.append(self._exact(values, raw, converters, order, file_columns))
+            if single_key is not None:
+                key = values[single_key]
+                if type(key) is not str:
+                    key = tables.key_text([key])
+            elif key_index:
+                key = tables.key_text([values[i] for i in key_index])
+            else:
+                key = content_key(values)
             yield key, values
         if self.progress is not None:
             self.progress(total if total > 0 else self.result_rows, total)
+
+    def _exact(self, values, raw, converters, order, file_columns) -> list:
+        """A sample row with every cell through its converter (native cells are stored as given)."""
+        exact = list(values)
+        for i, (convert, value) in enumerate(zip(converters, raw)):
+            try:
+                exact[order[i]] = convert(value)
+            except ValueError:
+                exact[order[i]] = None
+        return exact
 
     def _convert_slowly(self, index, file_columns, converters, raw) -> list:
         values = []
@@ -274,14 +331,20 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
     sql_names = [by_name[c.name]["sql"] for c in columns]
     if created:
         upsert = tables.insert_new(db, row["table_name"], sql_names, row_pass, import_id)
+        fix_native(db, f"[{row['table_name']}]", sql_names, "_row_id", row_pass)
     else:
         upsert = tables.upsert(db, row["table_name"], sql_names, [c.name for c in columns], plan.key_columns,
-                               row_pass, import_id, dry_run=result.dry_run)
+                               row_pass, import_id, dry_run=result.dry_run,
+                               sql_types=[tables.SQL_TYPES[c.type] for c in columns],
+                               before_merge=lambda table, names, id_col: fix_native(db, table, names, id_col, row_pass))
     if created and getattr(plan, "_retried", 0) < 2 and (row_pass.failures or upsert.duplicate_keys):
         raise _Retry(bool(upsert.duplicate_keys))
     result.added, result.updated, result.unchanged = upsert.added, upsert.updated, upsert.unchanged
     result.corrections, result.correction_count = upsert.corrections, upsert.correction_count
     result.rows, result.skipped, result.sample = row_pass.result_rows, row_pass.skipped, row_pass.sample
+    if plan.kind == "csv" and plan.layout.data_start + result.rows + len(result.skipped) >= EXCEL_MAX_ROWS:
+        warn(plan.warnings, f"文件达到了 Excel 的行数上限 {EXCEL_MAX_ROWS:,} 行，导出的数据可能被截断了。",
+             f"The file reaches Excel's limit of {EXCEL_MAX_ROWS:,} rows; the export was probably cut off.")
     _report_pass(plan, row_pass, upsert)
     _update_profile(db, row, plan, stored, now)
     db.execute("UPDATE imports SET rows = ?, added = ?, updated = ?, unchanged = ?, skipped = ?, corrections = ?, "
@@ -293,6 +356,48 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
         from workbench.reports.after_import import after_import
 
         after_import(db, plan.dataset)
+
+
+def fix_native(db: Database, table: str, sql_names: list[str], id_column: str, row_pass: RowPass) -> None:
+    """Find, in SQL, the rows whose native (unconverted) cells are not yet clean stored values —
+    numbers that arrived as text ('45.23%', ' 12 '), text with padding, an apostrophe or a null
+    token ('-', 'N/A') — and convert just those cells in Python."""
+    if not row_pass.native:
+        return
+    file_columns = [c for c in row_pass.columns if c.position is not None]
+    slots = [row_pass.columns.index(c) for c in file_columns]
+    tokens = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(ct.NULL_EXACT) if t)
+    checks, picked = [], []
+    for i in sorted(row_pass.native):
+        column = file_columns[i]
+        name = tables.quote(sql_names[slots[i]])
+        if column.type == "text":
+            checks.append(f"({name} IN ({tokens}) OR {name} <> trim({name}, ' '||char(9)||char(10)||char(13)) "
+                          f"OR substr({name}, 1, 1) = char(39))")
+        elif column.type == "integer":
+            checks.append(f"typeof({name}) IN ('text', 'real')")
+        else:
+            checks.append(f"typeof({name}) = 'text'")
+        picked.append((i, column, name, ct.converter(column.type, row_pass.plan.context)))
+    select = ", ".join(name for _, _, name, _ in picked)
+    found = db.execute(f"SELECT {id_column}, {select} FROM {table} WHERE {' OR '.join(checks)}").fetchall()
+    updates = []
+    for record in found:
+        ordinal, cells = record[0], record[1:]
+        fixed = []
+        for (i, column, _name, convert), value in zip(picked, cells):
+            try:
+                fixed.append(convert(value))
+            except ValueError:
+                fixed.append(None)
+                row_pass.failures[column.name] = row_pass.failures.get(column.name, 0) + 1
+                if len(row_pass.first_failures) < BAD_CELLS_SHOWN:
+                    sheet_row = row_pass.sheet_rows[ordinal - 1] if 0 < ordinal <= len(row_pass.sheet_rows) else ordinal
+                    row_pass.first_failures.append((sheet_row, column.name, value))
+        updates.append([*fixed, ordinal])
+    if updates:
+        db.conn.executemany(f"UPDATE {table} SET {', '.join(f'{name} = ?' for _, _, name, _ in picked)} "
+                            f"WHERE {id_column} = ?", updates)
 
 
 def _report_pass(plan: ImportPlan, row_pass: RowPass, upsert: tables.UpsertResult) -> None:

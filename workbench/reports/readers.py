@@ -61,7 +61,7 @@ class Workbook:
             self._book = None
         else:
             self._book = _open_calamine(self.path)
-            self.sheets = [SheetInfo(meta.name, "Visible" not in str(meta.visible), i)
+            self.sheets = [SheetInfo(meta.name, not str(meta.visible).endswith(".Visible"), i)
                            for i, meta in enumerate(self._book.sheets_metadata)
                            if "WorkSheet" in str(meta.typ)]
 

@@ -167,7 +167,23 @@ def _names(grid, block, columns, first_column) -> tuple[list[str], list[str]]:
 
 
 def classify_row(cells: list, header_names: list[str]) -> str | None:
-    """None for a data row, else the skip reason key: 'blank', 'totals', 'note', 'header'."""
+    """None for a data row, else the skip reason key: 'blank', 'totals', 'note', 'header'.
+
+    Called for every row whose first cell is text, so the common case (a data row starting with an
+    ordinary value) returns after one strip and two cheap checks.
+    """
+    first = cells[0]
+    if type(first) is str:
+        text = first.strip()
+        if text:
+            if TOTALS.match(text):
+                return "totals"
+            if text == header_names[0] and [clean_name(v) for v in cells] == header_names:
+                return "header"
+            if (len(text) >= 20 or NOTE_START.match(text)) and len(cells) >= 3 and \
+                    not any(not _empty(v) for v in cells[1:]):
+                return "note"
+            return None
     filled = [v for v in cells if not _empty(v)]
     if not filled:
         return "blank"
@@ -178,8 +194,6 @@ def classify_row(cells: list, header_names: list[str]) -> str | None:
                 return "totals"
         if len(filled) == 1 and len(cells) >= 3 and (NOTE_START.match(first) or len(first.strip()) >= 20):
             return "note"
-        if len(filled) >= 2 and [clean_name(v) for v in cells] == header_names:
-            return "header"
     return None
 
 
