@@ -103,7 +103,8 @@ def _arrow_urls() -> dict[str, str]:
     from workbench.ui.shell.resources import resource_path
 
     folder = resource_path("icons")
-    return {"up": (folder / "chevron-up.svg").as_posix(), "down": (folder / "chevron-down.svg").as_posix()}
+    return {"up": (folder / "chevron-up.svg").as_posix(), "down": (folder / "chevron-down.svg").as_posix(),
+            "check": (folder / "check-white.svg").as_posix()}
 
 
 def stylesheet(scheme: Scheme) -> str:
@@ -159,12 +160,21 @@ def stylesheet(scheme: Scheme) -> str:
     QPushButton, QToolButton {{ background: {scheme.surface}; border: 1px solid {scheme.line}; border-radius: 6px;
         padding: 5px 12px; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {ACCENT}; }}
+    QToolButton[popupMode="1"], QToolButton[popupMode="2"], QPushButton[hasMenu="true"] {{ padding-right: 20px; }}
+    QToolButton::menu-indicator, QPushButton::menu-indicator {{ image: url({arrows["down"]}); width: 10px;
+        height: 10px; subcontrol-origin: padding; subcontrol-position: center right; right: 6px; }}
+    QToolButton::menu-button {{ border: none; width: 16px; }}
     QPushButton:disabled {{ color: {scheme.muted}; }}
     QPushButton[accent="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
     QPushButton[flat="true"] {{ border: none; background: transparent; color: {ACCENT}; }}
     QTableView, QTreeView, QListView {{ background: {scheme.surface}; border: 1px solid {scheme.line};
         border-radius: 6px; alternate-background-color: {scheme.window}; }}
     QTextBrowser {{ background: {scheme.surface}; border: none; }}
+    QCheckBox::indicator, QAbstractItemView::indicator {{ width: 14px; height: 14px; border-radius: 3px;
+        border: 1px solid {scheme.muted}; background: {scheme.surface}; }}
+    QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{ background: {ACCENT};
+        border-color: {ACCENT}; image: url({arrows["check"]}); }}
+    QCheckBox::indicator:disabled {{ border-color: {scheme.line}; }}
     QHeaderView::section {{ background: {scheme.window}; border: none; border-bottom: 1px solid {scheme.line};
         padding: 4px 8px; color: {scheme.muted}; }}
     QGroupBox {{ border: 1px solid {scheme.line}; border-radius: 8px; margin-top: 16px; padding: 16px 8px 8px 8px; }}

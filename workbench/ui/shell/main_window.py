@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMainWindow, QM
 from workbench import __version__
 from workbench.errors import UserError
 from workbench.ui.common.icons import app_icon, icon
+from workbench.ui.common.theme import scheme_notifier
 from workbench.ui.shell import database_files, first_run, i18n
 from workbench.ui.shell.context import AppContext
 from workbench.ui.shell.nav_rail import NavRail
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self._build()
         ctx.events.navigate.connect(self._on_navigate)
         ctx.events.data_changed.connect(self._on_data_changed)
+        scheme_notifier().changed.connect(self._on_scheme_changed)  # the system (or 设置) switched light/dark
         ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self._restore_state()
         first_run.check_fonts(self)
@@ -224,6 +226,17 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         self.ctx.settings.setValue(i18n.SETTING_KEY, code)
         i18n.install_language(i18n.chosen_language(self.ctx.settings))
+        self.rebuild()
+
+    def _on_scheme_changed(self, _scheme) -> None:
+        if self.isVisible():  # a closed window (its database may be closed too) stays as it is
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Build every page again (after a language or light/dark switch), staying where the operator was.
+
+        Pages read colours and texts when they are built, so rebuilding is what makes all of them
+        follow; the app stylesheet alone would leave custom-painted parts in the old scheme."""
         current = self.current_area()
         on_welcome = self.welcome_visible()
         self._build()

@@ -150,7 +150,8 @@ class SettingsDialog(QDialog):
             "so nothing due slips while it waits in another quadrant."))
         self.promote_days = QSpinBox()
         self.promote_days.setRange(0, 14)
-        self.promote_days.setValue(stored_settings.get(self.ctx.db, stored_settings.PROMOTE_DAYS))
+        self.promote_days.setValue(preferences.promote_days(
+            self.ctx.settings, stored_settings.get(self.ctx.db, stored_settings.PROMOTE_DAYS)))
         self.promote_days.setSuffix(self.tr(" days before due"))
         self.promote_days.setSpecialValueText(self.tr("On the due day"))
         form.addRow(self.tr("Promote a task"), self.promote_days)
@@ -213,7 +214,7 @@ class SettingsDialog(QDialog):
         default_folder = str(self.ctx.db_path.parent / "backups")
         settings.setValue(preferences.BACKUP_FOLDER, "" if folder == default_folder else folder)
         settings.setValue(preferences.BACKUP_KEEP, self.backup_keep.value())
-        settings.setValue(preferences.PROMOTE_DAYS, self.promote_days.value())
+        preferences.set_promote_days(settings, self.promote_days.value())
         stored_settings.put(self.ctx.db, {
             stored_settings.PROMOTE_DAYS: self.promote_days.value(),
             stored_settings.MASK_EXPORTS: self.mask_exports.isChecked(),

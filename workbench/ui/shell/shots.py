@@ -76,7 +76,12 @@ def _render_shell_screens(app, window, out: Path, last_number: int) -> list[Path
     window.settings_dialog.reject()
     theme.reapply_scheme(app, force=theme.DARK)
     try:
+        tasks = window.page("tasks")
+        if hasattr(tasks, "show_matrix"):
+            tasks.show_matrix()  # its states may have left it on another view
         written.append(_grab(app, window, out / f"{last_number + 3:02d}-dark.png"))
+        window.show_area("dashboard")
+        written.append(_grab(app, window, out / f"{last_number + 3:02d}-dark-dashboard.png"))
     finally:
         theme.follow_system_scheme(app)
     return written
