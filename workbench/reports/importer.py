@@ -219,6 +219,8 @@ class RowPass:
             else:
                 key = content_key(values)
             yield key, values
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled()
         if self.progress is not None:
             self.progress(total if total > 0 else self.result_rows, total)
 
@@ -340,7 +342,10 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
     if created and getattr(plan, "_retried", 0) < 2 and (row_pass.failures or upsert.duplicate_keys):
         raise _Retry(bool(upsert.duplicate_keys))
     result.added, result.updated, result.unchanged = upsert.added, upsert.updated, upsert.unchanged
-    result.corrections, result.correction_count = upsert.corrections, upsert.correction_count
+    # filling a column this import added is not a correction of a stored value
+    fills = [c for c in upsert.corrections if c["column"] in added_names]
+    result.corrections = [c for c in upsert.corrections if c["column"] not in added_names]
+    result.correction_count = upsert.correction_count - len(fills)
     result.rows, result.skipped, result.sample = row_pass.result_rows, row_pass.skipped, row_pass.sample
     if plan.kind == "csv" and plan.layout.data_start + result.rows + len(result.skipped) >= EXCEL_MAX_ROWS:
         warn(plan.warnings, f"文件达到了 Excel 的行数上限 {EXCEL_MAX_ROWS:,} 行，导出的数据可能被截断了。",
