@@ -541,6 +541,17 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>PersonalDataHint</name>
+    <message>
+        <source>This note contains an ID-card number. Please remove it: the workbench should not keep ID numbers.</source>
+        <translation>这条备注里有身份证号码。请删除：工作台不应保存身份证号。</translation>
+    </message>
+    <message>
+        <source>This note contains a phone number; put it in the user&apos;s phone field so it is masked in lists and exports.</source>
+        <translation>这条备注里有手机号；请填到用户的手机号字段，这样在列表和导出中会打码。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
