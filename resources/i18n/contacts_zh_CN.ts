@@ -12,7 +12,7 @@
         <translation>上下键或 1–9 选择</translation>
     </message>
     <message>
-        <source>明天 / 后天 10:00 / +3 / 11-27</source>
+        <source>tomorrow / +3 / 11-27 14:00</source>
         <translation>明天 / 后天 10:00 / +3 / 11-27</translation>
     </message>
     <message>
@@ -475,6 +475,38 @@
     <message>
         <source>Timeline: %1</source>
         <translation>时间线：%1</translation>
+    </message>
+    <message>
+        <source>Task open</source>
+        <translation>任务 待办</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>任务 完成</translation>
+    </message>
+    <message>
+        <source>Task dropped</source>
+        <translation>任务 放弃</translation>
+    </message>
+    <message>
+        <source>(due %1)</source>
+        <translation>（截止 %1）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Recall sequence started: %1</source>
+        <translation>召回序列开始：%1</translation>
+    </message>
+    <message>
+        <source>Recall sequence %1 at step %2: %3</source>
+        <translation>召回序列%1（第 %2 步）：%3</translation>
+    </message>
+    <message>
+        <source>Imported attributes</source>
+        <translation>导入的属性</translation>
     </message>
 </context>
 <context>

@@ -82,15 +82,15 @@ def search(db: Database, query: str, *, kinds: tuple[str, ...] = ("user", "conta
 # --- users ---------------------------------------------------------------------------------------
 def _user_hit(row, query: str) -> Hit:
     user_id, name, external_id, phone, wechat, stage, notes = row
-    title = " · ".join(p for p in (name or "（未命名）", external_id or "", mask_phone(phone), stage or "") if p)
+    title = " · ".join(p for p in (name or f"#{user_id}", external_id or "", mask_phone(phone), stage or "") if p)
     if query.isdigit() and phone and query in phone:
-        snippet = f"手机 {mask_phone(phone)}"
+        snippet = mask_phone(phone)
     elif name and query.lower() in name.lower():
         snippet = highlight(name, query)
     elif external_id and query.lower() in external_id.lower():
         snippet = highlight(external_id, query)
     elif wechat and query.lower() in wechat.lower():
-        snippet = "微信 " + (wechat[:2] + "***" + wechat[-2:])
+        snippet = wechat[:2] + "***" + wechat[-2:]
     else:
         snippet = highlight(notes, query)
     return Hit("user", user_id, title, snippet)

@@ -14,9 +14,11 @@ from workbench.contacts.users import get_user
 class TimelineEntry:
     at: str
     kind: str  # contact / task / finding / sequence / import
-    title: str
+    title: str  # data: channel·direction·topic·outcome / task title / finding kind / sequence name
     detail: str
     ref_id: int | None = None
+    status: str | None = None  # task: open/done/dropped; sequence: "start" or its end status
+    due: str | None = None  # task due
 
 
 def user_timeline(db: Database, user_id: int, limit: int = 500) -> list[TimelineEntry]:
@@ -33,19 +35,17 @@ def user_timeline(db: Database, user_id: int, limit: int = 500) -> list[Timeline
     for tid, title, status, due, created, done in db.execute(
             "SELECT id, title, status, due, created_at, done_at FROM tasks WHERE user_id = ? ORDER BY id DESC LIMIT ?",
             [user_id, limit]):
-        state = {"open": "待办", "done": "完成", "dropped": "放弃"}.get(status, status)
-        when = done or created
-        entries.append(TimelineEntry(when, "task", f"任务 {state}", f"{title}" + (f"（截止 {due.replace('T', ' ')}）" if due else ""), tid))
+        entries.append(TimelineEntry(done or created, "task", title, "", tid, status, due))
     for at, finding in findings_for_user(db, user_id):
-        entries.append(TimelineEntry(at, "finding", f"发现 {finding.kind}", finding.text, finding.id))
+        entries.append(TimelineEntry(at, "finding", finding.kind, finding.text, finding.id, finding.status))
     for eid, name, status, step, started, ended in db.execute(
             "SELECT e.id, s.name, e.status, e.step, e.started_at, e.ended_at FROM sequence_enrolments e"
             " JOIN sequences s ON s.id = e.sequence_id WHERE e.user_id = ?", [user_id]):
-        entries.append(TimelineEntry(started, "sequence", "召回序列 开始", name, eid))
+        entries.append(TimelineEntry(started, "sequence", name, "", eid, "start"))
         if ended:
-            entries.append(TimelineEntry(ended, "sequence", f"召回序列 {status}", f"{name}（第 {step} 步）", eid))
+            entries.append(TimelineEntry(ended, "sequence", name, str(step), eid, status))
     if user.attributes:
         detail = " · ".join(f"{k} {v}" for k, v in list(user.attributes.items())[:8])
-        entries.append(TimelineEntry(user.created_at, "import", "导入的属性", detail, None))
+        entries.append(TimelineEntry(user.created_at, "import", "", detail, None))
     entries.sort(key=lambda e: e.at or "", reverse=True)
     return entries[:limit]

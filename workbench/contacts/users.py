@@ -62,7 +62,7 @@ class User:
 
     def label(self) -> str:
         """王芳 · U20250042 · 138****1234 — what lists and the form show."""
-        parts = [self.name or "（未命名）", self.external_id or "", self.masked_phone]
+        parts = [self.name or f"#{self.id}", self.external_id or "", self.masked_phone]
         return " · ".join(p for p in parts if p)
 
 

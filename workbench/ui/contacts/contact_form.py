@@ -62,7 +62,7 @@ class ContactForm(QFrame):
             combo.setToolTip(self.tr("Up/Down or 1–9 to choose"))
         self.follow_up = QLineEdit()
         self.follow_up.setObjectName("followUpEdit")
-        self.follow_up.setPlaceholderText(self.tr("明天 / 后天 10:00 / +3 / 11-27"))
+        self.follow_up.setPlaceholderText(self.tr("tomorrow / +3 / 11-27 14:00"))
         self.follow_up.setMinimumWidth(210)
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("summaryEdit")

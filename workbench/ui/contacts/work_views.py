@@ -69,11 +69,32 @@ class TimelineView(QWidget):
         self.header.setText(self.tr("Timeline: %1").replace("%1", user.label()))
         for entry in timeline.user_timeline(self.ctx.db, user.id):
             when = (entry.at or "")[5:16].replace("T", " ")
+            text = f"{when}   {self.entry_label(entry)}"
             detail = " ".join(entry.detail.split())
-            text = f"{when}   {entry.title}" + (f"   “{detail[:160]}{'…' if len(detail) > 160 else ''}”" if detail else "")
+            if detail and entry.kind != "sequence":
+                text += f"   “{detail[:160]}{'…' if len(detail) > 160 else ''}”"
             item = QListWidgetItem(icon(KIND_ICONS.get(entry.kind, "mdi6.circle-small")), text)
             item.setToolTip(entry.detail[:2000])
             self.list.addItem(item)
+
+
+    def entry_label(self, entry) -> str:
+        if entry.kind == "task":
+            states = {"open": self.tr("Task open"), "done": self.tr("Task done"), "dropped": self.tr("Task dropped")}
+            label = f"{states.get(entry.status, entry.status)}   {entry.title}"
+            if entry.due:
+                label += "  " + self.tr("(due %1)").replace("%1", entry.due.replace("T", " "))
+            return label
+        if entry.kind == "finding":
+            return self.tr("Finding") + f" {entry.title} · {entry.status}"
+        if entry.kind == "sequence":
+            if entry.status == "start":
+                return self.tr("Recall sequence started: %1").replace("%1", entry.title)
+            return self.tr("Recall sequence %1 at step %2: %3").replace("%1", entry.status or "") \
+                .replace("%2", entry.detail).replace("%3", entry.title)
+        if entry.kind == "import":
+            return self.tr("Imported attributes")
+        return entry.title
 
 
 class DueView(QWidget):
