@@ -6,6 +6,7 @@ import sys
 from importlib.metadata import version
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 
 def test_version_flag_matches_the_package_metadata():
@@ -16,7 +17,11 @@ def test_version_flag_matches_the_package_metadata():
 
 def test_about_shows_the_package_version(main_window):
     assert version("ops-workbench") in main_window.about_text()
-    assert main_window.windowTitle().startswith("运营工作台")
+    assert main_window.windowTitle() == "workbench.db"
+    assert QApplication.applicationDisplayName() == "运营工作台", "Qt shows it after the title"
+    main_window.set_language("en")
+    assert QApplication.applicationDisplayName() == "Ops Workbench"
+    main_window.set_language("zh_CN")
 
 
 def test_the_icon_has_every_size_down_to_16_px(qapp):

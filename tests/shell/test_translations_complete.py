@@ -69,7 +69,14 @@ def english_screens(qapp, demo_database):
 
 
 def _report(found: list[str]) -> str:
-    return f"{len(found)} untranslated:\n" + "\n".join(sorted(set(found)))
+    """One line per text, with the screens it shows on (the capture bar is on all of them)."""
+    screens: dict[str, list[str]] = {}
+    for entry in found:
+        screen, _, text = entry.partition(": ")
+        screens.setdefault(text, []).append(screen)
+    lines = [f"{text}  — on {', '.join(sorted(set(where))[:4])}{' …' if len(set(where)) > 4 else ''}"
+             for text, where in sorted(screens.items())]
+    return f"{len(lines)} untranslated:\n" + "\n".join(lines)
 
 
 def test_every_screen_was_walked(chinese_screens):

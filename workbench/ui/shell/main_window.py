@@ -39,7 +39,9 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
         """Everything that shows text; called again after the language changes."""
-        self.setWindowTitle(self.tr("Ops Workbench") + f" — {self.ctx.db_path.name}")
+        # Qt adds the app's display name (运营工作台 / Ops Workbench) after this on X11 and Windows.
+        self.setWindowTitle(self.ctx.db_path.name)
+        QCoreApplication.instance().setApplicationDisplayName(self.tr("Ops Workbench"))
         self.rail = NavRail()
         for spec in PAGES:
             self.rail.add_area(spec.key, spec.translated_title(), icon(spec.icon))
