@@ -138,6 +138,10 @@
         <translation>导入用户名单…</translation>
     </message>
     <message>
+        <source>Lists and cadence…</source>
+        <translation>选项与节奏…</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -340,6 +344,85 @@
     <message>
         <source>; %1 enrolled in the recall sequence</source>
         <translation>；%1 位加入召回序列</translation>
+    </message>
+</context>
+<context>
+    <name>ListsDialog</name>
+    <message>
+        <source>Contact lists and cadence</source>
+        <translation>联系选项与联系节奏</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>选项列表</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>联系节奏</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>New value, Enter adds it</source>
+        <translation>新选项，按 Enter 添加</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Save next step</source>
+        <translation>保存默认下一步</translation>
+    </message>
+    <message>
+        <source>Retry after (hours, 0 = no retry)</source>
+        <translation>几小时后重试（0 = 不重试）</translation>
+    </message>
+    <message>
+        <source>At most tries</source>
+        <translation>最多尝试次数</translation>
+    </message>
+    <message>
+        <source>Then switch to channel</source>
+        <translation>之后改用渠道</translation>
+    </message>
+    <message>
+        <source>Follow-up after (days, 0 = none)</source>
+        <translation>几天后跟进（0 = 不跟进）</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>A user is due when the last contact is older than the shortest cadence of their stage and tags.</source>
+        <translation>用户上次联系距今超过其阶段和标签中最短的联系节奏时，列入待跟进。</translation>
     </message>
 </context>
 <context>

@@ -109,3 +109,17 @@ def test_find_or_create_matches_on_external_id_then_phone(db, user):
     assert len(ids) == 4
     assert get_user(db, user).attributes == {"RFM": "重要挽留"}
     assert get_user(db, ids[1]).channel == "抖音"
+
+
+def test_retention_purge_removes_old_contacts_from_search_too(db, user):
+    from datetime import date
+
+    from workbench.contacts.contact_log import purge_contacts_before
+    from workbench.contacts.search import search
+
+    log_contact(db, user_id=user, summary="很久以前的预算问题", now=datetime(2025, 1, 5, 10))
+    log_contact(db, user_id=user, summary="最近的还款问题", now=NOW)
+    assert purge_contacts_before(db, date(2026, 1, 1)) == 1
+    assert [h for h in search(db, "预算").hits if h.kind == "contact"] == []
+    assert len([h for h in search(db, "还款").hits if h.kind == "contact"]) == 1
+    assert get_user(db, user).last_contact_at == "2026-11-25T10:00:00"

@@ -218,3 +218,29 @@ def test_search_tab_finds_two_character_names(page, qtbot, db):
     type_text(page.search.edit, "王芳")
     assert "王芳" in page.search.results.toPlainText()
     assert "138****8000" in page.search.results.toPlainText()
+
+
+def test_lists_dialog_adds_a_topic_and_changes_an_outcome_rule(page, qtbot, db):
+    from workbench.contacts.options import next_step_for
+    from workbench.ui.contacts.lists_dialog import ListsDialog
+
+    dialog = ListsDialog(page.ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(2)  # topic
+    type_text(dialog.new_value, "续借")
+    qtbot.keyClick(dialog.new_value, Qt.Key.Key_Return)
+    assert "续借" in [dialog.values.item(i).text() for i in range(dialog.values.count())]
+    dialog.kind.setCurrentIndex(3)  # outcome
+    dialog.values.setCurrentRow([dialog.values.item(i).text() for i in range(dialog.values.count())].index("未接通"))
+    assert dialog.retry_hours.value() == 2 and dialog.max_tries.value() == 3
+    dialog.retry_hours.setValue(4)
+    dialog.save_next_step()
+    assert next_step_for(db, "未接通").retry_hours == 4 and next_step_for(db, "未接通").then_channel == "短信"
+    dialog.scope.setCurrentIndex(1)
+    dialog.scope_value.setEditText("高额度")
+    dialog.days.setValue(5)
+    dialog.set_rule()
+    assert db.execute("SELECT days FROM contact_cadence WHERE scope = 'tag' AND value = '高额度'").fetchone() == (5,)
+    dialog.accept()
+    page.form.load_options()
+    assert page.form.topic.findText("续借") > 0

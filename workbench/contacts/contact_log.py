@@ -254,3 +254,21 @@ def undo_log(db: Database, contact_id: int, state: dict) -> None:
                 db.execute("UPDATE sequence_enrolments SET status = ?, step = ?, next_due = ?, task_id = ?, ended_at = ?,"
                            " last_outcome = ? WHERE id = ?", [status, step, next_due, task_id, ended_at, last_outcome, eid])
             restore_user(db, user)
+
+
+def purge_contacts_before(db: Database, before: date) -> int:
+    """Retention: delete contacts logged before a date, with their search entries and finding
+    mentions; returns how many. (Run VACUUM afterwards, outside any transaction, to drop the pages.)"""
+    ids = [r[0] for r in db.execute("SELECT id FROM contacts WHERE at < ?", [before.isoformat()])]
+    with write_transaction(db):
+        search_index.unindex_contacts(db, ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            db.execute(f"UPDATE tasks SET contact_id = NULL WHERE contact_id IN ({marks})", chunk)
+            for contact_id in chunk:
+                findings_module.forget_contact(db, contact_id)
+            db.execute(f"DELETE FROM contacts WHERE id IN ({marks})", chunk)
+        db.execute("UPDATE users SET last_contact_at = (SELECT max(at) FROM contacts c WHERE c.user_id = users.id)"
+                   " WHERE last_contact_at < ?", [before.isoformat()])
+    return len(ids)

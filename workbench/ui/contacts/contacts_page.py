@@ -38,8 +38,11 @@ class ContactsPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch()
+        lists_button = QPushButton(icon("mdi6.format-list-checks"), self.tr("Lists and cadence…"))
+        lists_button.clicked.connect(self.edit_lists)
         header.addWidget(self.start_button)
         header.addWidget(import_button)
+        header.addWidget(lists_button)
         self.form = ContactForm(ctx)
         self.strip = QLabel()
         self.strip.setObjectName("contactsStrip")
@@ -181,6 +184,12 @@ class ContactsPage(QWidget):
         if dialog.exec() and dialog.changes():
             self._run(UpdateUserCommand(self.ctx, user_id, dialog.changes()))
             self.form.choose_user(user_id)
+
+    def edit_lists(self) -> None:
+        from workbench.ui.contacts.lists_dialog import ListsDialog
+
+        ListsDialog(self.ctx, self).exec()
+        self.form.load_options()
 
     def start_sequence_for_user(self) -> None:
         from PySide6.QtWidgets import QInputDialog
