@@ -437,3 +437,30 @@ def apply_known_dataset(db, plan: ImportPlan, wanted: str | None) -> None:
 
 def today_iso() -> str:
     return date.today().isoformat()
+
+
+def apply_overrides(plan: ImportPlan, overrides: dict | None) -> None:
+    """The operator's choices from the dialog, by the column's name in the file:
+    {"columns": {source: {"type", "role", "include", "target"}}, "key_columns": [...]}.
+    target is the stored column a renamed column goes to, or "" for a new column."""
+    if not overrides:
+        return
+    for column in plan.columns:
+        choice = overrides.get("columns", {}).get(column.source or column.name)
+        if not choice:
+            continue
+        column.type = choice.get("type", column.type)
+        column.role = choice.get("role", column.role)
+        column.include = choice.get("include", column.include)
+        if "target" in choice and column.match in ("renamed", "added"):
+            if choice["target"]:
+                column.name, column.match = choice["target"], "renamed"
+            else:
+                column.name, column.match = column.source, "added"
+    if "key_columns" in overrides and not plan.existing:
+        plan.key_columns = list(overrides["key_columns"])
+        for column in plan.columns:
+            if column.name in plan.key_columns:
+                column.role = "key"
+            elif column.role == "key":
+                column.role = "dimension" if column.type == "text" else "attribute"
