@@ -33,6 +33,9 @@ class MainWindow(QMainWindow):
         ctx.events.data_changed.connect(self._on_data_changed)
         scheme_notifier().changed.connect(self._on_scheme_changed)  # the system (or 设置) switched light/dark
         ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        from workbench.ui.imports.import_handler import install_import_handler
+
+        install_import_handler(self)  # 文件 › 导入 and dropped files open the import dialog
         self._restore_state()
         first_run.check_fonts(self)
 
