@@ -62,8 +62,6 @@ class SettingsDialog(QDialog):
             self.sections.addItem(title)
             self.sections.item(self.sections.count() - 1).setSizeHint(QSize(0, 36))
             self.stack.addWidget(page)
-        for field in self.findChildren(QSpinBox) + self.findChildren(QComboBox):
-            field.setMaximumWidth(240)  # short values: a full-width field looks like a text box
         self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sections.setCurrentRow(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -85,6 +83,9 @@ class SettingsDialog(QDialog):
         button_row.addWidget(self.error, 1)
         button_row.addWidget(buttons)
         layout.addLayout(button_row)
+        for field in self.findChildren(QSpinBox) + self.findChildren(QComboBox):
+            field.setMinimumWidth(160)
+            field.setMaximumWidth(240)  # short values: a full-width field looks like a text box
 
     def show_section(self, row: int) -> None:
         self.sections.setCurrentRow(row)

@@ -66,6 +66,9 @@ def _render_shell_screens(app, window, out: Path, last_number: int) -> list[Path
     window.show_welcome()
     written.append(_grab(app, window, out / "00-welcome.png"))
     window.show_area("tasks")
+    tasks = window.page("tasks")
+    if hasattr(tasks, "show_matrix"):
+        tasks.show_matrix()  # its extra states may have left it on another view
     window.show_help()
     written.append(_grab_dialog(app, window, window.help_dialog, out / f"{last_number + 1:02d}-help.png"))
     window.help_dialog.close()
@@ -76,9 +79,6 @@ def _render_shell_screens(app, window, out: Path, last_number: int) -> list[Path
     window.settings_dialog.reject()
     theme.reapply_scheme(app, force=theme.DARK)
     try:
-        tasks = window.page("tasks")
-        if hasattr(tasks, "show_matrix"):
-            tasks.show_matrix()  # its states may have left it on another view
         written.append(_grab(app, window, out / f"{last_number + 3:02d}-dark.png"))
         window.show_area("dashboard")
         written.append(_grab(app, window, out / f"{last_number + 3:02d}-dark-dashboard.png"))

@@ -1,0 +1,62 @@
+"""设置 › 数据库: moving the file after the window closed, refusing bad targets, reopening the last file."""
+from __future__ import annotations
+
+import pytest
+
+from workbench.errors import UserError
+
+
+def test_a_pending_move_carries_the_closed_database_and_the_restart_follows(qapp, tmp_path):
+    from workbench.store import open_database
+    from workbench.tasks.repository import create_task
+    from workbench.ui.shell.database_files import MOVE_PROPERTY, RESTART_PROPERTY, perform_pending_move
+
+    old = tmp_path / "old.db"
+    db = open_database(old)
+    create_task(db, "survives the move")
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    new = tmp_path / "moved" / "new.db"
+    new.parent.mkdir()
+    qapp.setProperty(RESTART_PROPERTY, str(new))
+    qapp.setProperty(MOVE_PROPERTY, str(old))
+    assert perform_pending_move(qapp) is None
+    qapp.setProperty(RESTART_PROPERTY, None)
+    assert not old.exists() and new.exists()
+    moved = open_database(new)
+    assert [r[0] for r in moved.execute("SELECT title FROM tasks")] == ["survives the move"]
+    moved.close()
+
+
+def test_new_locations_that_would_lose_data_are_refused(tmp_path):
+    from workbench.ui.shell.database_files import check_new_location
+
+    current = tmp_path / "workbench.db"
+    current.write_bytes(b"")
+    with pytest.raises(UserError):
+        check_new_location(current, current)
+    taken = tmp_path / "taken.db"
+    taken.write_bytes(b"x")
+    with pytest.raises(UserError) as error:
+        check_new_location(taken, current)
+    assert "already exists" in error.value.en
+    check_new_location(tmp_path / "free.db", current)
+
+
+def test_the_window_reopens_the_last_database_unless_told_otherwise(qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from workbench.app import create_application, gui_database_path
+
+    create_application()  # the organisation and app names decide where QSettings lives
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    last = tmp_path / "last.db"
+    last.write_bytes(b"")
+    QSettings().setValue("db/last", str(last))
+    try:
+        assert gui_database_path(None) == last
+        assert gui_database_path(str(tmp_path / "explicit.db")) == tmp_path / "explicit.db"
+        monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "env.db"))
+        assert gui_database_path(None) == tmp_path / "env.db"
+    finally:
+        QSettings().remove("db/last")
