@@ -1,4 +1,300 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DatasetBrowser</name>
+    <message>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Undo the latest import</source>
+        <translation>撤销最近一次导入</translation>
+    </message>
+    <message>
+        <source>Import a report…</source>
+        <translation>导入报表…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No datasets yet: import a report (File › Import report…).</source>
+        <translation>还没有数据集：请导入报表（文件 › 导入报表…）。</translation>
+    </message>
+    <message>
+        <source>whole row</source>
+        <translation>整行内容</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 rows · key: %3 · %4 columns</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 行 · 主键：%3 · %4 列</translation>
+    </message>
+    <message>
+        <source>%1  %2: +%3 added, %4 updated, %5 unchanged, %6 skipped</source>
+        <translation>%1  %2：新增 %3，更新 %4，未变 %5，跳过 %6</translation>
+    </message>
+    <message>
+        <source>(undone)</source>
+        <translation>（已撤销）</translation>
+    </message>
+    <message>
+        <source>Undo import of %1</source>
+        <translation>撤销导入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetRowsModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a report</source>
+        <translation>导入报表</translation>
+    </message>
+    <message>
+        <source>Drop an Excel or CSV export here, or choose a file.</source>
+        <translation>把 Excel 或 CSV 导出文件拖到这里，或选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Columns — check the types and roles</source>
+        <translation>列 — 请核对类型和角色</translation>
+    </message>
+    <message>
+        <source>First rows, as they will be stored</source>
+        <translation>前几行（按入库后的样子）</translation>
+    </message>
+    <message>
+        <source>Skipped rows and warnings</source>
+        <translation>跳过的行和提示</translation>
+    </message>
+    <message>
+        <source>Datasets…</source>
+        <translation>数据集…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Dataset column</source>
+        <translation>数据集的列</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>主键</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reports (%1);;All files (*)</source>
+        <translation>报表 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>（隐藏）</translation>
+    </message>
+    <message>
+        <source>updates the existing dataset</source>
+        <translation>更新已有数据集</translation>
+    </message>
+    <message>
+        <source>a new dataset</source>
+        <translation>新数据集</translation>
+    </message>
+    <message>
+        <source>Header in row %1; data from row %2</source>
+        <translation>表头在第 %1 行；数据从第 %2 行开始</translation>
+    </message>
+    <message>
+        <source>(from the title)</source>
+        <translation>（取自标题）</translation>
+    </message>
+    <message>
+        <source>New column “%1”</source>
+        <translation>新列“%1”</translation>
+    </message>
+    <message>
+        <source>Matched by a similar name: please check</source>
+        <translation>按相近名称对应：请核对</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Row %1 skipped: %2</source>
+        <translation>第 %1 行已跳过：%2</translation>
+    </message>
+    <message>
+        <source>No rows skipped, nothing to warn about.</source>
+        <translation>没有跳过的行，也没有需要注意的地方。</translation>
+    </message>
+    <message>
+        <source>Confirm matched columns</source>
+        <translation>确认列的对应</translation>
+    </message>
+    <message>
+        <source>These file columns go to stored columns with a similar name: %1. Is that right?</source>
+        <translation>这些文件列将写入名称相近的已有列：%1。对吗？</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Imported into “%1”: %2 added, %3 updated, %4 unchanged, %5 rows skipped.</source>
+        <translation>已导入“%1”：新增 %2，更新 %3，未变 %4，跳过 %5 行。</translation>
+    </message>
+    <message>
+        <source>Corrected: %1 %2 %3 → %4</source>
+        <translation>更正：%1 %2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>Imports</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Yes/No</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>主键</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>blank row</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>totals row</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <source>footnote</source>
+        <translation>脚注/说明</translation>
+    </message>
+    <message>
+        <source>repeated header</source>
+        <translation>重复的表头</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+</context>
 </TS>

@@ -2,7 +2,7 @@
 table (fetched 200 at a time as you scroll); its import log, where the latest import can be undone."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QPushButton, QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -218,4 +218,5 @@ class DatasetBrowser(QDialog):
                     ctx.events.status_message.emit(error.sentence)
                 ctx.events.data_changed.emit("reports")
 
-        ctx.undo_stack.push(UndoImportCommand(self.tr("Undo import of %1").replace("%1", latest["file_name"])))
+        ctx.undo_stack.push(UndoImportCommand(
+            QCoreApplication.translate("DatasetBrowser", "Undo import of %1").replace("%1", latest["file_name"])))

@@ -22,25 +22,24 @@ from workbench.ui.common import theme
 from workbench.ui.imports.import_worker import AnalyseJob, ImportJob
 
 FILE_FILTER = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
-T = QCoreApplication.translate
 
 
 def type_label(kind: str) -> str:
     return {
-        "date": T("Imports", "Date"), "datetime": T("Imports", "Date and time"), "integer": T("Imports", "Integer"),
-        "number": T("Imports", "Number"), "percent": T("Imports", "Percent"), "money": T("Imports", "Money"),
-        "text": T("Imports", "Text"), "bool": T("Imports", "Yes/No"),
+        "date": QCoreApplication.translate("Imports", "Date"), "datetime": QCoreApplication.translate("Imports", "Date and time"), "integer": QCoreApplication.translate("Imports", "Integer"),
+        "number": QCoreApplication.translate("Imports", "Number"), "percent": QCoreApplication.translate("Imports", "Percent"), "money": QCoreApplication.translate("Imports", "Money"),
+        "text": QCoreApplication.translate("Imports", "Text"), "bool": QCoreApplication.translate("Imports", "Yes/No"),
     }[kind]
 
 
 def role_label(role: str) -> str:
-    return {"key": T("Imports", "Key"), "dimension": T("Imports", "Dimension"), "metric": T("Imports", "Metric"),
-            "attribute": T("Imports", "Attribute")}[role]
+    return {"key": QCoreApplication.translate("Imports", "Key"), "dimension": QCoreApplication.translate("Imports", "Dimension"), "metric": QCoreApplication.translate("Imports", "Metric"),
+            "attribute": QCoreApplication.translate("Imports", "Attribute")}[role]
 
 
 def skip_label(reason: str) -> str:
-    return {"blank": T("Imports", "blank row"), "totals": T("Imports", "totals row"),
-            "note": T("Imports", "footnote"), "header": T("Imports", "repeated header")}.get(reason, reason)
+    return {"blank": QCoreApplication.translate("Imports", "blank row"), "totals": QCoreApplication.translate("Imports", "totals row"),
+            "note": QCoreApplication.translate("Imports", "footnote"), "header": QCoreApplication.translate("Imports", "repeated header")}.get(reason, reason)
 
 
 def display_value(value) -> str:
@@ -57,7 +56,7 @@ class ImportCommand(QUndoCommand):
     """Undo puts the dataset back to its state before the import; redo imports the file again."""
 
     def __init__(self, ctx, result, path: str, sheet: str | None, overrides: dict):
-        super().__init__(T("Imports", "Import %1").replace("%1", Path(path).name))
+        super().__init__(QCoreApplication.translate("Imports", "Import %1").replace("%1", Path(path).name))
         self.ctx, self.import_id = ctx, result.import_id
         self.path, self.sheet, self.dataset, self.overrides = path, sheet, result.plan.dataset, overrides
         self._first = True
@@ -92,7 +91,6 @@ class ImportCommand(QUndoCommand):
 
 
 class ImportDialog(QDialog):
-    COLUMN_HEADERS = ("Import", "Column in the file", "Dataset column", "Type", "Role", "Key")
 
     def __init__(self, ctx, path: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -136,8 +134,10 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
 
         split = QSplitter(Qt.Orientation.Vertical)
-        self.columns_table = QTableWidget(0, len(self.COLUMN_HEADERS))
-        self.columns_table.setHorizontalHeaderLabels([self.tr(h) for h in self.COLUMN_HEADERS])
+        headers = [self.tr("Import"), self.tr("Column in the file"), self.tr("Dataset column"), self.tr("Type"),
+                   self.tr("Role"), self.tr("Key")]
+        self.columns_table = QTableWidget(0, len(headers))
+        self.columns_table.setHorizontalHeaderLabels(headers)
         self.columns_table.verticalHeader().hide()
         self.columns_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.columns_table.horizontalHeader().setStretchLastSection(True)
@@ -301,7 +301,6 @@ class ImportDialog(QDialog):
             key.setEnabled(not plan.existing)
             table.setCellWidget(r, 5, key)
             self.rows_widgets.append((column, include, target, kind, role, key))
-        self.confirm_box = QCheckBox(self.tr("I checked the columns matched by a similar name (highlighted)"))
 
     def _fill_preview(self, plan) -> None:
         table = self.preview_table
@@ -314,6 +313,8 @@ class ImportDialog(QDialog):
             for c, (value, column) in enumerate(zip(row, plan.columns)):
                 if column.type == "percent" and isinstance(value, float):
                     text = f"{value * 100:.2f}%"
+                elif column.type == "money" and isinstance(value, (int, float)):
+                    text = f"¥{value:,.2f}"
                 elif column.type == "bool" and value is not None:
                     text = self.tr("Yes") if value else self.tr("No")
                 else:
