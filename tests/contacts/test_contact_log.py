@@ -99,7 +99,7 @@ def test_phone_that_is_not_mainland_or_duplicate_warns_but_saves(db, user):
 
 def test_find_or_create_matches_on_external_id_then_phone(db, user):
     ids = find_or_create_users(db, [
-        {"phone": "13800138000", "attributes": {"RFM": "重要挽留"}},
+        {"phone": "13800138000", "attributes": {"RFM": "重要挽留"}, "tags": ["RFM", "重要挽留"]},
         {"external_id": "U1", "name": "新人", "phone": "13600000000"},
         {"external_id": "U1", "channel": "抖音"},
         {"phone": "138****8000"},  # masked phones never match anybody
@@ -108,6 +108,7 @@ def test_find_or_create_matches_on_external_id_then_phone(db, user):
     assert ids[0] == user and ids[1] == ids[2] and ids[3] not in (user, ids[1])
     assert len(ids) == 4
     assert get_user(db, user).attributes == {"RFM": "重要挽留"}
+    assert get_user(db, user).tags == ["RFM", "重要挽留"]  # tags of a matched user are merged
     assert get_user(db, ids[1]).channel == "抖音"
 
 

@@ -273,7 +273,7 @@ def _first(db: Database, sql: str, value) -> int | None:
 
 
 def _fill_missing(db, user_id, row, external_id, phone, name, attributes, stamp) -> bool:
-    current = db.execute("SELECT external_id, name, phone, wechat, channel, stage, attributes FROM users WHERE id = ?",
+    current = db.execute("SELECT external_id, name, phone, wechat, channel, stage, attributes, tags FROM users WHERE id = ?",
                          [user_id]).fetchone()
     changes = {}
     for column, value in (("external_id", external_id), ("name", name), ("phone", phone),
@@ -287,6 +287,10 @@ def _fill_missing(db, user_id, row, external_id, phone, name, attributes, stamp)
         merged = {**json.loads(current[6] or "{}"), **attributes}
         if merged != json.loads(current[6] or "{}"):
             changes["attributes"] = json.dumps(merged, ensure_ascii=False, default=str)
+    old_tags = json.loads(current[7] or "[]")
+    tags = list(dict.fromkeys(old_tags + [str(t) for t in row.get("tags") or []]))
+    if tags != old_tags:
+        changes["tags"] = json.dumps(tags, ensure_ascii=False)
     if not changes:
         return False
     changes["updated_at"] = stamp
