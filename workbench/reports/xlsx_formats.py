@@ -20,7 +20,7 @@ REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PROBE_ROWS = 400
 PERCENT_BUILTIN = {9, 10}
 MONEY_BUILTIN = {5, 6, 7, 8}
-UNCACHED = re.compile(rb"</f></c>|<f[^>]*/></c>")
+UNCACHED = re.compile(rb"(?:</f>|<f[^>]*/>)(?:<v\s*/>|<v></v>)?</c>")  # openpyxl writes <v />
 CELL_REF = re.compile(rb'<c r="([A-Z]+[0-9]+)"')
 
 
@@ -102,6 +102,9 @@ def _scan_uncached(archive: zipfile.ZipFile, part: str) -> tuple[int, str]:
             if not chunk:
                 break
             data = tail + chunk
+            if b"<f" not in data:  # most exports hold no formulas: skip the regex
+                tail = data[-64:]
+                continue
             for match in UNCACHED.finditer(data):
                 count += 1
                 if not first:
