@@ -104,6 +104,14 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
         backup = None if opened.readonly else daily(db, db_path, QSettings())
     except UserError:
         backup = None  # the window still opens; the status bar does not claim a backup
+    if backup is not None:
+        # Once a day, after that day's backup: the operator's retention setting (设置 › 隐私).
+        from workbench.retention import apply_retention
+
+        try:
+            apply_retention(db)
+        except UserError:
+            pass  # busy: tomorrow's start-up tries again
     from workbench.ui.shell.crash_dialog import install_crash_reporting
     from workbench.ui.shell.main_window import MainWindow
 
