@@ -5,6 +5,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel
 
+from tests_shell_paths import SAMPLES
 from workbench.schema import COUNTED_TABLES
 from workbench.store.integrity import table_counts
 
@@ -35,19 +36,35 @@ def test_load_demo_fills_the_database_and_shows_the_matrix(main_window, ctx, qtb
     assert main_window.rail.currentRow() == 0
 
 
-def test_the_welcome_page_hands_a_first_report_to_the_importer(main_window, ctx, qtbot, tmp_path):
-    requested = []
+def test_the_welcome_page_hands_a_first_report_to_the_importer(main_window, ctx, qtbot):
+    """The button asks for a file (the import dialog's file chooser opens); a dropped file goes
+    straight to the import dialog."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    requested, modal = [], []
     ctx.events.import_requested.connect(requested.append)
+
+    def close_the_chooser():
+        widget = QApplication.activeModalWidget()
+        modal.append(type(widget))
+        widget.reject()
+
+    QTimer.singleShot(300, close_the_chooser)
     qtbot.mouseClick(main_window.welcome.import_button, Qt.MouseButton.LeftButton)
-    report = tmp_path / "核心指标日报.xlsx"
-    report.write_bytes(b"x")
+    assert requested == [""]
+    assert modal == [QFileDialog]
+    main_window.import_dialog.close()
+
+    report = SAMPLES / "核心指标日报_2026-11-09_2026-11-22.xlsx"
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(report))])
-    zone = main_window.welcome.drop_zone
     drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
-    zone.dropEvent(drop)
+    main_window.welcome.drop_zone.dropEvent(drop)
     assert requested == ["", str(report)]
+    assert main_window.import_dialog.isVisible()
+    main_window.import_dialog.close()
 
 
 def test_data_arriving_from_an_import_replaces_the_welcome_page(main_window, ctx):
