@@ -155,3 +155,20 @@ def test_cli_import_json_datasets_and_check(tmp_path, capsys):
         ("核心指标日报", 107, "2026-08-01", "2026-11-15")]
     assert main(["check", "--db", db, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["datasets"] == [{"name": "核心指标日报", "rows": 107}]
+
+
+def test_key_unique_in_the_sample_but_not_the_file_falls_back_to_row_content(db):
+    from datetime import date, timedelta
+
+    rows = [[(date(2000, 1, 1) + timedelta(days=n)).isoformat(), n] for n in range(5200)]
+    rows.append([rows[0][0], 99])  # the first date again, past the 5,000-row sample
+    result = import_rows_plain(db, rows)
+    info = get_dataset(db, "长表")
+    assert info.key_columns == [] and info.rows == 5201
+    assert any("repeats" in w for w in result.warnings)
+
+
+def import_rows_plain(db, rows):
+    from workbench.reports.importer import import_rows
+
+    return import_rows(db, "长表", ["日期", "数量"], rows)
