@@ -8,7 +8,8 @@ folder) stay in QSettings (workbench/ui/shell/preferences.py).
 Keys and defaults (read with `get(db, KEY)`; a missing row means the default):
   tasks/promote_days          int   days before its due date that promotes a task to 重要且紧急 (2)
   export/mask_by_default      bool  exports mask phone numbers / WeChat ids unless unticked (True)
-  privacy/retention_months    int   contacts older than this may be purged; 0 keeps everything (24)
+  privacy/retention_months    int   contacts older than this are purged; 0 keeps everything (0: nothing
+                                    is deleted until the operator chooses a period in 设置 › 隐私)
   alerts/default_thresholds   dict  {"yellow": %, "orange": %, "red": %} drop vs the previous period
                                     that new alert rules start from ({"yellow": 10, "orange": 20, "red": 30})
 """
@@ -29,7 +30,7 @@ ALERT_THRESHOLDS = "alerts/default_thresholds"
 DEFAULTS: dict[str, Any] = {
     PROMOTE_DAYS: 2,
     MASK_EXPORTS: True,
-    RETENTION_MONTHS: 24,
+    RETENTION_MONTHS: 0,
     ALERT_THRESHOLDS: {"yellow": 10, "orange": 20, "red": 30},
 }
 
