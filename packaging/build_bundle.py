@@ -4,8 +4,9 @@
     python packaging/build_bundle.py --smoke-only smoke-test an existing build
 
 The smoke test runs the bundle's own `workbench` executable offscreen: --version, demo into a fresh
-database, check --json (integrity ok, rows counted), and shots (one PNG per screen); it also checks that
-the translations (ours and Qt's qtbase_zh_CN.qm) and the icons are inside.
+database, check --json (integrity ok, rows counted), and shots (one PNG per screen); starts the window
+executable on an empty database and sees it keep running; and checks that the translations (ours and
+Qt's qtbase_zh_CN.qm) and the icons are inside.
 """
 from __future__ import annotations
 
@@ -52,6 +53,23 @@ def bundled_files() -> dict[str, Path]:
     }
 
 
+def window_stays_up(scratch: Path, seconds: float = 8.0) -> str:
+    """Start the window executable on an empty database (its welcome page) and see it keep running."""
+    import time
+
+    gui = BUNDLE / ("ops-workbench.exe" if os.name == "nt" else "ops-workbench")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(scratch / "config"),
+           "XDG_DATA_HOME": str(scratch / "data")}  # its settings and crash log stay in the scratch folder
+    process = subprocess.Popen([str(gui), "--db", str(scratch / "window.db")], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(seconds)
+    alive = process.poll() is None
+    process.terminate()
+    _out, err = process.communicate(timeout=30)
+    assert alive, f"the window exited early: {err[-2000:]}"
+    return f"running after {seconds:.0f} s"
+
+
 def smoke_test() -> dict:
     """Runs the built executable; raises AssertionError with what went wrong. Returns what it saw."""
     seen: dict = {}
@@ -77,6 +95,7 @@ def smoke_test() -> dict:
         pngs = sorted(p.name for p in shots_dir.glob("*.png"))
         assert len(pngs) >= 5 and all((shots_dir / p).stat().st_size > 10_000 for p in pngs), pngs
         seen["shots"] = pngs
+        seen["window"] = window_stays_up(Path(scratch))
         not_a_database = Path(scratch) / "notes.db"
         not_a_database.write_text("these are notes, not a database", encoding="utf-8")
         bad = run_bundle("check", "--json", "--db", str(not_a_database))

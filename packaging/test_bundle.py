@@ -24,3 +24,4 @@ def test_the_bundle_builds_and_its_executable_runs_check_demo_and_shots():
                    "05-review.png", "06-help.png", "07-settings.png"]:
         assert screen in seen["shots"]
     assert "not an Ops Workbench database" in seen["user_error"]
+    assert seen["window"].startswith("running")
