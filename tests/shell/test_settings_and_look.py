@@ -121,3 +121,23 @@ def test_no_font_warning_when_a_chinese_font_exists(main_window):
 
     assert cjk_font_families(), "fonts-noto-cjk is installed here"
     assert not main_window.status_line.font_warning.isVisible()
+
+
+def test_every_page_is_built_after_start_up_so_the_rail_shows_all_badges(ctx, qtbot):
+    from datetime import date
+
+    from workbench.demo import fill_demo
+    from workbench.ui.shell.main_window import MainWindow
+    from workbench.ui.shell.nav_rail import BADGE_ROLE
+    from workbench.ui.shell.pages import PAGES
+
+    fill_demo(ctx.db, today=date(2026, 11, 25))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert set(window.pages) == {"tasks"}, "only the shown page is built at start-up"
+    qtbot.waitUntil(lambda: set(window.pages) == {spec.key for spec in PAGES}, timeout=20_000)
+    qtbot.wait(100)
+    inbox_badge = window.rail.item(0).data(BADGE_ROLE)
+    assert inbox_badge and int(inbox_badge) > 0
+    assert f"待分拣 {inbox_badge}" in window.status_line.text.text()
