@@ -4,7 +4,7 @@
 <context>
     <name>CaptureField</name>
     <message>
-        <source>+ Capture…  e.g. 明天下午3点 回访 @王芳 #召回 *   (Ctrl+N)</source>
+        <source>+ Capture…  e.g. tomorrow 3pm call back @WangFang #recall *   (Ctrl+N)</source>
         <translation>＋ 记一笔…  例如：明天下午3点 回访 @王芳 #召回 *   (Ctrl+N)</translation>
     </message>
     <message>

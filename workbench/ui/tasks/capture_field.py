@@ -38,7 +38,7 @@ class CaptureField(QWidget):
         self.parsed: ParsedCapture | None = None
         self.field = CaptureLineEdit()
         self.field.setObjectName("captureField")
-        self.field.setPlaceholderText(self.tr("+ Capture…  e.g. 明天下午3点 回访 @王芳 #召回 *   (Ctrl+N)"))
+        self.field.setPlaceholderText(self.tr("+ Capture…  e.g. tomorrow 3pm call back @WangFang #recall *   (Ctrl+N)"))
         self.field.setClearButtonEnabled(True)
         self.chips = ChipRow()
         self.error = QLabel()
