@@ -65,7 +65,28 @@ def ctx(qapp, db, db_path):
     context = build_context(db_path, db)
     context.settings.clear()
     prepare_ui(qapp, context.settings, "zh_CN")
-    return context
+    yield context
+    _destroy_windows(qapp)
+
+
+def _destroy_windows(qapp) -> None:
+    """Delete every window a test left, before its database closes: their pending timers (deferred
+    page builds, search debounces) would otherwise fire later against a closed connection."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in qapp.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _error_language_per_test():
+    """Sentences follow the process's locale unless a test's UI chose a language; never leak it."""
+    import workbench.errors
+
+    yield
+    workbench.errors._language = None
 
 
 @pytest.fixture

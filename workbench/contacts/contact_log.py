@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from sqlite_utils import Database
 
+from workbench.export_safety import clean_text
 from workbench.contacts import findings as findings_module
 from workbench.contacts import search_index, sequences
 from workbench.contacts.options import next_step_for
@@ -73,8 +74,9 @@ def log_contact(db: Database, *, user_id: int | None = None, summary: str = "", 
     An empty summary is fine; an empty contact (no user and no text) is refused. A 20,000-character
     paste is kept whole. finding = (kind, one line of text) raises or merges a finding.
     """
-    summary = summary or ""
-    finding_text = (finding[1] or "").strip() if finding else ""
+    # Pasted text can carry control characters and lone surrogates; the latter cannot be stored at all.
+    summary = clean_text(summary or "")
+    finding_text = clean_text(finding[1] or "").strip() if finding else ""
     if user_id is None and not summary.strip() and not finding_text:
         raise UserError("这条联系记录是空的：请选择用户或写下内容。",
                         "This contact is empty: choose a user or write something.")

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlite_utils import Database
 
+from workbench.export_safety import clean_text
 from workbench.contacts.search_index import phrase_query
 from workbench.privacy import mask_phone, mask_text
 
@@ -66,7 +67,9 @@ def like_pattern(query: str) -> str:
 def search(db: Database, query: str, *, kinds: tuple[str, ...] = ("user", "contact", "finding", "snippet"),
            limit: dict | None = None) -> SearchResult:
     started = time.perf_counter()
-    query = " ".join((query or "").split())
+    # NUL and other control characters end an FTS5 string early ("unterminated string"); a pasted
+    # query may hold them, and lone surrogates cannot be encoded for SQLite at all.
+    query = " ".join(clean_text(query or "").split())
     result = SearchResult(query)
     if not query:
         return result
