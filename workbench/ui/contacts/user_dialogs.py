@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout)
 
+from workbench.ui.common.personal_data_hint import PersonalDataHint
 from workbench.contacts.schema import STAGES
 from workbench.contacts.sequences import Step, list_sequences
 from workbench.contacts.user_import import FIELDS, read_user_list
@@ -56,6 +57,8 @@ class UserDetailDialog(QDialog):
         form.addRow(self.tr("Stage"), self.stage)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Notes"), self.notes)
+        self.personal_data_hint = PersonalDataHint(self).watch(self.notes)
+        form.addRow("", self.personal_data_hint)
         form.addRow(self.tr("Imported"), attributes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

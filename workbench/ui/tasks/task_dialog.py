@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
+from workbench.ui.common.personal_data_hint import PersonalDataHint
 from workbench.tasks.capture_parser import parse_capture
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, Task
 from workbench.tasks.recurrence import is_valid
@@ -73,6 +74,8 @@ class TaskDialog(QDialog):
         form.addRow(self.tr("Repeat"), self.recurrence)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Notes"), self.notes)
+        self.personal_data_hint = PersonalDataHint(self).watch(self.notes)
+        form.addRow("", self.personal_data_hint)
         links = link_summary(task)
         if links:
             row = QWidget()
