@@ -109,3 +109,12 @@ def test_plain_setters_do_not_leak_none_references(qapp):
         widget.resize(100 + i % 7, 100)
         widget.setToolTip("x")
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_file_menu_opens_the_dataset_browser(main_window, qtbot):
+    file_menu = main_window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text().startswith("数据集"))
+    action.trigger()
+    browser = main_window.dataset_browser
+    qtbot.waitUntil(browser.isVisible)
+    assert "数据集" in browser.windowTitle()

@@ -405,6 +405,10 @@
         <translation>导入报表(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;Datasets…</source>
+        <translation>数据集(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Export weekly review…</source>
         <translation>导出周报(&amp;E)…</translation>
     </message>

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Back up now"), self.back_up_now)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Import report…"), lambda: self.ctx.events.import_requested.emit(""), "Ctrl+I")
+        self._action(file_menu, self.tr("&Datasets…"), self.show_datasets, "Ctrl+Shift+D")
         self._action(file_menu, self.tr("&Export weekly review…"), self.ctx.events.export_week_requested.emit, "Ctrl+E")
         file_menu.addSeparator()
         # Preferences has no standard key on some platforms (RELIABILITY.md): Ctrl+, everywhere.
@@ -191,6 +192,12 @@ class MainWindow(QMainWindow):
             return
         self.page(missing[0])
         QTimer.singleShot(30, self, self._build_remaining_pages)
+
+    def show_datasets(self) -> None:
+        """The imported datasets with their rows and import log (undo the latest import there)."""
+        from workbench.ui.imports.import_handler import open_dataset_browser
+
+        open_dataset_browser(self)
 
     def focus_capture(self) -> None:
         self.capture_bar.focus_capture()
