@@ -10,7 +10,7 @@ from workbench.pdca.check import CheckResult
 COLUMNS = ("id", "title", "problem", "metric_dataset", "metric_column", "baseline", "target", "deadline",
            "hypothesis", "prediction", "root_cause", "link_topic", "stage", "stage_since", "do_started",
            "baseline_days", "next_review", "check_json", "checked_at", "act_decision", "act_notes",
-           "previous_id", "snippet_id", "stall_task_id", "created_at", "closed_at")
+           "previous_id", "snippet_id", "stall_task_id", "created_at", "closed_at", "alert_id")
 # Fields the operator edits directly (everything else follows from stage moves and the Act step).
 EDITABLE = ("title", "problem", "metric_dataset", "metric_column", "baseline", "target", "deadline",
             "hypothesis", "prediction", "root_cause", "link_topic", "baseline_days", "next_review", "act_notes")
@@ -44,6 +44,7 @@ class Cycle:
     stall_task_id: int | None = None
     created_at: str = ""
     closed_at: str | None = None
+    alert_id: int | None = None  # the dashboard alert the cycle was drafted from (from_alert.py)
 
     @classmethod
     def from_row(cls, row) -> "Cycle":

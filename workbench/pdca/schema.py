@@ -64,3 +64,10 @@ def create_pdca_tables(db: Database) -> None:
     )
     db["pdca_moves"].create_index(["cycle_id", "at"], index_name="idx_pdca_moves_cycle")
     db["pdca_moves"].create_index(["at"], index_name="idx_pdca_moves_at")
+
+
+@migrations()
+def add_cycle_alert_link(db: Database) -> None:
+    """pdca_cycles.alert_id: the dashboard alert a cycle was drafted from (one cycle per alert)."""
+    db.execute("ALTER TABLE pdca_cycles ADD COLUMN alert_id INTEGER")
+    db["pdca_cycles"].create_index(["alert_id"], index_name="idx_pdca_cycles_alert")
