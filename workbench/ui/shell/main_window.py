@@ -26,6 +26,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
+        self._painted = False  # the first frame is on screen: deferred start-up work may run
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._build()
@@ -47,7 +48,9 @@ class MainWindow(QMainWindow):
         QCoreApplication.instance().setApplicationDisplayName(self.tr("Ops Workbench"))
         self.rail = NavRail()
         for spec in PAGES:
-            self.rail.add_area(spec.key, spec.translated_title(), icon(spec.icon))
+            self.rail.add_area(spec.key, spec.translated_title())
+        if self._painted:  # a rebuild (language, light/dark): the icon font is loaded already
+            self._set_rail_icons()
         self.stack = QStackedWidget()
         self.pages.clear()
         self._slots: list[QWidget] = []
@@ -74,6 +77,20 @@ class MainWindow(QMainWindow):
         self.rail.currentRowChanged.connect(self.show_area_at)
         self._build_menus()
         self._build_status_bar()
+
+    def _set_rail_icons(self) -> None:
+        self.rail.set_icons([icon(spec.icon) for spec in PAGES])
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # qtawesome costs ~100 ms on first use (it loads and registers its fonts): the first frame
+            # shows the rail's names and the matrix without waiting for it.
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self._set_rail_icons()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

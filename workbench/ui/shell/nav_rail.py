@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QStyledItemDelegate
 
 from workbench.ui.common.theme import ALERT_COLORS
@@ -49,12 +49,22 @@ class NavRail(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setItemDelegate(_BadgeDelegate(self))
 
-    def add_area(self, key: str, title: str, icon) -> None:
-        item = QListWidgetItem(icon, title)
+    def add_area(self, key: str, title: str, icon: QIcon | None = None) -> None:
+        """`icon` None keeps an empty icon's place (set_icons fills it), so the names do not move."""
+        item = QListWidgetItem(icon if icon is not None else self._blank_icon(), title)
         item.setData(KEY_ROLE, key)
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         item.setSizeHint(QSize(self.WIDTH - 12, 60))
         self.addItem(item)
+
+    def set_icons(self, icons: list[QIcon]) -> None:
+        for row, area_icon in enumerate(icons):
+            self.item(row).setIcon(area_icon)
+
+    def _blank_icon(self) -> QIcon:
+        blank = QPixmap(self.iconSize())
+        blank.fill(Qt.GlobalColor.transparent)
+        return QIcon(blank)
 
     def set_badge(self, row: int, text: str) -> None:
         self.item(row).setData(BADGE_ROLE, text)

@@ -1,0 +1,26 @@
+"""Start-up work that waits for the first frame (issue 3's window-open budget) still happens."""
+from __future__ import annotations
+
+
+def _drawn_pixels(icon) -> int:
+    image = icon.pixmap(24, 24).toImage()
+    return sum(1 for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y).alpha() > 0)
+
+
+def test_rail_icons_arrive_after_the_first_frame(ctx, qtbot):
+    from workbench.ui.shell.main_window import MainWindow
+    from workbench.ui.shell.pages import PAGES
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert all(_drawn_pixels(window.rail.item(row).icon()) == 0 for row in range(len(PAGES))), \
+        "before the first frame the rail keeps empty icon places"
+    window.show()
+    qtbot.waitUntil(lambda: all(_drawn_pixels(window.rail.item(row).icon()) > 0 for row in range(len(PAGES))))
+    assert window.rail.titles()[0] in {"Inbox", "收件箱"}
+
+
+def test_a_language_switch_keeps_the_rail_icons(main_window, qtbot):
+    qtbot.waitUntil(lambda: _drawn_pixels(main_window.rail.item(0).icon()) > 0)
+    main_window.set_language("en")
+    assert _drawn_pixels(main_window.rail.item(0).icon()) > 0
