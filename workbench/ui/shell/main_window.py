@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         self._set_rail_icons()
+        import workbench.tasks.capture  # noqa: F401  the capture parser, before the first keystroke needs it
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

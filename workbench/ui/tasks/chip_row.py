@@ -5,13 +5,16 @@ Clicking a chip, or Backspace while it has focus, un-parses it: its raw text sta
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from workbench.tasks.capture_parser import Chip, ParsedCapture
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
 from workbench.ui.tasks.task_format import due_label, quadrant_short, recurrence_label, ui_language
+
+if TYPE_CHECKING:
+    from workbench.tasks.capture_parser import Chip, ParsedCapture
 
 
 def chip_text(chip: Chip, today: date) -> str:

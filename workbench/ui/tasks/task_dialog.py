@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from workbench.ui.common.personal_data_hint import PersonalDataHint
-from workbench.tasks.capture_parser import parse_capture
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, Task
 from workbench.tasks.recurrence import is_valid
 from workbench.ui.common.theme import ALERT_COLORS
@@ -31,6 +30,8 @@ def read_due(text: str, now: datetime) -> tuple[bool, str | None]:
             return True, day.date().isoformat()
         except ValueError:
             return False, None
+    from workbench.tasks.capture_parser import parse_capture  # ~20 ms: loaded when first used
+
     parsed = parse_capture(text, now)
     return (parsed.due is not None and not parsed.warnings), parsed.due
 
@@ -41,6 +42,8 @@ def read_recurrence(text: str, now: datetime) -> tuple[bool, str | None]:
         return True, None
     if text.upper().startswith("FREQ=") and is_valid(text.upper()):
         return True, text.upper()
+    from workbench.tasks.capture_parser import parse_capture
+
     parsed = parse_capture(text, now)
     return parsed.recurrence is not None, parsed.recurrence
 

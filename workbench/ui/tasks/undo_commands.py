@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from workbench.tasks import repository as repo
-from workbench.tasks.capture import save_capture
-from workbench.tasks.capture_parser import ParsedCapture
+
+if TYPE_CHECKING:
+    from workbench.tasks.capture_parser import ParsedCapture
 
 
 class _TaskCommand(QUndoCommand):
@@ -32,6 +34,8 @@ class CaptureTask(QUndoCommand):
 
     def redo(self) -> None:
         if self.row is None:
+            from workbench.tasks.capture import save_capture  # the parser loads after the first frame
+
             self.task_id = save_capture(self.ctx.db, self.parsed, self.now)
         else:
             repo.insert_row(self.ctx.db, self.row)
