@@ -47,9 +47,10 @@ def prepare_ui(app, settings, lang: str | None = None) -> str:
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Ops Workbench"))
     apply_theme(app)
     from workbench.ui.shell.preferences import scheme_choice
-    from workbench.ui.shell.settings_dialog import apply_scheme_choice
 
     if scheme_choice(settings) != "system":  # 设置 › 外观 may pin light or dark
+        from workbench.ui.shell.settings_dialog import apply_scheme_choice  # ~8 ms: only when pinned
+
         apply_scheme_choice(scheme_choice(settings))
     return code
 
