@@ -108,29 +108,44 @@ def _value_label(value) -> object:
     return value
 
 
-def insert_new(db: Database, table: str, sql_names: list[str], keyed_rows: Iterable[tuple[str, list]],
-               import_id: int) -> UpsertResult:
-    """Rows into an empty table. A key repeated within the file: the later row wins."""
+def _marks(count: int, nullif_slots: set[int] | frozenset = frozenset()) -> str:
+    """Placeholders for the values; a slot in nullif_slots stores '' as NULL (done by SQLite, not per cell in Python)."""
+    return ", ".join("NULLIF(?, '')" if i in nullif_slots else "?" for i in range(count))
+
+
+def insert_new(db: Database, table: str, sql_names: list[str], keyed_rows: Iterable[list],
+               import_id: int, nullif_slots: set[int] | frozenset = frozenset()) -> UpsertResult:
+    """Rows ([key, *values]) into an empty table. A key repeated within the file: the later row wins."""
     names = ", ".join(quote(n) for n in ("_key", "_import_id", *sql_names))
-    marks = ", ".join("?" for _ in range(len(sql_names) + 2))
+    marks = f"?, {int(import_id)}" + "".join(", " + m for m in [_marks(len(sql_names), nullif_slots)] if sql_names)
     updates = ", ".join(f"{quote(n)}=excluded.{quote(n)}" for n in sql_names) or "_import_id=excluded._import_id"
     sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({marks}) ON CONFLICT(_key) DO UPDATE SET {updates}"
-    total = 0
-
-    def params() -> Iterator[list]:
-        nonlocal total
-        for key, values in keyed_rows:
-            total += 1
-            yield [key, import_id, *values]
-
-    db.conn.executemany(sql, params())
+    counted = _Counted(keyed_rows)
+    db.conn.executemany(sql, counted)
     added = db.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
-    return UpsertResult(added=added, duplicate_keys=total - added)
+    return UpsertResult(added=added, duplicate_keys=counted.count - added)
+
+
+class _Counted:
+    """Passes the rows through (to executemany, without a Python frame per row) and counts them."""
+
+    def __init__(self, rows: Iterable[list]):
+        self._rows = iter(rows)
+        self.count = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        row = next(self._rows)
+        self.count += 1
+        return row
 
 
 def upsert(db: Database, table: str, sql_names: list[str], display_names: list[str], key_display: list[str],
            keyed_rows: Iterable[tuple[str, list]], import_id: int, dry_run: bool = False,
-           sql_types: list[str] | None = None, before_merge=None) -> UpsertResult:
+           sql_types: list[str] | None = None, before_merge=None,
+           nullif_slots: set[int] | frozenset = frozenset()) -> UpsertResult:
     """Stage the file's rows in a temp table, then add new keys and update changed rows.
 
     Only the columns this file has are compared and written; a column missing from the file keeps
@@ -141,14 +156,15 @@ def upsert(db: Database, table: str, sql_names: list[str], display_names: list[s
     typed = ", ".join(f"[s{i}] {t}" for i, t in enumerate(sql_types or ["" for _ in sql_names]))
     db.execute(f"CREATE TEMP TABLE _stage (_n INTEGER PRIMARY KEY, _key TEXT UNIQUE ON CONFLICT REPLACE"
                f"{', ' + typed if typed else ''})")
-    marks = ", ".join("?" for _ in range(len(sql_names) + 2))
+    marks = "?, ?" + "".join(", " + m for m in [_marks(len(sql_names), nullif_slots)] if sql_names)
     total = 0
 
     def params() -> Iterator[list]:
         nonlocal total
-        for key, values in keyed_rows:
+        for row in keyed_rows:
             total += 1
-            yield [total, key, *values]
+            row.insert(0, total)
+            yield row
 
     db.conn.executemany(f"INSERT INTO temp._stage VALUES ({marks})", params())
     if before_merge is not None:

@@ -12,7 +12,6 @@ import hashlib
 import json
 import operator
 import re
-from array import array
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +23,7 @@ from workbench.errors import UserError, current_language
 from workbench.reports import column_types as ct
 from workbench.reports import dataset_tables as tables
 from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, apply_known_dataset, plan_sheet, warn)
-from workbench.reports.readers import Sheet
+from workbench.reports.readers import Sheet, in_background
 from workbench.reports.table_detect import NOTE_START, TOTALS, classify_row, detect
 from workbench.store import write_transaction
 
@@ -32,6 +31,9 @@ PROGRESS_EVERY = 5000
 NATIVE_TYPES = ("integer", "number", "money", "percent", "text")
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 BAD_CELLS_SHOWN = 5
+# a first cell that may make the row blank, a repeated header, a totals row or a note (superset of
+# the exact tests in RowPass: padding, or a totals/note word at the start)
+MAYBE_NOT_DATA = re.compile(r"\s|.*\s$|(?:" + TOTALS.pattern + ")|(?:" + NOTE_START.pattern + ")", re.I | re.S)
 ProgressFn = Callable[[int, int], None]
 
 
@@ -122,8 +124,13 @@ class RowPass:
         self.failures: dict[str, int] = {}
         self.first_failures: list[tuple[int, str, object]] = []
         self.key_repeats = False
-        self.native: set[int] = set()
-        self.sheet_rows = array("l")  # sheet row number of each data row, in order
+        file_columns = [c for c in self.columns if c.position is not None]
+        self.native = self._native_columns(file_columns)
+        # value slots whose '' the INSERT stores as NULL; content keys hash the stored values, so
+        # without key columns '' becomes None in Python before the hash
+        order = [self.columns.index(c) for c in file_columns]
+        keyed = any(c.name in plan.key_columns for c in self.columns)
+        self.nullif_slots: set[int] = {order[i] for i in self.native} if keyed else set()
 
     def _native_columns(self, file_columns) -> set[int]:
         """Columns whose cells calamine already gives as the stored value (floats for numbers, plain
@@ -145,6 +152,8 @@ class RowPass:
         return native
 
     def __iter__(self):
+        """Yields one parameter list per data row: [key, *values]. Native cells are passed as read
+        ('' included): the INSERT turns '' into NULL for the slots in `nullif_slots`."""
         plan, columns = self.plan, self.columns
         ctx = plan.context
         file_columns = [c for c in columns if c.position is not None]
@@ -154,7 +163,6 @@ class RowPass:
             (lambda row: (row[positions[0]],)) if positions else (lambda row: ()))
         layout_positions = plan.layout.columns
         converters = [ct.converter(c.type, ctx) for c in file_columns]
-        self.native = self._native_columns(file_columns)
         slow = [(i, converters[i]) for i in range(len(file_columns)) if i not in self.native]
         all_slow = not self.native
         constants = [(i, c.constant) for i, c in enumerate(columns) if c.position is None]
@@ -162,18 +170,23 @@ class RowPass:
         reorder = constants or order != list(range(len(order)))
         key_index = [i for i, c in enumerate(columns) if c.name in plan.key_columns]
         content_key = None if key_index else tables.ContentKeys()
+        in_sql = bool(self.nullif_slots)
         single_key = key_index[0] if len(key_index) == 1 else None
         names = plan.layout.names
         first_name = names[0]
         first_position = layout_positions[0]
         totals, note = TOTALS.match, NOTE_START.match
+        maybe_not_data = MAYBE_NOT_DATA.match
         data_start = plan.layout.data_start
         total = plan.height if plan.height and plan.height > 0 else -1
-        sheet_rows = self.sheet_rows
+        sample = self.sample
+        emitted = 0
+        next_check = data_start
         for index, row in enumerate(plan.rows_iter()):
-            if index < data_start:
-                continue
-            if index % PROGRESS_EVERY == 0:
+            if index < next_check:
+                if index < data_start:
+                    continue
+                next_check = index + PROGRESS_EVERY
                 if self.cancelled is not None and self.cancelled():
                     raise ImportCancelled()
                 if self.progress is not None:
@@ -181,7 +194,9 @@ class RowPass:
             if len(row) < width:
                 row = list(row) + [""] * (width - len(row))
             first = row[first_position] if first_position < len(row) else ""
-            if type(first) is str:
+            # cheap test first: only a cell that could be blank, a repeated header, a totals or a
+            # note row goes through the exact test
+            if type(first) is str and (not first or len(first) >= 20 or first == first_name or maybe_not_data(first)):
                 text = first.strip()
                 if not text or text == first_name or totals(text) or len(text) >= 20 or note(text):
                     cells = [row[p] if p < len(row) else "" for p in layout_positions]
@@ -194,7 +209,7 @@ class RowPass:
                 if all_slow:
                     values = [convert(value) for convert, value in zip(converters, raw)]
                 else:
-                    values = [None if v == "" else v for v in raw]
+                    values = list(raw) if in_sql else [None if v == "" else v for v in raw]
                     for i, convert in slow:
                         values[i] = convert(raw[i])
             except ValueError:
@@ -206,10 +221,9 @@ class RowPass:
                 for slot, constant in constants:
                     full[slot] = constant
                 values = full
-            self.result_rows += 1
-            sheet_rows.append(index + 1)
-            if len(self.sample) < 5:
-                self.sample.append(self._exact(values, raw, converters, order, file_columns))
+            emitted += 1
+            if emitted <= 5:
+                sample.append(self._exact(values, raw, converters, order, file_columns))
             if single_key is not None:
                 key = values[single_key]
                 if type(key) is not str:
@@ -218,11 +232,23 @@ class RowPass:
                 key = tables.key_text([values[i] for i in key_index])
             else:
                 key = content_key(values)
-            yield key, values
+            values.insert(0, key)
+            yield values
+        self.result_rows = emitted
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled()
         if self.progress is not None:
             self.progress(total if total > 0 else self.result_rows, total)
+
+    def sheet_row(self, ordinal: int) -> int:
+        """The 1-based sheet row of the ordinal-th (1-based) data row."""
+        index = self.plan.layout.data_start + ordinal - 1
+        for row, _reason in self.skipped:  # ascending
+            if row - 1 <= index:
+                index += 1
+            else:
+                break
+        return index + 1
 
     def _exact(self, values, raw, converters, order, file_columns) -> list:
         """A sample row with every cell through its converter (native cells are stored as given)."""
@@ -332,12 +358,12 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
     columns = plan.active_columns
     sql_names = [by_name[c.name]["sql"] for c in columns]
     if created:
-        upsert = tables.insert_new(db, row["table_name"], sql_names, row_pass, import_id)
+        upsert = tables.insert_new(db, row["table_name"], sql_names, row_pass, import_id, row_pass.nullif_slots)
         fix_native(db, f"[{row['table_name']}]", sql_names, "_row_id", row_pass)
     else:
         upsert = tables.upsert(db, row["table_name"], sql_names, [c.name for c in columns], plan.key_columns,
                                row_pass, import_id, dry_run=result.dry_run,
-                               sql_types=[tables.SQL_TYPES[c.type] for c in columns],
+                               sql_types=[tables.SQL_TYPES[c.type] for c in columns], nullif_slots=row_pass.nullif_slots,
                                before_merge=lambda table, names, id_col: fix_native(db, table, names, id_col, row_pass))
     if created and getattr(plan, "_retried", 0) < 2 and (row_pass.failures or upsert.duplicate_keys):
         raise _Retry(bool(upsert.duplicate_keys))
@@ -397,7 +423,7 @@ def fix_native(db: Database, table: str, sql_names: list[str], id_column: str, r
                 fixed.append(None)
                 row_pass.failures[column.name] = row_pass.failures.get(column.name, 0) + 1
                 if len(row_pass.first_failures) < BAD_CELLS_SHOWN:
-                    sheet_row = row_pass.sheet_rows[ordinal - 1] if 0 < ordinal <= len(row_pass.sheet_rows) else ordinal
+                    sheet_row = row_pass.sheet_row(ordinal) if ordinal > 0 else ordinal
                     row_pass.first_failures.append((sheet_row, column.name, value))
         updates.append([*fixed, ordinal])
     if updates:
@@ -437,9 +463,10 @@ def _demote(plan: ImportPlan, row_pass: RowPass) -> None:
 
 
 def run(db: Database, plan: ImportPlan, *, dry_run: bool = False, progress: ProgressFn | None = None,
-        cancelled: Callable[[], bool] | None = None) -> ImportResult:
+        cancelled: Callable[[], bool] | None = None, digest: str | None = None) -> ImportResult:
     """Write the planned import in one transaction (or, with dry_run, compute it and roll it back)."""
-    digest = file_hash(plan.path)
+    if digest is None:
+        digest = file_hash(plan.path)
     if plan.path is not None and db["imports"].exists():
         earlier = db.execute("SELECT imported_at FROM imports WHERE file_hash = ? AND dataset_name = ? AND undone_at IS NULL "
                              "ORDER BY id DESC LIMIT 1", [digest, plan.dataset]).fetchone()
@@ -470,9 +497,10 @@ def import_file(db: Database, path: str | Path, *, dataset: str | None = None, s
                 dry_run: bool = False, progress: ProgressFn | None = None,
                 cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """analyse() + run(): the whole import of one file (what `workbench import` does)."""
+    hashing = in_background(file_hash, Path(path))  # on the other core while calamine loads the sheet
     plan = analyse(path, dataset=dataset, sheet=sheet, db=db)
     try:
-        return run(db, plan, dry_run=dry_run, progress=progress, cancelled=cancelled)
+        return run(db, plan, dry_run=dry_run, progress=progress, cancelled=cancelled, digest=hashing.result())
     finally:
         close_plan(plan)
 

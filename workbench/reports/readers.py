@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -68,17 +69,22 @@ class Workbook:
     def sheet(self, name: str) -> Sheet:
         if self.kind == "csv":
             return self._csv_sheet()
+        probe = None
+        if self.kind == "xlsx":
+            from workbench.reports import xlsx_formats
+
+            # calamine releases the GIL while it loads the sheet: read the number formats and scan
+            # for uncached formulas on the other core meanwhile
+            probe = in_background(xlsx_formats.probe, self.path, name)
         try:
             raw = self._book.get_sheet_by_name(name)
         except Exception as exc:  # calamine raises its own error types for a damaged sheet
             raise _damaged(self.path, exc) from exc
         first_column = raw.start[1] if raw.height else 0
         sheet = Sheet(name, raw.height, raw.width, first_column, list(raw.merged_cell_ranges or []))
-        if self.kind == "xlsx":
-            from workbench.reports import xlsx_formats
-
+        if probe is not None:
             try:
-                sheet.column_formats, sheet.uncached_formulas = xlsx_formats.probe(self.path, name)
+                sheet.column_formats, sheet.uncached_formulas = probe.result()
             except Exception:  # the probe only refines types; calamine already read the data
                 pass
 
@@ -104,6 +110,28 @@ class Workbook:
     def close(self) -> None:
         if self._book is not None:
             self._book.close()
+
+
+class in_background:
+    """fn(*args) on a daemon thread; result() waits for it and returns its value or raises its error."""
+
+    def __init__(self, fn, *args):
+        self._value, self._error = None, None
+
+        def target():
+            try:
+                self._value = fn(*args)
+            except BaseException as exc:  # handed to the caller in result()
+                self._error = exc
+
+        self._thread = threading.Thread(target=target, daemon=True)
+        self._thread.start()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def _damaged(path: Path, exc: Exception) -> UserError:
