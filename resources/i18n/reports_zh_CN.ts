@@ -23,6 +23,22 @@
         <source>Dismissed</source>
         <translation>已忽略</translation>
     </message>
+    <message>
+        <source>PDCA cycle #%1</source>
+        <translation>PDCA 循环 #%1</translation>
+    </message>
+    <message>
+        <source>Open the PDCA cycle drafted from this alert</source>
+        <translation>打开由这条预警起草的 PDCA 循环</translation>
+    </message>
+    <message>
+        <source>To PDCA</source>
+        <translation>转为PDCA</translation>
+    </message>
+    <message>
+        <source>Draft a PDCA cycle in the Plan stage from this alert and open it</source>
+        <translation>由这条预警起草一个处于「计划」阶段的 PDCA 循环并打开它</translation>
+    </message>
 </context>
 <context>
     <name>AlertsPanel</name>
@@ -61,6 +77,10 @@
     <message>
         <source>The alert is now an important and urgent task.</source>
         <translation>预警已转为「重要且紧急」任务。</translation>
+    </message>
+    <message>
+        <source>A PDCA cycle was drafted from the alert.</source>
+        <translation>已由预警起草 PDCA 循环。</translation>
     </message>
 </context>
 <context>
@@ -388,6 +408,10 @@ Drop a file anywhere on the window, or:</source>
     <message>
         <source>Turn alert into a task</source>
         <translation>预警转为任务</translation>
+    </message>
+    <message>
+        <source>Turn alert into a PDCA cycle</source>
+        <translation>将预警转为 PDCA 循环</translation>
     </message>
     <message>
         <source>Dismiss alert</source>

@@ -1,4 +1,5 @@
-"""Fired alerts beside the chart: level, date, metric, rule, value vs reference, and [转为任务] / [忽略]."""
+"""Fired alerts beside the chart: level, date, metric, rule, value vs reference, and [转为任务] / [转为PDCA] /
+[忽略]; an alert drafted into a PDCA cycle links to it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -15,10 +16,12 @@ SHOWN = 40   # the newest worst ones; the title counts them all
 
 class AlertRow(QFrame):
     to_task = Signal(int)
+    to_cycle = Signal(int)
+    open_cycle = Signal(int)
     dismiss = Signal(int)
     chosen = Signal(object)
 
-    def __init__(self, alert, metric_type: str, level_text: str, parent=None):
+    def __init__(self, alert, metric_type: str, level_text: str, cycle_id: int | None = None, parent=None):
         super().__init__(parent)
         self.alert = alert
         self.setObjectName("alertRow")
@@ -27,14 +30,13 @@ class AlertRow(QFrame):
         self.setStyleSheet(f"QFrame#alertRow {{ background: {scheme.surface}; border: 1px solid {scheme.line};"
                            f" border-left: 4px solid {colour}; border-radius: 6px; }}")
         head = QLabel(f"<b style='color:{colour}'>{level_text}</b> &nbsp;{alert.date} &nbsp;<b>{alert.metric}</b>")
+        # the dataset sits in the wrapping line so three buttons fit the narrow panel
         rule = QLabel(f"{alert.rule_text} · {format_value(alert.value, metric_type)}"
-                      f" / {format_value(alert.reference, metric_type)}")
+                      f" / {format_value(alert.reference, metric_type)} · {alert.dataset}")
         rule.setProperty("muted", True)
         rule.setWordWrap(True)
-        source = QLabel(alert.dataset)
-        source.setProperty("muted", True)
         buttons = QHBoxLayout()
-        buttons.addWidget(source, 1)
+        buttons.addStretch(1)
         if alert.status == "open":
             task = QPushButton(self.tr("To task"))
             task.setToolTip(self.tr("Create an important and urgent task linked to this alert"))
@@ -42,18 +44,34 @@ class AlertRow(QFrame):
             ignore = QPushButton(self.tr("Dismiss"))
             ignore.clicked.connect(lambda: self.dismiss.emit(alert.id))
             buttons.addWidget(task)
+            if cycle_id is None:
+                buttons.addWidget(self._cycle_button())
             buttons.addWidget(ignore)
         else:
-            done = QLabel(self.tr("Task #%1").replace("%1", str(alert.task_id)) if alert.status == "task"
-                          else self.tr("Dismissed"))
-            done.setProperty("muted", True)
-            buttons.addWidget(done)
+            if alert.status in ("task", "dismissed"):
+                done = QLabel(self.tr("Task #%1").replace("%1", str(alert.task_id)) if alert.status == "task"
+                              else self.tr("Dismissed"))
+                done.setProperty("muted", True)
+                buttons.addWidget(done)
+            if cycle_id is None and alert.status == "task":   # a task first, then it needs a cycle
+                buttons.addWidget(self._cycle_button())
+        if cycle_id is not None:
+            link = QPushButton(self.tr("PDCA cycle #%1").replace("%1", str(cycle_id)), flat=True)
+            link.setToolTip(self.tr("Open the PDCA cycle drafted from this alert"))
+            link.clicked.connect(lambda: self.open_cycle.emit(cycle_id))
+            buttons.addWidget(link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 8, 6)
         layout.setSpacing(2)
         layout.addWidget(head)
         layout.addWidget(rule)
         layout.addLayout(buttons)
+
+    def _cycle_button(self) -> QPushButton:
+        button = QPushButton(self.tr("To PDCA"))
+        button.setToolTip(self.tr("Draft a PDCA cycle in the Plan stage from this alert and open it"))
+        button.clicked.connect(lambda: self.to_cycle.emit(self.alert.id))
+        return button
 
     def mouseReleaseEvent(self, event) -> None:
         self.chosen.emit(self.alert)
@@ -91,6 +109,7 @@ class AlertsPanel(QWidget):
         return {"yellow": self.tr("Yellow"), "orange": self.tr("Orange"), "red": self.tr("Red")}.get(level, level)
 
     def refresh(self) -> None:
+        from workbench.pdca.from_alert import cycles_by_alert
         from workbench.reports import datasets
 
         statuses = ("open",) if self.open_only.isChecked() else None
@@ -103,14 +122,17 @@ class AlertsPanel(QWidget):
                 widget.deleteLater()
         self.rows = []
         types: dict[tuple[str, str], str] = {}
+        cycles = cycles_by_alert(self.ctx.db, [alert.id for alert in alerts])
         for alert in alerts:
             key = (alert.dataset, alert.metric)
             if key not in types:
                 info = datasets.get_dataset(self.ctx.db, alert.dataset)
                 column = info.column(alert.metric) if info else None
                 types[key] = column.type if column else "number"
-            row = AlertRow(alert, types[key], self.level_text(alert.level))
+            row = AlertRow(alert, types[key], self.level_text(alert.level), cycles.get(alert.id))
             row.to_task.connect(self.turn_into_task)
+            row.to_cycle.connect(self.turn_into_cycle)
+            row.open_cycle.connect(self.open_cycle)
             row.dismiss.connect(self.dismiss)
             row.chosen.connect(self.show_alert.emit)
             self.list_layout.addWidget(row)
@@ -133,6 +155,27 @@ class AlertsPanel(QWidget):
             return
         self.ctx.undo_stack.push(AlertToTaskCommand(self.ctx, alert_id))
         self.ctx.events.status_message.emit(self.tr("The alert is now an important and urgent task."))
+
+    def turn_into_cycle(self, alert_id: int) -> None:
+        """Draft a PDCA cycle from the alert (undoable) and open it on the PDCA page."""
+        from workbench.pdca.from_alert import cycle_for_alert
+        from workbench.ui.reports.undo_commands import AlertToCycleCommand
+
+        existing = cycle_for_alert(self.ctx.db, alert_id)
+        if existing is not None:   # drafted already (e.g. in another window): just open it
+            self.open_cycle(existing)
+            return
+        try:  # checked before the push: an error inside redo() would not reach us
+            command = AlertToCycleCommand(self.ctx, alert_id)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Alert"), error.sentence)
+            return
+        self.ctx.undo_stack.push(command)
+        self.ctx.events.status_message.emit(self.tr("A PDCA cycle was drafted from the alert."))
+        self.open_cycle(command.cycle_id)
+
+    def open_cycle(self, cycle_id: int) -> None:
+        self.ctx.events.navigate.emit("pdca", cycle_id)
 
     def dismiss(self, alert_id: int) -> None:
         from workbench.ui.reports.undo_commands import AlertStatusCommand

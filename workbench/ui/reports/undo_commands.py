@@ -38,6 +38,36 @@ class AlertToTaskCommand(_Command):
         self.ctx.events.data_changed.emit("tasks")
 
 
+class AlertToCycleCommand(_Command):
+    """An alert becomes a PDCA cycle drafted in 计划 (linked by pdca_cycles.alert_id)."""
+
+    def __init__(self, ctx, alert_id: int):
+        super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Turn alert into a PDCA cycle"))
+        self.alert_id = alert_id
+        self.alert_status = alert_store.get_alert(ctx.db, alert_id).status
+        self.cycle_id: int | None = None
+        self.saved: dict | None = None   # the cycle as it was when undone, so redo keeps its id
+
+    def redo(self) -> None:
+        from workbench.pdca import from_alert
+
+        if self.saved is None:
+            self.cycle_id = from_alert.draft_cycle_from_alert(self.ctx.db, self.alert_id)
+        else:
+            from_alert.redo_draft(self.ctx.db, self.alert_id, self.saved)
+        self.changed()
+        self.ctx.events.data_changed.emit("pdca")
+
+    def undo(self) -> None:
+        from workbench.pdca import from_alert
+        from workbench.pdca import repository as pdca_repo
+
+        self.saved = pdca_repo.snapshot(self.ctx.db, self.cycle_id)
+        from_alert.undo_draft(self.ctx.db, self.alert_id, self.cycle_id, self.alert_status)
+        self.changed()
+        self.ctx.events.data_changed.emit("pdca")
+
+
 class AlertStatusCommand(_Command):
     """Dismiss an alert (or bring it back)."""
 

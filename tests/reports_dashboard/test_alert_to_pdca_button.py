@@ -1,0 +1,87 @@
+"""pytest-qt: [转为PDCA] on the dashboard drafts a PDCA cycle from the alert, opens it, and undo removes it."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+
+@pytest.fixture
+def page(samples_ctx, qtbot):
+    from workbench.ui.reports.dashboard_page import DashboardPage
+
+    widget = DashboardPage(samples_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 820)
+    widget.show()
+    widget.refresh()
+    qtbot.waitUntil(lambda: widget.chart.chart is not None, timeout=5000)
+    return widget
+
+
+def _button(row, text: str) -> QPushButton:
+    return next(b for b in row.findChildren(QPushButton) if b.text() == text)
+
+
+def _retention_row(page):
+    return next(r for r in page.alerts.rows if r.alert.metric == "次日留存率" and r.alert.date == "2026-10-20")
+
+
+def test_to_pdca_button_drafts_a_linked_cycle_opens_it_and_undo_removes_it(page, samples_ctx, qtbot):
+    db = samples_ctx.db
+    opened = []
+    samples_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
+    assert page.badge() == "35"
+    row = _retention_row(page)
+    alert_id = row.alert.id
+    qtbot.mouseClick(_button(row, "转为PDCA"), Qt.MouseButton.LeftButton)
+
+    cycles = db.execute("SELECT id, stage, metric_dataset, metric_column, alert_id, title FROM pdca_cycles").fetchall()
+    assert len(cycles) == 1
+    cycle_id, stage, dataset, column, linked, title = cycles[0]
+    assert (stage, dataset, column, linked) == ("plan", "核心指标日报", "次日留存率", alert_id)
+    assert title.startswith("处理预警：次日留存率")
+    assert opened == [("pdca", cycle_id)]
+    assert page.badge() == "34"   # the alert is acted on
+    assert samples_ctx.undo_stack.undoText() == "将预警转为 PDCA 循环"
+
+    samples_ctx.undo_stack.undo()
+    assert db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM pdca_moves").fetchone()[0] == 0
+    assert db.execute("SELECT status FROM alerts WHERE id = ?", [alert_id]).fetchone()[0] == "open"
+    assert page.badge() == "35"
+
+    samples_ctx.undo_stack.redo()   # the same cycle comes back, still linked
+    assert db.execute("SELECT id, alert_id FROM pdca_cycles").fetchall() == [(cycle_id, alert_id)]
+
+
+def test_drafted_alert_links_to_its_cycle_instead_of_drafting_again(page, samples_ctx, qtbot):
+    opened = []
+    samples_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
+    page.alerts.open_only.setChecked(False)
+    row = _retention_row(page)
+    qtbot.mouseClick(_button(row, "转为PDCA"), Qt.MouseButton.LeftButton)
+    cycle_id = samples_ctx.db.execute("SELECT id FROM pdca_cycles").fetchone()[0]
+
+    old_rows = list(page.alerts.rows)
+    qtbot.waitUntil(lambda: page.alerts.rows and page.alerts.rows[0] is not old_rows[0], timeout=3000)
+    row = _retention_row(page)   # the panel was rebuilt after the change
+    assert not [b for b in row.findChildren(QPushButton) if b.text() in ("转为PDCA", "转为任务")]
+    qtbot.mouseClick(_button(row, f"PDCA 循环 #{cycle_id}"), Qt.MouseButton.LeftButton)
+    assert opened == [("pdca", cycle_id), ("pdca", cycle_id)]
+    assert samples_ctx.db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 1
+
+
+def test_pdca_page_opens_the_drafted_cycle(samples_ctx, qtbot):
+    from workbench.pdca.from_alert import draft_cycle_from_alert
+    from workbench.reports import alert_store
+    from workbench.ui.pdca.pdca_page import PdcaPage
+
+    alert = alert_store.list_alerts(samples_ctx.db, metric="次日留存率")[0]
+    cycle_id = draft_cycle_from_alert(samples_ctx.db, alert.id)
+    pdca = PdcaPage(samples_ctx)
+    qtbot.addWidget(pdca)
+    pdca.show()
+    pdca.refresh()
+    pdca.open_item(cycle_id)
+    assert pdca.current_id == cycle_id
