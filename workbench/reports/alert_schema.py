@@ -2,7 +2,7 @@
 
 alert_rules      one rule per metric of a dataset (see alert_rules.py for kind/direction/basis);
                  deleted rules keep their row (deleted_at) so defaults are proposed only once per dataset
-alerts           one row per (rule, date) the rule fired on; status open / task / dismissed
+alerts           one row per (rule, date) the rule fired on; status open / task / pdca / dismissed
 dashboard_cards  the metric cards the operator picked, in order (kept in the database file so the
                  dashboard travels with it)
 """
@@ -30,7 +30,7 @@ def create_alert_rules_alerts_cards(db: Database) -> None:
     db["alerts"].create({
         "id": int, "rule_id": int, "dataset": str, "metric": str, "date": str, "level": str,
         "value": float, "reference": float, "rule_text": str,
-        "status": str,      # open | task | dismissed
+        "status": str,      # open | task | pdca (a cycle was drafted) | dismissed
         "task_id": int, "created_at": str,
     }, pk="id", not_null={"rule_id", "dataset", "metric", "date", "level", "status"},
         defaults={"status": "open"})
