@@ -124,6 +124,14 @@
         <translation>召回成功</translation>
     </message>
     <message>
+        <source>Could not count: %1</source>
+        <translation>无法统计：%1</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>统计中…</translation>
+    </message>
+    <message>
         <source>New findings</source>
         <translation>新发现</translation>
     </message>

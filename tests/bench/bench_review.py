@@ -5,7 +5,8 @@
 1. Export of a week with 5,000 contacts and 1,000 tasks: target < 2 s (median of 3), with the ratio to
    a bare openpyxl write of the same number of cells as a baseline measured in the same run.
 2. The review page for a week opens (built + refreshed) in < 300 ms on `demo --scale 100`
-   (the database is built once and kept in the temp folder as bench_review_scale100.db).
+   (the database is built once and kept in the temp folder as bench_review_scale100.db): measured both
+   until it is shown (the contact counts still on their way from a worker) and until fully filled.
 """
 from __future__ import annotations
 
@@ -108,8 +109,12 @@ def _scale100_db() -> Path:
 
 
 def test_review_page_opens_fast_on_scale_100(qapp):
+    """Two times per opening: until the page is shown (built, refreshed, the week opened, events
+    processed: every block but 联系 has its numbers) and until it is fully filled (the contact counts
+    have come back from the worker and are on screen)."""
     from workbench.app import build_context, prepare_ui
     from workbench.review.assemble import collect_week
+    from workbench.review.week_facts import contact_counts
     from workbench.review.weeks import IsoWeek
     from workbench.store import open_database
     from workbench.ui.review.review_page import ReviewPage
@@ -120,23 +125,41 @@ def test_review_page_opens_fast_on_scale_100(qapp):
     ctx = build_context(path, db)
     prepare_ui(qapp, ctx.settings, "zh_CN")
     week = IsoWeek.parse(WEEK_LABEL)
+    expected_total = contact_counts(db, week)["total"]
 
     class Page(ReviewPage):
         def today(self):
             return date(2026, 11, 25)
 
+    shown_times, filled_times = [], []
+
     def open_page():
+        start = time.perf_counter()
         page = Page(ctx)
         page.refresh()
         page.open_item(WEEK_LABEL)
         qapp.processEvents()
+        shown_times.append(time.perf_counter() - start)
+        while page.contacts_pending():
+            qapp.processEvents()
+            time.sleep(0.0005)
+        filled_times.append(time.perf_counter() - start)
+        assert page.review.contacts["total"] == expected_total  # the numbers on screen are the week's
         page.deleteLater()
+        qapp.processEvents()
 
     open_page()  # first use imports modules and warms SQLite's cache, as the app's start-up does
+    shown_times.clear(), filled_times.clear()
     facts = _median_seconds(lambda: collect_week(db, week, date(2026, 11, 25)), repeat=5)
-    measured = _median_seconds(open_page, repeat=5)
-    print(f"\nreview page on scale 100 ({counts['tasks']:,} tasks, {counts['contacts']:,} contacts): "
-          f"opens in median {measured * 1000:.0f} ms (of which the week's facts {facts * 1000:.0f} ms, "
-          f"ratio {measured / facts:.1f}×; target < 300 ms)")
+    cheap = _median_seconds(lambda: collect_week(db, week, date(2026, 11, 25), contacts=False), repeat=5)
+    counting = _median_seconds(lambda: contact_counts(db, week), repeat=5)
+    for _ in range(5):
+        open_page()
+    shown, filled = statistics.median(shown_times), statistics.median(filled_times)
+    print(f"\nreview page on scale 100 ({counts['tasks']:,} tasks, {counts['contacts']:,} contacts, "
+          f"{expected_total:,} in {WEEK_LABEL}): shown in median {shown * 1000:.0f} ms, fully filled in median "
+          f"{filled * 1000:.0f} ms (target < 300 ms). Baseline in this run: the week's facts in one go (what the "
+          f"page used to load before showing) {facts * 1000:.0f} ms = the cheap facts {cheap * 1000:.0f} ms + the "
+          f"contact counts {counting * 1000:.0f} ms; shown/facts ratio {shown / facts:.2f}×")
     db.close()
-    assert measured < 0.3
+    assert shown < 0.3 and filled < 0.3

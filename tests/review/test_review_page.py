@@ -17,7 +17,57 @@ def _page(ctx, qtbot):
     page.show()
     page.refresh()
     page.open_item(WEEK.label)
+    qtbot.waitUntil(lambda: not page.contacts_pending(), timeout=5000)  # the 联系 block fills from a worker
     return page
+
+
+def _block_values(page, key: str) -> dict[str, str]:
+    grid = page.blocks[key].grid
+    return {grid.itemAtPosition(row, 0).widget().text(): grid.itemAtPosition(row, 1).widget().text()
+            for row in range(grid.rowCount()) if grid.itemAtPosition(row, 0) is not None}
+
+
+def test_contacts_block_fills_from_a_worker_with_the_weeks_numbers(ctx, qtbot):
+    from workbench.ui.review.review_page import ReviewPage
+
+    seed_week(ctx.db)
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.open_item(WEEK.label)
+    # Shown at once: the cheap blocks are there, the contacts are still being counted.
+    assert page.contacts_pending()
+    # (the UI runs in Chinese in the tests: 联系 = Contacts, 新发现 = New findings)
+    assert _block_values(page, "contacts")["新发现"] == "2"
+    assert _block_values(page, "contacts")["联系"] == "统计中…"
+    assert "位用户" not in page.facts["results"].text()  # no line of zeros while counting
+    qtbot.waitUntil(lambda: not page.contacts_pending(), timeout=5000)
+    values = _block_values(page, "contacts")
+    # W47: 5 contacts with 3 users; 2 conversions; recall: 2 users contacted, 1 of them converted.
+    assert values["联系"] == "5 (3 位用户)"
+    assert values["按渠道"] == "电话 3 · 微信 2"
+    assert values["转化"] == "2 (40%)"
+    assert values["召回成功"] == "1/2 (50%)"
+    assert "联系 5 次（3 位用户），转化 2 次" in page.facts["results"].text()
+
+
+def test_a_count_for_a_week_left_behind_does_not_overwrite_the_week_shown(ctx, qtbot):
+    from workbench.ui.review.review_page import ReviewPage
+
+    seed_week(ctx.db)
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.open_item(WEEK.label)
+    qtbot.waitUntil(lambda: not page.contacts_pending(), timeout=5000)
+    page.open_item(WEEK.previous().label)  # W47's numbers are on screen until W46's arrive
+    qtbot.waitUntil(lambda: not page.contacts_pending(), timeout=5000)
+    page.open_item(WEEK.label)
+    page.open_item(WEEK.previous().label)  # two requests in one turn: only the last one counts
+    qtbot.waitUntil(lambda: not page.contacts_pending(), timeout=5000)
+    qtbot.wait(200)  # let any stale report arrive
+    assert "2026-W46" in page.heading.text()
+    assert _block_values(page, "contacts")["联系"] == "1 (1 位用户)"  # the 短信 召回 of the 13th
 
 
 def test_sections_are_typed_saved_and_undone(ctx, qtbot):

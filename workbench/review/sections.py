@@ -45,9 +45,10 @@ def section_facts(review: WeekReview, lang: str | None = None) -> dict[str, list
     results = [
         t(f"完成任务 {review.done_total} 项，其中重要不紧急占 {percent(review.q2_share)}",
           f"{review.done_total} tasks done, {percent(review.q2_share)} of them important-not-urgent"),
-        t(f"联系 {c['total']} 次（{c['users']} 位用户），转化 {c['conversions']} 次",
-          f"{c['total']} contacts with {c['users']} users, {c['conversions']} conversions"),
     ]
+    if review.contacts_counted:  # not yet counted (the page fills them later): no line rather than zeros
+        results.append(t(f"联系 {c['total']} 次（{c['users']} 位用户），转化 {c['conversions']} 次",
+                         f"{c['total']} contacts with {c['users']} users, {c['conversions']} conversions"))
     if c["recall_users"]:
         results.append(t(f"召回 {c['recall_users']} 人，成功 {c['recall_converted_users']} 人（{percent(review.recall_success)}）",
                          f"Recall: {c['recall_converted_users']} of {c['recall_users']} users won back ({percent(review.recall_success)})"))

@@ -67,12 +67,16 @@ def done_by_quadrant(tasks: list[dict], week: IsoWeek) -> dict[str, int]:
 
 
 # --- contacts ------------------------------------------------------------------------------------
+def no_contact_counts() -> dict:
+    return {"total": 0, "by_channel": {}, "by_topic": {}, "by_outcome": {}, "users": 0, "conversions": 0,
+            "recall_contacts": 0, "recall_users": 0, "recall_converted_users": 0}
+
+
 def contact_counts(db: Database, week: IsoWeek) -> dict:
     """Totals and counts by channel / topic / outcome, conversions, and recall success: users contacted
     on the 召回 topic this week, and how many of them converted. One pass over the week's contacts
     through the covering index idx_contacts_week_facts (review schema)."""
-    empty = {"total": 0, "by_channel": {}, "by_topic": {}, "by_outcome": {}, "users": 0, "conversions": 0,
-             "recall_contacts": 0, "recall_users": 0, "recall_converted_users": 0}
+    empty = no_contact_counts()
     if not _exists(db, "contacts"):
         return empty
     start, end = _bounds(week)

@@ -88,6 +88,11 @@ class ReviewPage(QWidget):
         self.save_timer.setSingleShot(True)
         self.save_timer.setInterval(SAVE_DELAY_MS)
         self.save_timer.timeout.connect(self.save_pending)
+        # Contact counts come from a worker, started before the cheap facts are read so both run at
+        # once; showing another week cancels the count of the previous one.
+        self.review = None
+        self._count_request = 0
+        self._counting: dict[int, tuple] = {}  # request → (signals, handle), kept until it reports
 
         self.weeks = QListWidget()
         self.weeks.setObjectName("reviewWeeks")
@@ -218,12 +223,14 @@ class ReviewPage(QWidget):
     def show_week(self, week: IsoWeek) -> None:
         self.save_pending()
         self.week = week
-        review = collect_week(self.ctx.db, week, self.today())
+        self._start_counting(week)
+        review = collect_week(self.ctx.db, week, self.today(), contacts=False)
         review.tasks = []  # the page shows counts only; the export reads the rows
+        self.review = review
         self.heading.setText(self.tr("Weekly review %1 · %2 – %3").replace("%1", week.label)
                              .replace("%2", f"{week.monday:%m-%d}").replace("%3", f"{week.sunday:%m-%d}"))
         self._show_blocks(review)
-        facts = section_facts(review, current_language())
+        self._show_facts(review)
         texts = load_review(self.ctx.db, week)
         for key in SECTIONS:
             editor = self.editors[key]
@@ -231,7 +238,41 @@ class ReviewPage(QWidget):
             if editor.toPlainText() != texts.section(key):
                 editor.setPlainText(texts.section(key))
             editor.blockSignals(False)
+
+    def _show_facts(self, review) -> None:
+        facts = section_facts(review, current_language())
+        for key in SECTIONS:
             self.facts[key].setText("\n".join("· " + line for line in facts[key]) or self.tr("(nothing recorded)"))
+
+    # --- contact counts, from a worker -----------------------------------------------------------
+    def contacts_pending(self) -> bool:
+        """True while the count for the week shown has not reported (numbers or a failure)."""
+        return self._count_request in self._counting
+
+    def _start_counting(self, week: IsoWeek) -> None:
+        from workbench.ui.review.contact_counts_worker import ContactCountsWorker
+
+        for _signals, handle in self._counting.values():
+            handle.cancel()  # a count for a week no longer shown; its report is ignored
+        self._count_request += 1
+        worker = ContactCountsWorker(self.ctx.db_path, week, self._count_request)
+        worker.signals.counted.connect(self._on_counted)
+        worker.signals.failed.connect(self._on_count_failed)
+        self._counting[worker.request] = (worker.signals, worker.handle)
+        QThreadPool.globalInstance().start(worker)
+
+    def _on_counted(self, request: int, counts: dict) -> None:
+        self._counting.pop(request, None)
+        if request != self._count_request or self.review is None:
+            return  # the operator has moved on to another week (or the data changed) meanwhile
+        self.review.contacts, self.review.contacts_counted = counts, True
+        self._show_contacts(self.review)
+        self._show_facts(self.review)
+
+    def _on_count_failed(self, request: int, sentence: str) -> None:
+        self._counting.pop(request, None)
+        if request == self._count_request and self.review is not None:
+            self._show_contacts(self.review, failed=sentence or "—")
 
     def _show_blocks(self, review) -> None:
         done = review.done_by_quadrant
@@ -243,16 +284,7 @@ class ReviewPage(QWidget):
             (self.tr("Rolled over"), str(len(review.rolled_over))),
             (self.tr("New captures"), "{} ({})".format(review.captured, self.tr("%1 in inbox").replace("%1", str(review.captured_in_inbox)))),
         ])
-        c, f = review.contacts, review.findings
-        top_channels = " · ".join(f"{k} {v}" for k, v in list(c["by_channel"].items())[:3]) or "—"
-        self.blocks["contacts"].show_rows([
-            (self.tr("Contacts"), "{} ({})".format(c["total"], self.tr("%1 users").replace("%1", str(c["users"])))),
-            (self.tr("By channel"), top_channels),
-            (self.tr("Conversions"), f"{c['conversions']} ({percent(review.conversion_rate)})"),
-            (self.tr("Recall success"), f"{c['recall_converted_users']}/{c['recall_users']} ({percent(review.recall_success)})"),
-            (self.tr("New findings"), str(f["new"])),
-            (self.tr("Open findings"), str(sum(f["open_by_status"].values()))),
-        ])
+        self._show_contacts(review)
         metric_rows = [(m.metric, f"{format_value(m.this_mean, m.type)}  {format_change(m.change_pct)}")
                        for m in review.metrics[:6]]
         self.blocks["data"].show_rows(metric_rows or [(self.tr("No imported metrics"), "—")])
@@ -270,6 +302,25 @@ class ReviewPage(QWidget):
             self.alerts.setText(self.tr("Alerts fired: %1").replace("%1", str(len(review.alerts))) + " &nbsp; " + " &nbsp; ".join(parts))
         else:
             self.alerts.setText(self.tr("No alert fired this week."))
+
+    def _show_contacts(self, review, failed: str | None = None) -> None:
+        c, f = review.contacts, review.findings
+        if review.contacts_counted:
+            top_channels = " · ".join(f"{k} {v}" for k, v in list(c["by_channel"].items())[:3]) or "—"
+            rows = [
+                (self.tr("Contacts"), "{} ({})".format(c["total"], self.tr("%1 users").replace("%1", str(c["users"])))),
+                (self.tr("By channel"), top_channels),
+                (self.tr("Conversions"), f"{c['conversions']} ({percent(review.conversion_rate)})"),
+                (self.tr("Recall success"), f"{c['recall_converted_users']}/{c['recall_users']} ({percent(review.recall_success)})"),
+            ]
+        else:
+            waiting = self.tr("Could not count: %1").replace("%1", failed) if failed else self.tr("counting…")
+            rows = [(self.tr("Contacts"), waiting), (self.tr("By channel"), "…"), (self.tr("Conversions"), "…"),
+                    (self.tr("Recall success"), "…")]
+        self.blocks["contacts"].show_rows(rows + [
+            (self.tr("New findings"), str(f["new"])),
+            (self.tr("Open findings"), str(sum(f["open_by_status"].values()))),
+        ])
 
     # --- the four sections -----------------------------------------------------------------------
     def _on_text_changed(self, key: str) -> None:
