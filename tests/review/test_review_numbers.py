@@ -101,6 +101,39 @@ def test_review_numbers_equal_independent_counts(db):
     assert [(a["date"], a["level"]) for a in review.alerts] == [("2026-11-18", "red"), ("2026-11-21", "yellow")]
 
 
+def test_contact_counts_stay_exact_when_new_values_appear(db):
+    """The counts use the values seen before (channel) and read from indexes (topic, outcome); a
+    contact with a channel never seen, an empty topic or no outcome is still counted where it belongs."""
+    from workbench.review.week_facts import contact_counts
+    from workbench.store import write_transaction
+
+    seed_week(db)
+    assert contact_counts(db, WEEK)["by_channel"] == {"电话": 3, "微信": 2}  # channels now known
+    user = db.execute("SELECT min(id) FROM users").fetchone()[0]
+    with write_transaction(db):
+        db.conn.executemany(
+            "INSERT INTO contacts (user_id, at, channel, direction, topic, summary, outcome, attempt, created_at)"
+            " VALUES (?, ?, ?, '呼出', ?, '', ?, 1, ?)",
+            [(user, "2026-11-20T09:00:00", "小红书私信", "召回", "已转化", "2026-11-20T09:00:00"),
+             (user, "2026-11-20T10:00:00", "电话", "", None, "2026-11-20T10:00:00"),
+             (user, "2026-11-21T10:00:00", None, "新主题", "新结果", "2026-11-21T10:00:00")])
+    rows = db.execute("SELECT channel, topic, outcome FROM contacts WHERE at >= ? AND at < ?",
+                      [WEEK.monday.isoformat(), WEEK.next_monday.isoformat()]).fetchall()
+
+    def independent(index: int) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for row in rows:
+            found[row[index] or "—"] = found.get(row[index] or "—", 0) + 1
+        return found
+
+    c = contact_counts(db, WEEK)
+    assert c["total"] == len(rows) == 8
+    assert c["by_channel"] == independent(0) == {"电话": 4, "微信": 2, "小红书私信": 1, "—": 1}
+    assert c["by_topic"] == independent(1) and c["by_topic"]["—"] == 1 and c["by_topic"]["新主题"] == 1
+    assert c["by_outcome"] == independent(2) and c["by_outcome"]["—"] == 1 and c["conversions"] == 3
+    assert list(c["by_channel"]) == ["电话", "微信", "—", "小红书私信"]  # most first, then by name
+
+
 def test_facts_beside_each_section_quote_the_numbers(db):
     seed_week(db)
     facts = section_facts(collect_week(db, WEEK, TODAY, rows=True), "zh_CN")

@@ -74,21 +74,33 @@ def no_contact_counts() -> dict:
 
 def contact_counts(db: Database, week: IsoWeek) -> dict:
     """Totals and counts by channel / topic / outcome, conversions, and recall success: users contacted
-    on the 召回 topic this week, and how many of them converted. One pass over the week's contacts
-    through the covering index idx_contacts_week_facts (review schema)."""
+    on the 召回 topic this week, and how many of them converted. All of it read from the covering index
+    idx_contacts_week_facts (review schema), in three passes over the week's entries."""
     empty = no_contact_counts()
     if not _exists(db, "contacts"):
         return empty
     start, end = _bounds(week)
     result = dict(empty)
-    # Three one-column GROUP BYs over the covering index are ~3× faster than one over all three columns.
+    # Grouping sorts every row (~35 ms per column for 125k contacts); counting known values with FILTER
+    # in one pass costs about as much for topic and outcome together. Their values are read from the
+    # contacts feature's one-column indexes (a few index seeks); channel has none, so its values are
+    # the ones grouped last time. A column whose known values do not add up to the total (a new value)
+    # is grouped instead, so the counts are always exact.
+    values = {column: _distinct_values(db, column) for column in ("topic", "outcome")}
+    values["channel"] = sorted(_seen_channels, key=str) + [None] if _seen_channels else None
+    filters = [(column, value) for column in ("channel", "topic", "outcome") if values[column] is not None
+               for value in values[column]]
+    sql = ", ".join(["count(*)"] + [f"count(*) FILTER (WHERE {column} IS ?)" for column, _ in filters])
+    total, *counts = db.execute(f"SELECT {sql} FROM contacts WHERE at >= ? AND at < ?",
+                                [value for _, value in filters] + [start, end]).fetchone()
     for column, key in (("channel", "by_channel"), ("topic", "by_topic"), ("outcome", "by_outcome")):
-        counts: dict[str, int] = {}
-        for value, n in db.execute(f"SELECT {column}, count(*) FROM contacts WHERE at >= ? AND at < ? GROUP BY 1",
-                                   [start, end]):
-            counts[value or "—"] = counts.get(value or "—", 0) + n
-        result[key] = dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-    result["total"] = sum(result["by_channel"].values())
+        found: dict[str, int] = {}
+        for (name, value), n in zip(filters, counts):
+            if name == column and n:
+                found[value or "—"] = found.get(value or "—", 0) + n
+        result[key] = _ordered(found) if values[column] is not None and sum(found.values()) == total \
+            else _grouped(db, column, start, end)
+    result["total"] = total
     result["conversions"] = result["by_outcome"].get(CONVERTED, 0)
     result["users"] = db.execute("SELECT count(DISTINCT user_id) FROM contacts WHERE at >= ? AND at < ?",
                                  [start, end]).fetchone()[0]
@@ -97,6 +109,37 @@ def contact_counts(db: Database, week: IsoWeek) -> dict:
         " FROM contacts WHERE at >= ? AND at < ? AND +topic = ?", [CONVERTED, start, end, RECALL_TOPIC]).fetchone()
     result["recall_contacts"], result["recall_users"], result["recall_converted_users"] = recall
     return result
+
+
+def _ordered(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+_seen_channels: set[str] = set()  # contacts' channel values met so far (a handful: 电话, 微信, …)
+
+
+def _grouped(db: Database, column: str, start: str, end: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value, n in db.execute(f"SELECT {column}, count(*) FROM contacts WHERE at >= ? AND at < ? GROUP BY 1",
+                               [start, end]):
+        counts[value or "—"] = counts.get(value or "—", 0) + n
+        if column == "channel" and value is not None and len(_seen_channels) < 50:
+            _seen_channels.add(value)
+    return _ordered(counts)
+
+
+def _distinct_values(db: Database, column: str) -> list | None:
+    """Every value of contacts.column (NULL included), by skipping through an index that starts with
+    the column: one seek per value. None when there is no such index (a scan would be slower)."""
+    indexed = db.execute("SELECT 1 FROM pragma_index_list('contacts') AS l, pragma_index_info(l.name) AS i"
+                         " WHERE i.seqno = 0 AND i.name = ? AND l.partial = 0 LIMIT 1", [column]).fetchone()
+    if indexed is None:
+        return None
+    values = [row[0] for row in db.execute(
+        f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM contacts UNION ALL"
+        f" SELECT (SELECT min({column}) FROM contacts WHERE {column} > v.x) FROM v WHERE v.x IS NOT NULL)"
+        " SELECT x FROM v WHERE x IS NOT NULL")]
+    return values + [None]
 
 
 CONTACT_COLUMNS = ("at", "name", "phone", "channel", "direction", "topic", "outcome", "summary", "follow_up_due")
