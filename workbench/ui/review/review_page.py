@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, Qt, QThread, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QScrollArea,
@@ -192,7 +192,11 @@ class ReviewPage(QWidget):
             self._fill_weeks()
 
     def screenshot_states(self):
-        return [("last-week", lambda: self.open_item(IsoWeek.of(self.today()).previous().label))]
+        def last_week():
+            self.open_item(IsoWeek.of(self.today()).previous().label)
+            self.wait_for_counts()
+
+        return [("last-week", last_week)]
 
     # --- weeks -----------------------------------------------------------------------------------
     def _fill_weeks(self) -> None:
@@ -248,6 +252,13 @@ class ReviewPage(QWidget):
     def contacts_pending(self) -> bool:
         """True while the count for the week shown has not reported (numbers or a failure)."""
         return self._count_request in self._counting
+
+    def wait_for_counts(self, timeout_ms: int = 5000) -> None:
+        """Process events until the contact counts are on screen (screenshots; scripted use)."""
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.contacts_pending() and not deadline.hasExpired():
+            QCoreApplication.processEvents()
+            QThread.msleep(1)
 
     def _start_counting(self, week: IsoWeek) -> None:
         from workbench.ui.review.contact_counts_worker import ContactCountsWorker
