@@ -149,12 +149,32 @@ def _classify(value, ctx: Context) -> str:
     return "text"
 
 
+def _kinds(values: list, ctx: Context) -> Counter | None:
+    """How many values of each kind; None as soon as one is text (then the column is text whatever
+    the rest are). Repeated strings (channels, cities) are classified once."""
+    kinds: Counter = Counter()
+    seen: dict[str, str] = {}
+    for value in values:
+        if type(value) is str:
+            kind = seen.get(value)
+            if kind is None:
+                kind = seen[value] = _classify(value, ctx)
+        else:
+            kind = _classify(value, ctx)
+        if kind == "text" or kind == "idtext":
+            return None
+        kinds[kind] += 1
+    return kinds
+
+
 def infer_type(name: str, values: list, ctx: Context, column_format: str = "") -> ColumnGuess:
     """The type of a column from its (non-null) sample values, its header and its Excel number format."""
-    kinds = Counter(_classify(v, ctx) for v in values)
     guess = ColumnGuess("text", value_count=len(values))
     if not values:
         guess.reason = "empty"
+        return guess
+    kinds = _kinds(values, ctx)
+    if kinds is None:
         return guess
     kind_set = set(kinds)
     numeric = {"integer", "number", "percent", "money", "scaled"}

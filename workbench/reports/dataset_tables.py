@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
@@ -97,8 +98,16 @@ def drop_columns(db: Database, table: str, sql_names: list[str]) -> None:
 
 def index_columns(db: Database, table: str, sql_names: list[str]) -> None:
     """An index per date/key column so series and browser queries stay fast on big datasets."""
+    indexed = set()
+    for (_seq, index_name, *_rest) in db.execute(f"PRAGMA index_list({quote(table)})").fetchall():
+        parts = db.execute(f"PRAGMA index_info({quote(index_name)})").fetchall()
+        if parts:
+            indexed.add(parts[0][2].lower())  # its first column serves lookups by that column
     for name in sql_names:
-        index = f"idx_{table}_{abs(hash(name)) % 10**8}"
+        if name.lower() in indexed:
+            continue
+        # a stable name (hash() of a str changes from one process to the next)
+        index = f"idx_{table}_{zlib.crc32(name.encode()) % 10**8}"
         db.execute(f"CREATE INDEX IF NOT EXISTS {quote(index)} ON {quote(table)} ({quote(name)})")
 
 

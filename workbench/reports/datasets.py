@@ -164,7 +164,8 @@ def read_series(db: Database, name: str, metric_column: str, date_column: str | 
         dimension = {dimension[0]: dimension[1]}
     where_sql, params = _where_sql(info, dimension)
     agg = "avg" if metric.type == "percent" else "total" if metric.type in NUMERIC_TYPES else "max"
-    date_expr = f"substr({quote(when.sql)}, 1, 10)" if when.type == "datetime" else quote(when.sql)
+    # "+" keeps SQLite off the date index here: one pass over the table beats 200k index lookups
+    date_expr = f"substr({quote(when.sql)}, 1, 10)" if when.type == "datetime" else "+" + quote(when.sql)
     sql = (f"SELECT {date_expr} AS d, {agg}({quote(metric.sql)}), count({quote(metric.sql)}) "
            f"FROM {quote(info.table_name)}{where_sql} GROUP BY d HAVING d IS NOT NULL ORDER BY d")
     series = []
