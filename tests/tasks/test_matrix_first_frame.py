@@ -1,0 +1,44 @@
+"""A long quadrant shows its first rows in the first frame and every row right after it."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from workbench.tasks import repository as repo
+
+NOW = datetime(2026, 11, 25, 9, 30)
+
+
+def _fill_q2(db, count: int) -> list[int]:
+    for n in range(count):
+        repo.create_task(db, f"计划 {n}", important=True)
+    return [t.id for t in repo.list_quadrant(db, "q2")]
+
+
+def test_a_long_quadrant_gets_every_row_after_its_first_frame(ctx, qtbot):
+    from workbench.ui.tasks.matrix_page import MatrixPage
+
+    expected = _fill_q2(ctx.db, 150)
+    page = MatrixPage(ctx)
+    page.now_provider = lambda: NOW
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.refresh()
+    q2 = page.panels["q2"].list
+    assert q2.count() == q2.FIRST_FRAME_ROWS, "before the first frame only a screenful of rows is built"
+    assert page.panels["q2"].header.text().endswith("(150)"), "the count is the whole quadrant's at once"
+    page.show()
+    qtbot.waitUntil(lambda: q2.count() == 150)
+    assert q2.task_ids() == expected
+
+
+def test_reading_the_rows_before_the_first_frame_sees_all_of_them(ctx, qtbot):
+    from workbench.ui.tasks.matrix_page import MatrixPage
+
+    expected = _fill_q2(ctx.db, 90)
+    page = MatrixPage(ctx)
+    page.now_provider = lambda: NOW
+    qtbot.addWidget(page)
+    page.refresh()
+    q2 = page.panels["q2"].list
+    assert q2.task_ids() == expected
+    assert q2.select_task(expected[-1]) and q2.current_task_id() == expected[-1]
