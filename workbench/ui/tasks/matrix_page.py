@@ -18,7 +18,6 @@ from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, cur
 from workbench.ui.tasks.closed_search import ClosedSearch
 from workbench.ui.tasks.links import open_first_link, open_link
 from workbench.ui.tasks.quadrant_list import QuadrantList
-from workbench.ui.tasks.task_dialog import TaskDialog
 from workbench.ui.tasks.task_format import due_label, due_state, link_summary, quadrant_title
 from workbench.ui.tasks.triage_view import TriageView
 from workbench.ui.tasks.undo_commands import (CompleteTask, DeleteTask, DropTask, EditTask, MoveTask,
@@ -287,6 +286,8 @@ class MatrixPage(QWidget):
         task = repo.get_task(self.ctx.db, task_id)
         if task is None:
             return False
+        from workbench.ui.tasks.task_dialog import TaskDialog  # loaded on the first edit, not at start-up
+
         dialog = TaskDialog(self.ctx, task, self)
         if dialog.exec() != TaskDialog.DialogCode.Accepted:
             return False
