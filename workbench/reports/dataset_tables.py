@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 import zlib
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
@@ -80,9 +81,11 @@ class UpsertResult:
     correction_count: int = 0
 
 
-def create_table(db: Database, table: str, columns: list[dict]) -> None:
+def create_table(db: Database, table: str, columns: list[dict], unique_key: bool = True) -> None:
+    """unique_key=False: the unique index on _key comes later, from insert_new (built once by sorting
+    the keys, cheaper than keeping it up to date row by row)."""
     body = ", ".join(f"{quote(c['sql'])} {SQL_TYPES[c['type']]}" for c in columns)
-    db.execute(f"CREATE TABLE {quote(table)} (_row_id INTEGER PRIMARY KEY, _key TEXT NOT NULL UNIQUE, "
+    db.execute(f"CREATE TABLE {quote(table)} (_row_id INTEGER PRIMARY KEY, _key TEXT NOT NULL{' UNIQUE' if unique_key else ''}, "
                f"_import_id INTEGER{', ' + body if body else ''})")
 
 
@@ -124,15 +127,34 @@ def _marks(count: int, nullif_slots: set[int] | frozenset = frozenset()) -> str:
 
 def insert_new(db: Database, table: str, sql_names: list[str], keyed_rows: Iterable[list],
                import_id: int, nullif_slots: set[int] | frozenset = frozenset()) -> UpsertResult:
-    """Rows ([key, *values]) into an empty table. A key repeated within the file: the later row wins."""
+    """Rows ([key, *values]) into a new table made with create_table(unique_key=False); then its
+    unique key index. A key repeated within the file: the later row's values win, at the first row's place."""
+    t = quote(table)
     names = ", ".join(quote(n) for n in ("_key", "_import_id", *sql_names))
     marks = f"?, {int(import_id)}" + "".join(", " + m for m in [_marks(len(sql_names), nullif_slots)] if sql_names)
-    updates = ", ".join(f"{quote(n)}=excluded.{quote(n)}" for n in sql_names) or "_import_id=excluded._import_id"
-    sql = f"INSERT INTO {quote(table)} ({names}) VALUES ({marks}) ON CONFLICT(_key) DO UPDATE SET {updates}"
     counted = _Counted(keyed_rows)
-    db.conn.executemany(sql, counted)
-    added = db.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+    db.conn.executemany(f"INSERT INTO {t} ({names}) VALUES ({marks})", counted)
+    unique = f"CREATE UNIQUE INDEX {quote('ux_' + table + '_key')} ON {t} (_key)"
+    try:
+        db.execute(unique)
+    except sqlite3.IntegrityError:
+        _keep_later_duplicates(db, table, sql_names)
+        db.execute(unique)
+    added = db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
     return UpsertResult(added=added, duplicate_keys=counted.count - added)
+
+
+def _keep_later_duplicates(db: Database, table: str, sql_names: list[str]) -> None:
+    """Rows sharing a key: the first keeps its place and takes the last one's values; the others go."""
+    t = quote(table)
+    db.execute(f"CREATE INDEX temp_dup_key ON {t} (_key, _row_id)")
+    if sql_names:
+        cols = ", ".join(quote(n) for n in sql_names)
+        db.execute(f"UPDATE {t} SET ({cols}) = (SELECT {cols} FROM {t} AS later WHERE later._key = {t}._key "
+                   f"ORDER BY later._row_id DESC LIMIT 1) "
+                   f"WHERE _row_id IN (SELECT min(_row_id) FROM {t} GROUP BY _key HAVING count(*) > 1)")
+    db.execute(f"DELETE FROM {t} WHERE _row_id NOT IN (SELECT min(_row_id) FROM {t} GROUP BY _key)")
+    db.execute("DROP INDEX temp_dup_key")
 
 
 class _Counted:

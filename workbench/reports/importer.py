@@ -35,6 +35,23 @@ BAD_CELLS_SHOWN = 5
 # a first cell that may make the row blank, a repeated header, a totals row or a note (superset of
 # the exact tests in RowPass: padding, or a totals/note word at the start)
 MAYBE_NOT_DATA = re.compile(r"\s|.*\s$|(?:" + TOTALS.pattern + ")|(?:" + NOTE_START.pattern + ")", re.I | re.S)
+
+
+def _first_letters(*patterns: re.Pattern) -> frozenset[str]:
+    """Every character a totals or note word can start with, plus every character that matches one
+    of them case-insensitively (ſ for s) and all whitespace (all of these sit below U+3001)."""
+    letters = set()
+    for pattern in patterns:
+        words = re.search(r"\((.*)\)", pattern.pattern)[1]
+        for word in words.split("|"):
+            letters.add(word[1] if word.startswith("\\") else word[0])
+    folded = {c.lower() for c in letters} | {c.upper() for c in letters}
+    letters |= {c for c in map(chr, range(0x3001)) if c.isspace() or c.lower() in folded or c.upper() in folded}
+    return frozenset(letters)
+
+
+# a cell whose first and last characters are not in here cannot be blank, padded, totals or a note
+MAYBE_NOT_DATA_EDGE = _first_letters(TOTALS, NOTE_START)
 ProgressFn = Callable[[int, int], None]
 
 
@@ -177,7 +194,7 @@ class RowPass:
         first_name = names[0]
         first_position = layout_positions[0]
         totals, note = TOTALS.match, NOTE_START.match
-        maybe_not_data = MAYBE_NOT_DATA.match
+        maybe_not_data, edge = MAYBE_NOT_DATA.match, MAYBE_NOT_DATA_EDGE
         data_start = plan.layout.data_start
         total = plan.height if plan.height and plan.height > 0 else -1
         sample = self.sample
@@ -197,7 +214,8 @@ class RowPass:
             first = row[first_position] if first_position < len(row) else ""
             # cheap test first: only a cell that could be blank, a repeated header, a totals or a
             # note row goes through the exact test
-            if type(first) is str and (not first or len(first) >= 20 or first == first_name or maybe_not_data(first)):
+            if type(first) is str and (not first or len(first) >= 20 or first == first_name or (
+                    (first[0] in edge or first[-1] in edge) and maybe_not_data(first))):
                 text = first.strip()
                 if not text or text == first_name or totals(text) or len(text) >= 20 or note(text):
                     cells = [row[p] if p < len(row) else "" for p in layout_positions]
@@ -311,7 +329,7 @@ def _prepare_dataset(db: Database, plan: ImportPlan, now: str) -> tuple[dict, li
         table = f"ds_{row['id']}"
         db.execute("UPDATE datasets SET table_name = ? WHERE id = ?", [table, row["id"]])
         row["table_name"] = table
-        tables.create_table(db, table, stored)
+        tables.create_table(db, table, stored, unique_key=False)  # insert_new adds the unique index
     elif added:
         tables.add_columns(db, row["table_name"], added)
     return row, stored, [c["name"] for c in added], created

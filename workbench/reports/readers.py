@@ -89,8 +89,10 @@ class Workbook:
                 pass
 
         def rows() -> Iterator[list]:
+            # calamine's own iterator, not a generator around it: no Python frame per row. The sheet
+            # is already in memory (a damaged file fails in get_sheet_by_name above).
             try:
-                yield from raw.iter_rows()
+                return raw.iter_rows()
             except Exception as exc:
                 raise _damaged(self.path, exc) from exc
 
