@@ -88,8 +88,12 @@ def _probe_styles(archive: zipfile.ZipFile, part: str, kinds: list[str]) -> dict
                     element.clear()
     formats = {}
     for column, counter in seen.items():
-        kind, count = counter.most_common(1)[0]
-        if kind and count * 2 > sum(counter.values()):
+        formatted = [(count, kind) for kind, count in counter.items() if kind]
+        if not formatted:
+            continue
+        count, kind = max(formatted)
+        # at least half (a single data row above a totals row in General format is a tie)
+        if count * 2 >= sum(counter.values()):
             formats[column] = kind
     return formats
 
