@@ -175,12 +175,15 @@ class _Counted:
 
 def upsert(db: Database, table: str, sql_names: list[str], display_names: list[str], key_display: list[str],
            keyed_rows: Iterable[tuple[str, list]], import_id: int, dry_run: bool = False,
-           sql_types: list[str] | None = None, before_merge=None,
+           sql_types: list[str] | None = None, native_fix=None,
            nullif_slots: set[int] | frozenset = frozenset()) -> UpsertResult:
     """Stage the file's rows in a temp table, then add new keys and update changed rows.
 
     Only the columns this file has are compared and written; a column missing from the file keeps
     its stored values. The values an update overwrites go to import_old_rows for undo.
+    native_fix (importer.NativeFix) cleans cells staged as read: one pass over the staged rows finds
+    the rows that differ from the stored ones and the new rows with a cell to clean; a row identical
+    to a stored (clean) row needs no cleaning.
     """
     db.execute("DROP TABLE IF EXISTS temp._stage")
     staged = ", ".join(quote(f"s{i}") for i in range(len(sql_names)))
@@ -198,23 +201,30 @@ def upsert(db: Database, table: str, sql_names: list[str], display_names: list[s
             yield row
 
     db.conn.executemany(f"INSERT INTO temp._stage VALUES ({marks})", params())
-    if before_merge is not None:
-        before_merge("temp._stage", [f"s{i}" for i in range(len(sql_names))], "_n")
     result = UpsertResult()
     result.duplicate_keys = total - db.execute("SELECT count(*) FROM temp._stage").fetchone()[0]
     t = quote(table)
     stage_names = [f"s.[s{i}]" for i in range(len(sql_names))]
     target_names = ["t." + quote(n) for n in sql_names]
     same = " AND ".join(f"{a} IS {b}" for a, b in zip(target_names, stage_names)) or "1"
+    dirty = native_fix.where(lambda slot: f"s.[s{slot}]") if native_fix is not None else "0"
     changed = db.conn.execute(
-        f"SELECT t._row_id, t._key, {', '.join(target_names) or 'NULL'}, {', '.join(stage_names) or 'NULL'} "
-        f"FROM temp._stage s JOIN {t} t ON t._key = s._key WHERE NOT ({same})")
+        f"SELECT s._n, t._row_id, s._key, {', '.join(target_names) or 'NULL'}, {', '.join(stage_names) or 'NULL'} "
+        f"FROM temp._stage s LEFT JOIN {t} t ON t._key = s._key "
+        f"WHERE (t._row_id IS NULL AND ({dirty})) OR (t._row_id IS NOT NULL AND NOT ({same}))")
     n = len(sql_names)
     key_positions = [display_names.index(k) for k in key_display if k in display_names]
     update_sql = f"UPDATE {t} SET {', '.join(f'{quote(c)} = ?' for c in sql_names)} WHERE _row_id = ?"
-    old_rows, updates = [], []
+    old_rows, updates, cleaned = [], [], []
     for row in changed:
-        row_id, key, old, new = row[0], row[1], row[2:2 + n], row[2 + n:2 + 2 * n]
+        ordinal, row_id, key, old, new = row[0], row[1], row[2], row[3:3 + n], list(row[3 + n:3 + 2 * n])
+        if native_fix is not None:
+            new = native_fix.fix(ordinal, new)
+        if row_id is None:  # a new row with cells to clean: cleaned in the stage before it is added
+            cleaned.append([*new, ordinal])
+            continue
+        if all(a is b or a == b for a, b in zip(old, new)):
+            continue  # only the cells as read differed; cleaned, they equal the stored row
         result.updated += 1
         label = " ".join(str(_value_label(new[p])) for p in key_positions) if key_positions else key[:12]
         for i in range(n):
@@ -225,16 +235,17 @@ def upsert(db: Database, table: str, sql_names: list[str], display_names: list[s
                                                "old": _value_label(old[i]), "new": _value_label(new[i])})
         old_rows.append((import_id, row_id, json.dumps(dict(zip(sql_names, old)), ensure_ascii=False)))
         updates.append([*new, row_id])
+    if cleaned:
+        db.conn.executemany(f"UPDATE temp._stage SET {', '.join(f'[s{i}] = ?' for i in range(n))} WHERE _n = ?", cleaned)
     if not dry_run:
         db.conn.executemany("INSERT INTO import_old_rows (import_id, row_id, data) VALUES (?, ?, ?)", old_rows)
         db.conn.executemany(update_sql, updates)
-    result.added = db.execute(f"SELECT count(*) FROM temp._stage s WHERE NOT EXISTS "
-                              f"(SELECT 1 FROM {t} t WHERE t._key = s._key)").fetchone()[0]
-    if not dry_run and result.added:
-        cols = ", ".join(quote(c) for c in sql_names)
-        db.execute(f"INSERT INTO {t} (_key, _import_id{', ' + cols if cols else ''}) "
-                   f"SELECT s._key, ?{', ' + staged if staged else ''} FROM temp._stage s "
-                   f"WHERE NOT EXISTS (SELECT 1 FROM {t} t WHERE t._key = s._key)", [import_id])
+    # the new keys go in (a dry run is rolled back by the caller); the row count is what was added
+    cols = ", ".join(quote(c) for c in sql_names)
+    result.added = db.conn.execute(
+        f"INSERT INTO {t} (_key, _import_id{', ' + cols if cols else ''}) "
+        f"SELECT s._key, ?{', ' + staged if staged else ''} FROM temp._stage s "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {t} t WHERE t._key = s._key)", [import_id]).rowcount
     result.unchanged = total - result.duplicate_keys - result.added - result.updated
     db.execute("DROP TABLE temp._stage")
     return result

@@ -384,7 +384,7 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
         upsert = tables.upsert(db, row["table_name"], sql_names, [c.name for c in columns], plan.key_columns,
                                row_pass, import_id, dry_run=result.dry_run,
                                sql_types=[tables.SQL_TYPES[c.type] for c in columns], nullif_slots=row_pass.nullif_slots,
-                               before_merge=lambda table, names, id_col: fix_native(db, table, names, id_col, row_pass))
+                               native_fix=NativeFix(row_pass) if row_pass.native else None)
     if created and getattr(plan, "_retried", 0) < 2 and (row_pass.failures or upsert.duplicate_keys):
         raise _Retry(bool(upsert.duplicate_keys))
     result.added, result.updated, result.unchanged = upsert.added, upsert.updated, upsert.unchanged
@@ -409,49 +409,72 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
         after_import(db, plan.dataset)
 
 
+class NativeFix:
+    """Native (unconverted) cells that are not yet clean stored values — numbers that arrived as text
+    ('45.23%', ' 12 '), text with padding, an apostrophe or a null token ('-', 'N/A'): `where()` finds
+    them in SQL, `fix()` converts them in Python (counting the cells that do not fit)."""
+
+    def __init__(self, row_pass: RowPass):
+        self.row_pass = row_pass
+        file_columns = [c for c in row_pass.columns if c.position is not None]
+        slots = [row_pass.columns.index(c) for c in file_columns]
+        context = row_pass.plan.context
+        # (value slot, column, converter) of each native column
+        self.picked = [(slots[i], file_columns[i], ct.converter(file_columns[i].type, context))
+                       for i in sorted(row_pass.native)]
+
+    def where(self, expression: Callable[[int], str]) -> str:
+        """SQL that is true for a row with a cell to fix; expression(slot) names the value's column."""
+        tokens = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(ct.NULL_EXACT) if t)
+        longest = max(len(t) for t in ct.NULL_EXACT)
+        checks = []
+        for slot, column, _convert in self.picked:
+            name = expression(slot)
+            if column.type == "text":
+                # padding (space, tab, CR, LF) at either end, a leading apostrophe, a null token; as
+                # first/last character tests, which cost SQLite less than comparing with trim()
+                checks.append(f"(unicode({name}) IN (9, 10, 13, 32, 39) "
+                              f"OR substr({name}, -1) IN (' ', char(9), char(10), char(13)) "
+                              f"OR (length({name}) <= {longest} AND {name} IN ({tokens})))")
+            elif column.type == "integer":
+                checks.append(f"typeof({name}) IN ('text', 'real')")
+            else:
+                checks.append(f"typeof({name}) = 'text'")
+        return " OR ".join(checks) or "0"
+
+    def convert(self, ordinal: int, slot: int, column, convert, value):
+        try:
+            return convert(value)
+        except ValueError:
+            row_pass = self.row_pass
+            row_pass.failures[column.name] = row_pass.failures.get(column.name, 0) + 1
+            if len(row_pass.first_failures) < BAD_CELLS_SHOWN:
+                sheet_row = row_pass.sheet_row(ordinal) if ordinal > 0 else ordinal
+                row_pass.first_failures.append((sheet_row, column.name, value))
+            return None
+
+    def fix(self, ordinal: int, values: list) -> list:
+        """The row's values (in slot order) with every native cell converted (clean ones stay as they are)."""
+        for slot, column, convert in self.picked:
+            values[slot] = self.convert(ordinal, slot, column, convert, values[slot])
+        return values
+
+
 def fix_native(db: Database, table: str, sql_names: list[str], id_column: str, row_pass: RowPass) -> None:
-    """Find, in SQL, the rows whose native (unconverted) cells are not yet clean stored values —
-    numbers that arrived as text ('45.23%', ' 12 '), text with padding, an apostrophe or a null
-    token ('-', 'N/A') — and convert just those cells in Python."""
+    """Convert, in the rows just inserted, the native cells that are not clean stored values."""
     if not row_pass.native:
         return
-    file_columns = [c for c in row_pass.columns if c.position is not None]
-    slots = [row_pass.columns.index(c) for c in file_columns]
-    tokens = ", ".join("'" + t.replace("'", "''") + "'" for t in sorted(ct.NULL_EXACT) if t)
-    longest = max(len(t) for t in ct.NULL_EXACT)
-    checks, picked = [], []
-    for i in sorted(row_pass.native):
-        column = file_columns[i]
-        name = tables.quote(sql_names[slots[i]])
-        if column.type == "text":
-            # padding (space, tab, CR, LF) at either end, a leading apostrophe, a null token; written
-            # as first/last character tests, which cost SQLite less than comparing with trim()
-            checks.append(f"(unicode({name}) IN (9, 10, 13, 32, 39) "
-                          f"OR substr({name}, -1) IN (' ', char(9), char(10), char(13)) "
-                          f"OR (length({name}) <= {longest} AND {name} IN ({tokens})))")
-        elif column.type == "integer":
-            checks.append(f"typeof({name}) IN ('text', 'real')")
-        else:
-            checks.append(f"typeof({name}) = 'text'")
-        picked.append((i, column, name, ct.converter(column.type, row_pass.plan.context)))
-    select = ", ".join(name for _, _, name, _ in picked)
-    found = db.execute(f"SELECT {id_column}, {select} FROM {table} WHERE {' OR '.join(checks)}").fetchall()
+    fixer = NativeFix(row_pass)
+    names = [tables.quote(sql_names[slot]) for slot, _, _ in fixer.picked]
+    found = db.execute(f"SELECT {id_column}, {', '.join(names)} FROM {table} "
+                       f"WHERE {fixer.where(lambda slot: tables.quote(sql_names[slot]))}").fetchall()
     updates = []
     for record in found:
-        ordinal, cells = record[0], record[1:]
-        fixed = []
-        for (i, column, _name, convert), value in zip(picked, cells):
-            try:
-                fixed.append(convert(value))
-            except ValueError:
-                fixed.append(None)
-                row_pass.failures[column.name] = row_pass.failures.get(column.name, 0) + 1
-                if len(row_pass.first_failures) < BAD_CELLS_SHOWN:
-                    sheet_row = row_pass.sheet_row(ordinal) if ordinal > 0 else ordinal
-                    row_pass.first_failures.append((sheet_row, column.name, value))
-        updates.append([*fixed, ordinal])
+        ordinal = record[0]
+        updates.append([*(fixer.convert(ordinal, slot, column, convert, value)
+                          for (slot, column, convert), value in zip(fixer.picked, record[1:])), ordinal])
     if updates:
-        db.conn.executemany(f"UPDATE {table} SET {', '.join(f'{name} = ?' for _, _, name, _ in picked)} "
+        db.conn.executemany(f"UPDATE {table} SET {', '.join(f'{name} = ?' for name in names)} "
                             f"WHERE {id_column} = ?", updates)
 
 
@@ -507,15 +530,20 @@ IMPORT_CACHE_KIB = 64 * 1024
 @contextlib.contextmanager
 def _big_cache(db: Database):
     """A 64 MB page cache (main and temp) while the import runs: the rows and the staging table stay
-    in memory instead of spilling pages to the WAL and a temp file mid-transaction; put back after."""
+    in memory instead of spilling pages to the WAL and a temp file mid-transaction. The staging
+    table's pages are not zeroed when it is dropped (secure_delete is for the database file; the temp
+    file is deleted anyway). Both are put back after."""
     before = [db.execute(f"PRAGMA {schema}.cache_size").fetchone()[0] for schema in ("main", "temp")]
+    secure = db.execute("PRAGMA temp.secure_delete").fetchone()[0]
     for schema in ("main", "temp"):
         db.execute(f"PRAGMA {schema}.cache_size = -{IMPORT_CACHE_KIB}")
+    db.execute("PRAGMA temp.secure_delete = OFF")
     try:
         yield
     finally:
         for schema, size in zip(("main", "temp"), before):
             db.execute(f"PRAGMA {schema}.cache_size = {int(size)}")
+        db.execute(f"PRAGMA temp.secure_delete = {int(secure)}")
 
 
 def _attempts(db: Database, plan: ImportPlan, dry_run: bool, progress: ProgressFn | None,
