@@ -11,6 +11,7 @@ from workbench.contacts.findings import raise_finding
 from workbench.contacts.sequences import Step, create_sequence, start_sequence
 from workbench.contacts.snippets import create_snippet
 from workbench.contacts.users import create_user
+from qt_typing import type_text
 
 NOW = datetime(2026, 11, 25, 10, 0)
 
@@ -33,13 +34,6 @@ def page(main_window, qtbot):
     return page
 
 
-def type_text(widget, text):
-    """Type text the way an input method delivers it: one key event per character, carrying the
-    character (QTest.keyClicks only knows Latin-1 and aborts on Chinese)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-    QApplication.processEvents()
 
 
 class Keys:

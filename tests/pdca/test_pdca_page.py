@@ -5,19 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from workbench.pdca import repository as repo
+from qt_typing import type_text
 
 
-def type_text(widget, text: str) -> None:
-    """Type the way an input method delivers text: one key event per character (QTest.keyClicks only
-    knows Latin-1 and aborts on Chinese)."""
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-    QApplication.processEvents()
 
 
 def _page(ctx, qtbot):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from workbench.review.weeks import IsoWeek
+from qt_typing import type_text
 
 WEEK = IsoWeek(2026, 47)
 TODAY = date(2026, 11, 25)
@@ -79,14 +80,3 @@ def seed_week(db) -> dict:
     return ids
 
 
-def type_text(widget, text: str) -> None:
-    """Type the way an input method delivers text: one key event per character (QTest.keyClicks only
-    knows Latin-1 and aborts on Chinese)."""
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-    QApplication.processEvents()

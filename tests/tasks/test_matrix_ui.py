@@ -9,6 +9,7 @@ from PySide6.QtGui import QDropEvent
 
 from workbench.tasks import repository as repo
 from workbench.ui.tasks.quadrant_list import MIME
+from qt_typing import type_text
 
 NOW = datetime(2026, 11, 25, 9, 30)
 
@@ -37,14 +38,6 @@ def bar(ctx, qtbot):
     return widget
 
 
-def type_text(widget, text: str) -> None:
-    """Type character by character as key events (QTest.keyClicks only handles ASCII)."""
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    for char in text:
-        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def titles(db, quadrant):
