@@ -231,3 +231,19 @@ def test_quick_capture_window_saves_without_the_main_window(ctx, qtbot):
     qtbot.keyClick(window.capture.field, Qt.Key.Key_Return)
     assert titles(ctx.db, "q3") == ["回电 王芳"]
     assert not window.isVisible()
+
+
+def test_triage_card_names_the_linked_user(ctx, page):
+    from workbench.contacts.users import create_user
+
+    user_id = create_user(ctx.db, name="王芳", phone="13812341234")
+    repo.create_task(ctx.db, "回访 提现失败的问题", user_id=user_id, now=NOW)
+    orphan = repo.create_task(ctx.db, "链接到已删除的用户", user_id=999_999, now=NOW)
+    page.refresh()
+    page.start_triage()
+    assert "用户 王芳" in page.triage.meta.text()
+    assert "#" not in page.triage.meta.text()
+    page.triage.index = 1
+    page.triage.show_current(NOW)
+    assert f"用户 #{999_999}" in page.triage.meta.text(), "a link whose user is gone keeps its number"
+    assert repo.get_task(ctx.db, orphan).user_id == 999_999

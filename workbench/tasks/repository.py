@@ -192,6 +192,19 @@ def done_counts_by_quadrant(db: Database, start: date, end: date) -> dict[str, i
     return counts
 
 
+def link_names(db: Database, task: Task) -> dict[str, str]:
+    """Readable names for a task's links ({"user": "王芳", "pdca": "<cycle title>"}), so a card says who
+    to call rather than a row number; a link whose target is gone keeps its number."""
+    lookups = {"user": "SELECT name FROM users WHERE id = ?", "pdca": "SELECT title FROM pdca_cycles WHERE id = ?"}
+    names = {}
+    for kind, value in task.links.items():
+        if kind in lookups:
+            row = db.execute(lookups[kind], [value]).fetchone()
+            if row and row[0]:
+                names[kind] = row[0]
+    return names
+
+
 def tasks_linked_to(db: Database, *, user_id: int | None = None, contact_id: int | None = None,
                     pdca_cycle_id: int | None = None, alert_id: int | None = None) -> list[Task]:
     for column, value in (("user_id", user_id), ("contact_id", contact_id),

@@ -142,6 +142,7 @@ class MatrixPage(QWidget):
         matrix_layout.addLayout(grid, 1)
 
         self.triage = TriageView()
+        self.triage.link_names = lambda task: repo.link_names(self.ctx.db, task)
         self.triage.decide.connect(self._on_triage)
         self.triage.finished.connect(self.show_matrix)
         self.closed = ClosedSearch(self.ctx)
@@ -337,7 +338,7 @@ class MatrixPage(QWidget):
                 move_menu.addAction(f"{quadrant_title(name)}\tAlt+{number}", lambda n=name: self.move(task_id, n))
         if task.quadrant != INBOX:
             move_menu.addAction(f"{quadrant_title(INBOX)}\tAlt+0", lambda: self.move(task_id, INBOX))
-        for kind, label, value in link_summary(task):
+        for kind, label, value in link_summary(task, repo.link_names(self.ctx.db, task)):
             menu.addAction(self.tr("Open %1").replace("%1", label), lambda k=kind, v=value: open_link(self.ctx, k, v))
         menu.addSeparator()
         menu.addAction(self.tr("Drop (cut)\tDel"), lambda: self.drop(task_id))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from workbench.ui.common.personal_data_hint import PersonalDataHint
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, Task
+from workbench.tasks.repository import link_names
 from workbench.tasks.recurrence import is_valid
 from workbench.ui.common.theme import ALERT_COLORS
 from workbench.ui.tasks.links import open_link
@@ -79,7 +80,7 @@ class TaskDialog(QDialog):
         form.addRow(self.tr("Notes"), self.notes)
         self.personal_data_hint = PersonalDataHint(self).watch(self.notes)
         form.addRow("", self.personal_data_hint)
-        links = link_summary(task)
+        links = link_summary(task, link_names(ctx.db, task))
         if links:
             row = QWidget()
             row_layout = QHBoxLayout(row)

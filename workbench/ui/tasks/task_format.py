@@ -97,6 +97,9 @@ def due_state(task: Task, now: datetime) -> str:
     return ""
 
 
-def link_summary(task: Task) -> list[tuple[str, str, int]]:
-    """[(kind, label, id)] for the links a task shows and opens."""
-    return [(kind, f"{t(LINK_KINDS[kind])} #{value}", value) for kind, value in task.links.items()]
+def link_summary(task: Task, names: dict[str, str] | None = None) -> list[tuple[str, str, int]]:
+    """[(kind, label, id)] for the links a task shows and opens; names (tasks.repository.link_names)
+    turn "User #12" into "User 王芳"."""
+    names = names or {}
+    return [(kind, f"{t(LINK_KINDS[kind])} {names.get(kind) or f'#{value}'}", value)
+            for kind, value in task.links.items()]

@@ -22,6 +22,7 @@ class TriageView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.queue: list[Task] = []
         self.index = 0
+        self.link_names = None  # task -> {kind: name}; set by the matrix page, which has the database
         self.decided = 0
         scheme = current_scheme()
         self.progress = QLabel()
@@ -125,7 +126,7 @@ class TriageView(QWidget):
             parts.append("↻ " + recurrence_label(task.recurrence))
         if task.tags:
             parts.append(" ".join(f"#{tag}" for tag in task.tags))
-        parts += [label for _kind, label, _id in link_summary(task)]
+        parts += [label for _kind, label, _id in link_summary(task, self.link_names(task) if self.link_names else None)]
         self.meta.setText(" · ".join(parts))
         self.notes.setText(task.notes)
         self.notes.setVisible(bool(task.notes))
