@@ -152,3 +152,43 @@ def test_a_damaged_backup_is_skipped_when_restoring(db, db_path):
     assert latest_good_backup(db_path) == good
     with pytest.raises(UserError):
         restore_backup(newer, db_path)
+
+
+# --- start-up without sqlite-utils (store/lazy_database.py, schema_facts.py) ------------------------
+def test_migration_count_matches_the_migration_sets():
+    from workbench.schema_facts import MIGRATION_COUNT
+
+    assert MIGRATION_COUNT == len(all_migration_names()), \
+        "a migration was added: raise MIGRATION_COUNT in workbench/schema_facts.py"
+
+
+def test_a_current_file_opens_without_loading_sqlite_utils(db_path):
+    import subprocess
+    import sys
+
+    open_database(db_path).close()
+    code = ("import sys; from workbench.store import open_database; from workbench.tasks.repository import count_inbox; "
+            f"db = open_database({str(db_path)!r}); print(count_inbox(db), 'sqlite_utils' in sys.modules, "
+            "'importlib.metadata' in sys.modules); db['tasks'].count; print(db.loaded, 'numpy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["0", "False", "False", "True", "False"], result.stderr
+
+
+def test_lazy_database_answers_like_sqlite_utils(db_path):
+    from sqlite_utils import Database
+
+    open_database(db_path).close()  # a new file is migrated through sqlite-utils; a current one is not
+    db = open_database(db_path)
+    real = Database(db.conn)
+    with write_transaction(db):
+        db.execute("INSERT INTO settings (key, value) VALUES ('a', '1'), ('b', '2')")
+    sql = "SELECT key, value FROM settings ORDER BY key"
+    assert not db.loaded
+    assert list(db.query(sql)) == list(real.query(sql)) == [{"key": "a", "value": "1"}, {"key": "b", "value": "2"}]
+    repeated = "SELECT key, value AS key FROM settings ORDER BY key"
+    assert list(db.query(repeated)) == list(real.query(repeated)), "repeated names are renamed as sqlite-utils does"
+    with pytest.raises(ValueError):
+        list(db.query("UPDATE settings SET value = 'x'"))  # sqlite-utils refuses writes in query()
+    assert db.execute("SELECT value FROM settings WHERE key = 'a'").fetchone()[0] == "1"
+    assert db["settings"].count == 2 and db.loaded
+    db.close()

@@ -72,13 +72,14 @@ def gui_database_path(explicit: str | None) -> Path:
     return resolve_database_path(None)
 
 
-def run_gui(db_path: Path, lang: str | None = None) -> int:
+def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False) -> int:
+    """The window. The integrity check and the daily backup run after its first frame
+    (ui/shell/startup_checks.py); check_first runs the check before, as a reopen after damage does."""
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QMessageBox
 
     from workbench.errors import UserError
-    from workbench.store import open_database
-    from workbench.ui.shell.single_instance import SingleInstance, ask_running_instance_to_raise
+    from workbench.ui.shell.single_instance import SingleInstance
 
     app = create_application()
     prepare_ui(app, QSettings(), lang)
@@ -88,8 +89,8 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     from workbench.ui.shell.startup_dialogs import open_with_dialogs
 
     try:
-        # quick_check, damaged ⇒ read-only + offer the latest good backup, location warnings (store/startup.py)
-        opened = open_with_dialogs(db_path)
+        # damaged ⇒ read-only + offer the latest good backup, location warnings (store/startup.py)
+        opened = open_with_dialogs(db_path, check=check_first)
         if opened.db is None:
             from workbench.store.startup import damage_sentence
 
@@ -99,20 +100,6 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
         instance.release()
         return EXIT_USER_ERROR
     db = opened.db
-    try:
-        from workbench.ui.shell.backup_location import daily  # the folder and count from the settings
-
-        backup = None if opened.readonly else daily(db, db_path, QSettings())
-    except UserError:
-        backup = None  # the window still opens; the status bar does not claim a backup
-    if backup is not None:
-        # Once a day, after that day's backup: the operator's retention setting (设置 › 隐私).
-        from workbench.retention import apply_retention
-
-        try:
-            apply_retention(db)
-        except UserError:
-            pass  # busy: tomorrow's start-up tries again
     from workbench.ui.shell.crash_dialog import install_crash_reporting
     from workbench.ui.shell.main_window import MainWindow
 
@@ -121,9 +108,12 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
     crash_reporting = install_crash_reporting(db_path.parent, window)  # masked log in the data folder
     if opened.readonly:
         window.update_status(QCoreApplication.translate("App", "Read-only: the file is damaged"))
+    checks = None if opened.damaged else _start_checks_after_first_frame(window, readonly=opened.readonly)
     instance.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     window.show()  # an empty database shows the welcome page (ui/shell/first_run.py)
     status = app.exec()
+    if checks is not None:
+        checks.stop()
     crash_reporting.uninstall()
     if not opened.readonly:
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -136,9 +126,36 @@ def run_gui(db_path: Path, lang: str | None = None) -> int:
         QMessageBox.warning(None, QCoreApplication.translate("App", "Ops Workbench"), move_failed)
     restart_with = app.property("restart_with_db")
     if restart_with:
+        check_again = bool(app.property(CHECK_FIRST_PROPERTY))
         app.setProperty("restart_with_db", None)
-        return run_gui(Path(restart_with), lang)
+        app.setProperty(CHECK_FIRST_PROPERTY, None)
+        return run_gui(Path(restart_with), lang, check_first=check_again)
     return status
+
+
+CHECK_FIRST_PROPERTY = "restart_checks_first"
+
+
+def _start_checks_after_first_frame(window, *, readonly: bool):
+    """quick_check, then the day's backup and the retention setting, in a thread after the first frame."""
+    from PySide6.QtCore import QCoreApplication
+
+    from workbench.ui.shell.startup_checks import StartupChecks
+
+    checks = StartupChecks(window.ctx.db_path, readonly=readonly, parent=window)
+
+    def reopen_checked(_verdict: str) -> None:
+        # The checked start-up path says what is wrong and offers the newest good backup.
+        from workbench.ui.shell.database_files import restart_with
+
+        QCoreApplication.instance().setProperty(CHECK_FIRST_PROPERTY, True)
+        restart_with(window, window.ctx.db_path)
+
+    checks.damaged.connect(reopen_checked)
+    checks.backed_up.connect(lambda _path: window.update_status())
+    checks.purged.connect(lambda _count: window.ctx.events.data_changed.emit("contacts"))
+    window.first_frame_shown.connect(checks.start)
+    return checks
 
 
 def _second_instance(db_path: Path) -> int:

@@ -7,11 +7,13 @@ The detail is itself masked, so the log never holds personal data.
 from __future__ import annotations
 
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.privacy import mask_text
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Actions other areas record; the audit view translates these keys.
 EXPORT = "export"

@@ -11,11 +11,22 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from workbench import __version__
+from workbench import app_version
 from workbench.errors import UserError
 from workbench.store import open_database, resolve_database_path
 
 EXIT_USER_ERROR = 2
+
+
+class _VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked (importlib.metadata costs ~25 ms)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help or "show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {app_version()}")
+        parser.exit()
 
 
 class SentenceParser(argparse.ArgumentParser):
@@ -60,7 +71,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def check_report(db) -> dict:
     from workbench.reports.catalog import dataset_row_counts
-    from workbench.schema import COUNTED_TABLES
+    from workbench.schema_facts import COUNTED_TABLES
     from workbench.store.integrity import integrity, table_counts
     from workbench.store.migrate import schema_version
 
@@ -115,7 +126,7 @@ def cmd_shots(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = _common_parent()
     parser = SentenceParser(prog="workbench", description="运营工作台 Ops Workbench", parents=[common])
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default: the system's)")
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=SentenceParser)

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from workbench import __version__
+from workbench import app_version
 from workbench.errors import UserError
 from workbench.privacy import mask_text
 from workbench.store.paths import ensure_private_folder, make_private
@@ -43,7 +43,7 @@ def _append_private(path: Path, text: str) -> None:
 def format_crash(exc_type, exc, tb, now: datetime | None = None) -> str:
     now = now or datetime.now()
     body = "".join(traceback.format_exception(exc_type, exc, tb))
-    return mask_text(f"=== {now:%Y-%m-%d %H:%M:%S} · Ops Workbench {__version__} · Python {sys.version.split()[0]}\n{body}\n")
+    return mask_text(f"=== {now:%Y-%m-%d %H:%M:%S} · Ops Workbench {app_version()} · Python {sys.version.split()[0]}\n{body}\n")
 
 
 def write_crash_log(data_folder: Path, exc_type, exc, tb, now: datetime | None = None) -> Path:

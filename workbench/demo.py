@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.contacts import demo as contacts_demo
 from workbench.errors import UserError
@@ -12,10 +11,13 @@ from workbench.pdca import demo as pdca_demo
 from workbench.reports import alert_demo
 from workbench.reports import demo as reports_demo
 from workbench.review import demo as review_demo
-from workbench.schema import COUNTED_TABLES
+from workbench.schema_facts import COUNTED_TABLES
 from workbench.store import write_transaction
 from workbench.store.integrity import table_counts
 from workbench.tasks import demo as tasks_demo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Order matters: reports first (metrics and alerts), then users and contacts, then tasks that link
 # to them, then PDCA cycles over those metrics, then the review of the week.

@@ -10,11 +10,13 @@ that pointed at a deleted contact keep their text and lose the link. The purge i
 from __future__ import annotations
 
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench import audit
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FTS_TABLES_TO_MERGE = ("contacts_fts", "contacts_short")
 

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
 from workbench.contacts import schema as contacts_schema
 from workbench.pdca import schema as pdca_schema
 from workbench.reports import alert_schema
 from workbench.reports import schema as reports_schema
 from workbench.review import schema as review_schema
 from workbench.store import core_schema
-from workbench.store.migrate import apply_all
+from workbench.store.migrate import Database, Migrations, apply_all
 from workbench.tasks import schema as tasks_schema
 
 MIGRATION_SETS: list[Migrations] = [
@@ -30,11 +27,6 @@ MIGRATION_SETS: list[Migrations] = [
     review_schema.migrations,
 ]
 
-# Tables that `workbench check --json` counts, when they exist.
-COUNTED_TABLES = [
-    "tasks", "users", "contacts", "findings", "snippets", "sequences",
-    "datasets", "imports", "alert_rules", "alerts", "pdca_cycles", "reviews",
-]
 
 
 def migrate_to_latest(db: Database, path: Path, *, readonly: bool = False) -> int:

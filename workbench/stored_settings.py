@@ -16,11 +16,12 @@ Keys and defaults (read with `get(db, KEY)`; a missing row means the default):
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PROMOTE_DAYS = "tasks/promote_days"
 MASK_EXPORTS = "export/mask_by_default"

@@ -6,7 +6,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel
 
 from tests_shell_paths import SAMPLES
-from workbench.schema import COUNTED_TABLES
+from workbench.schema_facts import COUNTED_TABLES
 from workbench.store.integrity import table_counts
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.export_safety import clean_text
 from workbench.contacts import findings as findings_module
@@ -19,6 +18,9 @@ from workbench.contacts.options import next_step_for
 from workbench.contacts.users import get_user, now_text
 from workbench.errors import UserError
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CONTACT_COLUMNS = ["id", "user_id", "at", "channel", "direction", "topic", "summary", "outcome",
                    "follow_up_due", "duration_s", "snippet_id", "pdca_cycle_id", "enrolment_id", "attempt", "created_at"]

@@ -5,8 +5,11 @@ All functions take an inclusive date range [start, end] and read contacts.at (lo
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 GROUPABLE = {"channel", "topic", "outcome", "direction"}
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 import random
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.contacts import search_index
 from workbench.contacts.findings import raise_finding
 from workbench.contacts.sequences import Step, create_sequence, start_sequence, advance
 from workbench.contacts.options import NextStep
 from workbench.contacts.snippets import create_snippet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 USERS_PER_SCALE = 1_000
 CONTACTS_PER_SCALE = 10_000

@@ -9,13 +9,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES
 from workbench.contacts.users import now_text
 from workbench.errors import UserError
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SIMILARITY_THRESHOLD = 0.5
 STATUS_DATE = {"已反馈": "reported_at", "已验证": "verified_at", "已关闭": "closed_at"}

@@ -8,8 +8,7 @@ Search indexes:
   rows. It is written by workbench/contacts/search_index.py, not by triggers, because the spacing
   is done in Python.
 """
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from workbench.store.migrate import Database, Migrations  # sqlite-utils' own, loaded without numpy
 
 migrations = Migrations("contacts")
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.export_safety import clean_text
 from workbench.contacts.search_index import phrase_query
 from workbench.privacy import mask_phone, mask_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHORT = 2  # queries up to this many characters take the short path
 PER_KIND = {"user": 20, "contact": 50, "finding": 20, "snippet": 20}

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # Characters that become tokens: letters and digits of any script (CJK included); the rest is a break.
 _TOKEN_CHAR = re.compile(r"\w", re.UNICODE)

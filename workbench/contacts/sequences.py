@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Iterable
 
 from workbench.contacts.users import now_text
 from workbench.errors import UserError
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ACTIVE = "进行中"
 ENDED = ("已转化", "已完成", "已停止")

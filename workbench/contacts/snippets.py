@@ -5,12 +5,14 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.contacts.users import User, now_text
 from workbench.errors import UserError
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 VARIABLE_RE = re.compile(r"\{([^{}\s]{1,12})\}")
 # Where a variable's value comes from: a user field, else an imported attribute of that name.

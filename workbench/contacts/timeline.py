@@ -3,11 +3,13 @@ attributes imported from the back office."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.contacts.findings import findings_for_user
 from workbench.contacts.users import get_user
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

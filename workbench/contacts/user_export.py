@@ -6,12 +6,14 @@ import csv
 import json
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.export_safety import atomic_output, csv_text
 from workbench.privacy import mask_phone, mask_text, mask_wechat
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 HEADERS = ["用户ID", "姓名", "手机号", "微信", "渠道", "阶段", "标签", "最近联系", "备注"]
 

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.contacts.users import MatchReport, find_or_create_users
 from workbench.errors import UserError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FIELDS = ("external_id", "name", "phone", "wechat", "channel", "stage", "tags")
 # Header words that name each field (compared after removing spaces, lower-cased).

@@ -10,14 +10,15 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Iterable
 
 from workbench.contacts.schema import STAGES
 from workbench.errors import UserError
 from workbench.privacy import is_mainland_mobile, mask_phone, mask_wechat
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 USER_COLUMNS = ["id", "external_id", "name", "phone", "wechat", "channel", "stage", "tags", "notes",
                 "attributes", "created_at", "updated_at", "last_contact_at"]

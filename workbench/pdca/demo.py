@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.pdca import linked_facts
 from workbench.pdca import repository as repo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _pick_metric(db: Database, words: tuple[str, ...]) -> tuple[str | None, str | None, str]:

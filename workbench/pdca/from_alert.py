@@ -8,14 +8,16 @@ it from being pruned when its rule is re-evaluated.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.pdca import linked_facts
 from workbench.pdca import repository as repo
 from workbench.reports import alert_store
 from workbench.reports.alert_rules import format_amount
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEADLINE_DAYS = 14   # two weeks: long enough for one Do round, short enough to stay urgent
 PDCA_STATUS = "pdca"

@@ -9,8 +9,11 @@ its text mentions the topic.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 
 def metric_series(db: Database, dataset: str | None, column: str | None) -> list[tuple[str, float | None]]:

@@ -8,8 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
 from workbench.pdca import linked_facts
@@ -19,6 +18,9 @@ from workbench.pdca.stages import (ABANDON, ACT, ADJUST, CHECK, CHECK_OVERDUE, C
                                    PLAN, STAGES, STANDARDIZE, ChainLink, build_chain, check_move, days_in_stage,
                                    stall_reason)
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM pdca_cycles"
 DEFAULT_CHECK_AFTER_DAYS = 14

@@ -6,8 +6,7 @@ pdca_cycles  one row per cycle: the SMART goal (metric = dataset + column, basel
 pdca_notes   the dated Do log
 pdca_moves   every stage move, dated (the board's "days in stage" and the review's "moved")
 """
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from workbench.store.migrate import Database, Migrations  # sqlite-utils' own, loaded without numpy
 
 migrations = Migrations("pdca")
 

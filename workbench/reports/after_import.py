@@ -2,9 +2,11 @@
 new dataset, then evaluated over its rows). The import engine calls after_import()."""
 from __future__ import annotations
 
-from sqlite_utils import Database
-
+from typing import TYPE_CHECKING
 from workbench.reports.alert_store import evaluate_dataset, propose_default_rules
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def after_import(db: Database, dataset_name: str) -> None:

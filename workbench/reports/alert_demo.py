@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import random
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
 from workbench.reports.alert_rules import AlertRule
 from workbench.reports.alert_store import evaluate_dataset, list_rules, propose_default_rules, save_rule
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def fill(db: Database, today: date, scale: int, rng: random.Random) -> None:

@@ -6,8 +6,7 @@ alerts           one row per (rule, date) the rule fired on; status open / task 
 dashboard_cards  the metric cards the operator picked, in order (kept in the database file so the
                  dashboard travels with it)
 """
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from workbench.store.migrate import Database, Migrations  # sqlite-utils' own, loaded without numpy
 
 migrations = Migrations("alerts")
 

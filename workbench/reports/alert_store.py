@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
 from workbench.reports import datasets
 from workbench.reports.alert_rules import LEVEL_NAMES, LEVEL_RANK, AlertRule, default_rules, describe, evaluate
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RULE_FIELDS = ("dataset", "metric", "kind", "direction", "amount", "basis", "window", "level", "enabled", "origin")
 

@@ -1,9 +1,10 @@
 """What datasets the database holds (used by `workbench check` and the dataset browser)."""
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
-
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 def dataset_row_counts(db: Database) -> list[dict]:
     """[{"name": str, "rows": int}, ...] for every imported dataset, by name."""
     if not db["datasets"].exists():

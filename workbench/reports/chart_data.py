@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
 from workbench.reports.chart_suggest import Suggestion, is_total_label, suggest
@@ -12,6 +11,9 @@ from workbench.reports.cohort import CohortTable, build_cohort_table
 from workbench.reports.funnel import FunnelStep, funnel_from_rows
 from workbench.reports.rfm import RfmResult, compute_rfm
 from workbench.reports.series_math import moving_average, previous_period
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def column_triples(info: datasets.DatasetInfo) -> list[tuple[str, str, str]]:

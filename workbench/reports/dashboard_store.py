@@ -3,13 +3,15 @@ numbers, and the events charts mark (imports, alerts, PDCA cycle starts)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
 from workbench.reports.alert_store import worst_open_levels
 from workbench.reports.metric_cards import MetricCard, card_from_series
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEFAULT_CARD_COUNT = 6
 # Before the operator picks, cards show the headline numbers the seeds name, in this order.

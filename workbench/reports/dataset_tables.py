@@ -16,9 +16,11 @@ import re
 import sqlite3
 import zlib
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 SQL_TYPES = {
     "date": "TEXT", "datetime": "TEXT", "text": "TEXT", "integer": "INTEGER", "bool": "INTEGER",

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Sequence
 
 from workbench.reports.dataset_tables import quote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TYPES = ("date", "datetime", "integer", "number", "percent", "money", "text", "bool")
 ROLES = ("key", "dimension", "metric", "attribute")

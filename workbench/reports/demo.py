@@ -12,10 +12,12 @@ from __future__ import annotations
 import math
 import random
 from datetime import date, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.reports.importer import import_rows
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CHANNELS = [("应用宝", 1.25), ("华为应用市场", 1.1), ("小米商店", 0.8), ("OPPO软件商店", 0.7),
             ("vivo应用商店", 0.75), ("百度搜索", 0.6), ("抖音信息流", 1.4), ("老带新", 0.35)]

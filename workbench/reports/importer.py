@@ -16,9 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Sequence
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from workbench.errors import UserError, current_language
 from workbench.reports import column_types as ct
@@ -27,6 +25,9 @@ from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, 
 from workbench.reports.readers import Sheet, in_background
 from workbench.reports.table_detect import NOTE_START, TOTALS, classify_row, detect
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PROGRESS_EVERY = 5000
 NATIVE_TYPES = ("integer", "number", "money", "percent", "text")

@@ -4,12 +4,14 @@ sequence (start_sequence). Undo puts users back as they were and stops the enrol
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
 from workbench.reports.rfm import RfmResult
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _PHONE_HINTS = ("手机", "电话", "phone", "mobile")
 _CHANNEL_HINTS = ("渠道", "channel", "来源")

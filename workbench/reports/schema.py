@@ -5,8 +5,7 @@ imports         the import log: file, hash, time, counts; an import can be undon
 import_old_rows the values an import overwrote (updated rows), so undo can put them back
 Each dataset's rows live in their own table `ds_<id>` (created by workbench/reports/dataset_tables.py).
 """
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from workbench.store.migrate import Database, Migrations  # sqlite-utils' own, loaded without numpy
 
 migrations = Migrations("reports")
 

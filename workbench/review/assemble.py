@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.pdca import linked_facts
 from workbench.pdca import repository as pdca_repo
@@ -18,6 +17,9 @@ from workbench.pdca.model import Cycle
 from workbench.review import week_facts
 from workbench.review.weekly import (is_overdue_in_week, is_rolled_over, share, week_mean, week_over_week)
 from workbench.review.weeks import IsoWeek
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.review.repository import ReviewText, save_review
 from workbench.review.weeks import IsoWeek
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 LAST_WEEK = {
     "goal_review": "本周目标：1) 借款转化率回到 SOP 上线后的水平；2) 完成改进券面文案的小活动；3) 召回 30 位流失用户。",

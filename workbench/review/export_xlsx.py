@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from sqlite_utils import Database
 
 from workbench import audit
 from workbench.export_safety import atomic_output, set_text_cell, sheet_name
@@ -27,6 +27,9 @@ from workbench.review.repository import SECTION_NAMES_ZH, SECTIONS, load_review
 from workbench.review.sections import QUADRANT_SHORT, section_facts
 from workbench.review.weekly import is_overdue_in_week
 from workbench.review.weeks import IsoWeek
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHEETS = ("概览", "任务", "联系记录", "发现", "PDCA", "指标")
 ALERT_SHEET = "预警"

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.review.weeks import IsoWeek
 from workbench.store import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SECTIONS = ("goal_review", "results", "process", "lessons")
 SECTION_NAMES_ZH = {"goal_review": "目标回顾", "results": "结果陈述", "process": "过程分析", "lessons": "规律总结"}

@@ -2,8 +2,7 @@
 
 reviews  one row per ISO week ('2026-W48') with the operator's four sections of the 复盘 method.
 """
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from workbench.store.migrate import Database, Migrations  # sqlite-utils' own, loaded without numpy
 
 migrations = Migrations("review")
 

@@ -7,10 +7,12 @@ not exist yet (a feature not installed) reads as empty.
 from __future__ import annotations
 
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.review.weeks import IsoWeek
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 CONVERTED = "已转化"  # contacts' outcome for a conversion (contacts feature's option list)
 RECALL_TOPIC = "召回"

@@ -5,11 +5,13 @@ import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
 from workbench.store.paths import ensure_private_folder, make_private
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BACKUP_FOLDER_NAME = "backups"
 DEFAULT_KEEP = 7

@@ -9,12 +9,14 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
-from typing import Iterator
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Iterator
 
 from workbench.errors import UserError
+from workbench.store.lazy_database import LazyDatabase
 from workbench.store.paths import ensure_private_folder, make_private
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -71,13 +73,13 @@ def open_connection(path: str | Path, *, readonly: bool = False) -> Database:
     if not readonly:
         for suffix in ("", "-wal", "-shm"):
             make_private(Path(str(path) + suffix))
-    return Database(conn, execute_plugins=False)
+    return LazyDatabase(conn)  # sqlite-utils loads on first need (store/lazy_database.py)
 
 
 def open_database(path: str | Path, *, readonly: bool = False, migrate: bool = True) -> Database:
     """Open the app's database, bringing its schema up to date (a copy is set aside first)."""
     db = open_connection(path, readonly=readonly)
-    if migrate:
+    if migrate and not _has_every_migration(db):
         from workbench.schema import migrate_to_latest
 
         try:
@@ -86,6 +88,18 @@ def open_database(path: str | Path, *, readonly: bool = False, migrate: bool = T
             db.close()
             raise
     return db
+
+
+def _has_every_migration(db: Database) -> bool:
+    """True when the file has exactly this version's migrations: the usual start-up, which then
+    needs neither the migration code nor sqlite-utils. A newer file has more and is refused later."""
+    from workbench.schema_facts import MIGRATION_COUNT
+
+    try:
+        (applied,) = db.conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+    except sqlite3.OperationalError:  # no such table: a new file
+        return False
+    return applied == MIGRATION_COUNT
 
 
 @contextlib.contextmanager

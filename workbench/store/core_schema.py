@@ -1,6 +1,5 @@
 """Tables that belong to the app as a whole rather than to one feature."""
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from workbench.store.migrate import Database, Migrations  # sqlite-utils' own, loaded without numpy
 
 migrations = Migrations("core")
 

@@ -2,14 +2,17 @@
 and a database written by a newer version of the app refused instead of damaged."""
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
 from workbench.errors import UserError
 from workbench.store.connection import write_transaction
+from workbench.store.lazy_database import import_sqlite_utils
+
+# The feature schema modules take both from here, so sqlite-utils is first imported with numpy hidden.
+Database = import_sqlite_utils().Database
+Migrations = importlib.import_module("sqlite_utils.migrations").Migrations
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
 

@@ -1,5 +1,9 @@
 """Opening the database when the window starts: sniff, quick_check, migrate, warn about the location.
 
+The window opens without the quick_check (check=False) and runs it right after its first frame
+(ui/shell/startup_checks.py); a damaged file found then reopens the window through this module's
+checked path (check=True), which offers the backup.
+
 - A file that is not SQLite at all gets a sentence (DatabaseError), never a traceback.
 - A SQLite file that fails `PRAGMA quick_check` is opened read-only, and the newest backup that
   passes its own check is offered for restore (the damaged file is set aside, not deleted).
@@ -11,13 +15,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Callable
 
 from workbench.errors import UserError
 from workbench.store.backup import latest_good_backup, restore_damaged
 from workbench.store.connection import DatabaseError, open_connection, open_database
 from workbench.store.location import location_warning
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -55,12 +61,17 @@ def sniff(path: Path) -> None:
             raise not_a_database_error(path)
 
 
-def quick_check(path: Path) -> str:
-    """'ok', or SQLite's complaint, read through a read-only connection (nothing is written)."""
+def quick_check(path: Path, connected: Callable[[sqlite3.Connection], None] | None = None) -> str:
+    """'ok', or SQLite's complaint, read through a read-only connection (nothing is written).
+
+    `connected` receives the connection first, so another thread can interrupt() a long check
+    (~3 s on a 500 MB file); an interrupted check returns SQLite's "interrupted"."""
     try:
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
         return str(exc)
+    if connected is not None:
+        connected(conn)
     try:
         rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
         return "ok" if rows == ["ok"] else "; ".join(rows[:5])
@@ -70,11 +81,19 @@ def quick_check(path: Path) -> str:
         conn.close()
 
 
-def open_at_startup(path: Path, mounts_text: str | None = None) -> OpenedDatabase:
+def open_at_startup(path: Path, mounts_text: str | None = None, *, check: bool = True) -> OpenedDatabase:
+    """check=False is the window's way: quick_check reads the whole file (~3 s for 500 MB), so it runs
+    after the first frame (ui/shell/startup_checks.py), unless opening the file already meets damage."""
     path = Path(path)
     sniff(path)
     warnings = [w for w in [location_warning(path, mounts_text)] if w is not None]
-    if path.exists() and path.stat().st_size > 0:
+    exists = path.exists() and path.stat().st_size > 0
+    if exists and not check:
+        try:
+            return OpenedDatabase(path, open_database(path), warnings=warnings)
+        except (sqlite3.DatabaseError, DatabaseError):
+            pass  # damaged where opening reads (or not a database): the check below says which
+    if exists:
         verdict = quick_check(path)
         if verdict != "ok":
             try:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
 from workbench.tasks.capture_parser import ParsedCapture, parse_capture
 from workbench.tasks.repository import create_task
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _has_users(db: Database) -> bool:

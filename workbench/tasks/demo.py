@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import random
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 INBOX = ["回访 王芳 提现失败的问题", "渠道经理说下周有一批新素材", "查一下昨天的短信到达率", "给新用户发欢迎话术是否要改",
          "用户反馈借款页按钮点不动", "整理抖音信息流的投放数据", "问技术：还款提醒推送时间能否调整",

@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
 from workbench.store import write_transaction
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, QUADRANTS, Task
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SELECT = f"SELECT {', '.join(Task.COLUMNS)} FROM tasks"
 # Open tasks of each quadrant, in the order the matrix shows them (uses idx_tasks_matrix).

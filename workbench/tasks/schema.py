@@ -1,6 +1,5 @@
 """Tables of the tasks feature, as a sqlite-utils Migrations set (see workbench/schema.py)."""
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from workbench.store.migrate import Database, Migrations  # sqlite-utils' own, loaded without numpy
 
 migrations = Migrations("tasks")
 

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from sqlite_utils import Database
 
 from workbench.store import backup as store_backup
 from workbench.ui.shell.preferences import backup_keep, chosen_backup_folder
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _custom_folder(settings: QSettings, db_path: Path) -> Path | None:

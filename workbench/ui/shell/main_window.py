@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget,
                                QVBoxLayout, QWidget)
 
-from workbench import __version__
+from workbench import app_version
 from workbench.errors import UserError
 from workbench.ui.common.icons import app_icon, icon
 from workbench.ui.common.theme import scheme_notifier
@@ -20,6 +20,7 @@ from workbench.ui.shell.status_line import StatusLine
 
 
 class MainWindow(QMainWindow):
+    first_frame_shown = Signal()  # start-up work that can wait (app.py: the integrity check, the backup)
     PREBUILD_AFTER_MS = 800  # the other pages are built this long after start-up, for their badges
 
     def __init__(self, ctx: AppContext):
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self._set_rail_icons()
         import workbench.tasks.capture  # noqa: F401  the capture parser, before the first keystroke needs it
+
+        self.ctx.db.load()  # sqlite-utils (~55 ms), before a click needs it (store/lazy_database.py)
+        self.first_frame_shown.emit()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -314,7 +318,7 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         return (self.tr("Ops Workbench %1\n\nA workbench for user operations: capture and triage, contact log, "
                         "PDCA cycles, report charts and the weekly review — in one SQLite file.\n\nDatabase: %2")
-                .replace("%1", __version__).replace("%2", str(self.ctx.db_path)))
+                .replace("%1", app_version()).replace("%2", str(self.ctx.db_path)))
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Ops Workbench"), self.about_text())

@@ -27,9 +27,11 @@ def ask_restore(opened: OpenedDatabase, parent: QWidget | None = None) -> bool:
     return restore is not None and box.clickedButton() is restore
 
 
-def open_with_dialogs(db_path: Path, parent: QWidget | None = None) -> OpenedDatabase:
-    """Open the database for the window, asking what to do when something is wrong. Raises UserError."""
-    opened = open_at_startup(db_path)
+def open_with_dialogs(db_path: Path, parent: QWidget | None = None, *, check: bool = True) -> OpenedDatabase:
+    """Open the database for the window, asking what to do when something is wrong. Raises UserError.
+
+    check=False leaves quick_check to ui/shell/startup_checks.py, after the first frame."""
+    opened = open_at_startup(db_path, check=check)
     for warning in opened.warnings:
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("StartupDialogs", "Database location"), warning.sentence,
                           QMessageBox.StandardButton.Ok, parent)
