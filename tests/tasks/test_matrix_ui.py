@@ -247,3 +247,20 @@ def test_triage_card_names_the_linked_user(ctx, page):
     page.triage.show_current(NOW)
     assert f"用户 #{999_999}" in page.triage.meta.text(), "a link whose user is gone keeps its number"
     assert repo.get_task(ctx.db, orphan).user_id == 999_999
+
+
+def test_today_strip_and_summary_fill_after_the_grid_is_drawn(ctx, qtbot):
+    """At start-up the grid comes first; the strip follows on the next turn after the page's first frame."""
+    from workbench.ui.tasks.matrix_page import MatrixPage
+
+    repo.create_task(ctx.db, "给王芳回电话", important=True, urgent=True, due="2026-11-25", now=NOW)
+    repo.create_task(ctx.db, "交月报", urgent=True, due="2026-11-20", now=NOW)
+    page = MatrixPage(ctx)
+    page.now_provider = lambda: NOW
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.panels["q1"].list.count() == 1 and page.today_strip.count() == 0, "nothing drawn yet"
+    page.show()
+    qtbot.waitUntil(lambda: page.today_strip.count() == 2)
+    assert [page.today_strip.item(i).text().split()[0] for i in range(2)] == ["交月报", "给王芳回电话"]
+    assert page.summary.text() == "今天：1 项计划 · 1 项逾期 · 收件箱 0 项待分拣"

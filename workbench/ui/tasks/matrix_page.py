@@ -67,6 +67,9 @@ class MatrixPage(QWidget):
         self.setObjectName("page")
         self.now_provider = datetime.now
         self._dirty = True
+        self._painted = False  # the page's first frame is drawn: the today strip may fill
+        self._pending_summary = None
+        self._summary_scheduled = False
         self._build()
         ctx.events.data_changed.connect(self._on_data_changed)
         # No refresh here: the shell calls refresh() when it shows the page (it would run twice).
@@ -82,6 +85,7 @@ class MatrixPage(QWidget):
         self.morning = QToolButton()
         self.morning.setObjectName("morningChanges")
         self.morning.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.morning.setVisible(False)  # until _show_morning finds tasks promoted today
         self.morning.setStyleSheet(f"QToolButton {{ color: {QUADRANT_COLORS['q1']}; border: none; }}")
         self.closed_button = QPushButton(self.tr("Done && dropped…"))
         self.closed_button.clicked.connect(lambda: self.show_closed(""))
@@ -141,17 +145,10 @@ class MatrixPage(QWidget):
         matrix_layout.addWidget(self.panels[INBOX])
         matrix_layout.addLayout(grid, 1)
 
-        self.triage = TriageView()
-        self.triage.link_names = lambda task: repo.link_names(self.ctx.db, task)
-        self.triage.decide.connect(self._on_triage)
-        self.triage.finished.connect(self.show_matrix)
-        self.closed = ClosedSearch(self.ctx)
-        self.closed.reopen.connect(lambda task_id: self.ctx.undo_stack.push(ReopenTask(self.ctx, task_id)))
-        self.closed.back.connect(self.show_matrix)
+        self._triage: TriageView | None = None  # built on first use (start-up pays only for the grid)
+        self._closed: ClosedSearch | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(matrix)
-        self.stack.addWidget(self.triage)
-        self.stack.addWidget(self.closed)
         self.matrix = matrix
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -159,6 +156,25 @@ class MatrixPage(QWidget):
         layout.addLayout(header)
         layout.addLayout(strip_row)
         layout.addWidget(self.stack, 1)
+
+    @property
+    def triage(self) -> TriageView:
+        if self._triage is None:
+            self._triage = TriageView()
+            self._triage.link_names = lambda task: repo.link_names(self.ctx.db, task)
+            self._triage.decide.connect(self._on_triage)
+            self._triage.finished.connect(self.show_matrix)
+            self.stack.addWidget(self._triage)
+        return self._triage
+
+    @property
+    def closed(self) -> ClosedSearch:
+        if self._closed is None:
+            self._closed = ClosedSearch(self.ctx)
+            self._closed.reopen.connect(lambda task_id: self.ctx.undo_stack.push(ReopenTask(self.ctx, task_id)))
+            self._closed.back.connect(self.show_matrix)
+            self.stack.addWidget(self._closed)
+        return self._closed
 
     def _settings_menu(self) -> QMenu:
         menu = QMenu(self)
@@ -189,7 +205,7 @@ class MatrixPage(QWidget):
         if area not in ("tasks", "all"):
             return
         self._dirty = True
-        if self.isVisible() and self.stack.currentWidget() is not self.triage:
+        if self.isVisible() and (self._triage is None or self.stack.currentWidget() is not self._triage):
             self.refresh()
 
     def refresh(self) -> None:
@@ -207,15 +223,24 @@ class MatrixPage(QWidget):
             panel.set_count(quadrant_title(name), len(groups[name]), empty_texts[name])
         self._dirty = False
         # The today strip and the morning list are secondary: update them on the next turn of the
-        # event loop, so Enter in the capture bar shows the new task in its quadrant at once.
+        # event loop, so Enter in the capture bar shows the new task in its quadrant at once; at
+        # start-up, after the page's first frame (paintEvent), so the grid shows without waiting.
         self._pending_summary = (now, groups)
-        if not getattr(self, "_summary_scheduled", False):
+        if self._painted and not self._summary_scheduled:
             self._summary_scheduled = True
             QTimer.singleShot(0, self, self._show_summary)
         if promoted_now:
             self.ctx.events.data_changed.emit("tasks_promoted")
-        if self.stack.currentWidget() is self.closed:
-            self.closed.search()
+        if self._closed is not None and self.stack.currentWidget() is self._closed:
+            self._closed.search()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._pending_summary is not None:
+                self._summary_scheduled = True
+                QTimer.singleShot(0, self, self._show_summary)
 
     def _show_summary(self) -> None:
         self._summary_scheduled = False
