@@ -107,9 +107,9 @@ def require_task(db: Database, task_id: int) -> Task:
 
 
 # --- lists ---------------------------------------------------------------------------------
-def list_quadrant(db: Database, quadrant: str, limit: int | None = None) -> list[Task]:
-    """Open tasks of 'inbox' or 'q1'..'q4' in display order."""
-    suffix = f" LIMIT {int(limit)}" if limit else ""
+def list_quadrant(db: Database, quadrant: str, limit: int | None = None, offset: int = 0) -> list[Task]:
+    """Open tasks of 'inbox' or 'q1'..'q4' in display order (from row `offset`, at most `limit`)."""
+    suffix = f" LIMIT {int(limit) if limit else -1} OFFSET {int(offset)}" if limit or offset else ""
     if quadrant == INBOX:
         rows = db.execute(f"{SELECT} WHERE {INBOX_WHERE} ORDER BY position, id{suffix}").fetchall()
     else:
@@ -123,9 +123,10 @@ def list_inbox(db: Database) -> list[Task]:
     return list_quadrant(db, INBOX)
 
 
-def open_by_quadrant(db: Database) -> dict[str, list[Task]]:
-    """Every open task, by 'inbox' / 'q1'..'q4' (one indexed query per group; the grid's data)."""
-    return {name: list_quadrant(db, name) for name in (INBOX, *QUADRANTS)}
+def open_by_quadrant(db: Database, limit: int | None = None) -> dict[str, list[Task]]:
+    """Every open task (or the first `limit` of each group), by 'inbox' / 'q1'..'q4' (one indexed query
+    per group; the grid's data)."""
+    return {name: list_quadrant(db, name, limit) for name in (INBOX, *QUADRANTS)}
 
 
 def count_inbox(db: Database) -> int:

@@ -212,20 +212,28 @@ class MatrixPage(QWidget):
         now = self.now_provider()
         today = now.date()
         promoted_now = repo.promote_due_soon(self.ctx.db, today, self.promote_within_days())
-        groups = repo.open_by_quadrant(self.ctx.db)
+        first_rows = QuadrantList.FIRST_FRAME_ROWS
+        if self._painted:
+            groups = repo.open_by_quadrant(self.ctx.db)
+            counts = {name: len(tasks) for name, tasks in groups.items()}
+        else:  # start-up: a screenful of each list now, the rest after the first frame (QuadrantList)
+            groups, counts = repo.open_by_quadrant(self.ctx.db, first_rows), repo.open_counts(self.ctx.db)
         empty_texts = {
             INBOX: self.tr("Empty. Capture with Ctrl+N: 明天下午3点 回访 @王芳 #召回"),
             "q1": self.tr("Nothing on fire."), "q2": self.tr("Plan focused blocks for these."),
             "q3": self.tr("Handle between other work, or hand off."), "q4": self.tr("Nothing to cut."),
         }
         for name, panel in self.panels.items():
-            panel.list.show_tasks(groups[name], now)
-            panel.set_count(quadrant_title(name), len(groups[name]), empty_texts[name])
+            rest = None
+            if counts[name] > len(groups[name]):
+                rest = lambda name=name: repo.list_quadrant(self.ctx.db, name, offset=first_rows)  # noqa: E731
+            panel.list.show_tasks(groups[name], now, rest)
+            panel.set_count(quadrant_title(name), counts[name], empty_texts[name])
         self._dirty = False
         # The today strip and the morning list are secondary: update them on the next turn of the
         # event loop, so Enter in the capture bar shows the new task in its quadrant at once; at
         # start-up, after the page's first frame (paintEvent), so the grid shows without waiting.
-        self._pending_summary = (now, groups)
+        self._pending_summary = (now, counts[INBOX])
         if self._painted and not self._summary_scheduled:
             self._summary_scheduled = True
             QTimer.singleShot(0, self, self._show_summary)
@@ -244,15 +252,14 @@ class MatrixPage(QWidget):
 
     def _show_summary(self) -> None:
         self._summary_scheduled = False
-        now, groups = self._pending_summary
-        self._show_today(now, groups)
+        now, inbox = self._pending_summary
+        self._show_today(now, inbox)
         self._show_morning(now.date())
 
-    def _show_today(self, now: datetime, groups) -> None:
+    def _show_today(self, now: datetime, inbox: int) -> None:
         today = now.date()
         planned = repo.planned_for(self.ctx.db, today)
         overdue = [t for t in planned if due_state(t, now) == "overdue"]
-        inbox = len(groups[INBOX])
         self.summary.setText(self.tr("Today: %1 planned · %2 overdue · inbox %3 to triage")
                              .replace("%1", str(len(planned) - len(overdue))).replace("%2", str(len(overdue)))
                              .replace("%3", str(inbox)))

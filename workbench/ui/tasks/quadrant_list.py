@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from PySide6.QtCore import QByteArray, QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
@@ -77,7 +78,8 @@ class QuadrantList(QListWidget):
 
     def __init__(self, quadrant: str):
         super().__init__()
-        self._rest: tuple[list[Task], datetime] | None = None  # rows still to add after the first frame
+        # Rows still to add after the first frame: a loader of them, and the time they are shown at.
+        self._rest: tuple[Callable[[], list[Task]], datetime] | None = None
         self.quadrant = quadrant
         self.setObjectName(f"list_{quadrant}")
         self.setItemDelegate(TaskDelegate(self))
@@ -105,9 +107,12 @@ class QuadrantList(QListWidget):
         self.itemChanged.connect(self._on_item_changed)
 
     # --- content -------------------------------------------------------------------------
-    def show_tasks(self, tasks: list[Task], now: datetime) -> bool:
-        """Rebuild the list, unless nothing it shows has changed (most refreshes touch one list)."""
-        signature = (now.date(), now.strftime("%H:%M"),
+    def show_tasks(self, tasks: list[Task], now: datetime,
+                   rest: Callable[[], list[Task]] | None = None) -> bool:
+        """Rebuild the list, unless nothing it shows has changed (most refreshes touch one list).
+
+        `rest` loads the rows after `tasks` when the caller fetched only the first ones (start-up)."""
+        signature = (now.date(), now.strftime("%H:%M"), rest is None,
                      [(t.id, t.title, t.due, t.recurrence, bool(t.links), t.tags, t.notes[:80]) for t in tasks])
         if signature == getattr(self, "_signature", None):
             return False
@@ -118,8 +123,10 @@ class QuadrantList(QListWidget):
         self._filling = True
         self.setUpdatesEnabled(False)
         self.clear()
-        if first_fill and len(tasks) > self.FIRST_FRAME_ROWS:
-            self._rest = (tasks[self.FIRST_FRAME_ROWS:], now)
+        if rest is not None:
+            self._rest = (rest, now)
+        elif first_fill and len(tasks) > self.FIRST_FRAME_ROWS:
+            self._rest = (lambda later=tasks[self.FIRST_FRAME_ROWS:]: later, now)
             tasks = tasks[:self.FIRST_FRAME_ROWS]
         self._add_rows(tasks, now)
         self.setUpdatesEnabled(True)
@@ -148,10 +155,10 @@ class QuadrantList(QListWidget):
     def finish_fill(self) -> None:
         """Add the rows the first fill left for after the first frame (anything reading rows calls this)."""
         if self._rest is not None:
-            tasks, now = self._rest
+            load, now = self._rest
             self._rest = None
             self.setUpdatesEnabled(False)
-            self._add_rows(tasks, now)
+            self._add_rows(load(), now)
             self.setUpdatesEnabled(True)
 
     def paintEvent(self, event) -> None:
