@@ -16,6 +16,7 @@ Keys and defaults (read with `get(db, KEY)`; a missing row means the default):
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from workbench.store import write_transaction
@@ -39,9 +40,10 @@ DEFAULTS: dict[str, Any] = {
 def get(db: Database, key: str) -> Any:
     """The stored value, or the default when none is stored (or the stored text is unreadable)."""
     default = DEFAULTS.get(key)
-    if "settings" not in db.table_names():
+    try:
+        row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    except sqlite3.OperationalError:  # no settings table: a file from before it existed
         return default
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     if row is None:
         return default
     try:

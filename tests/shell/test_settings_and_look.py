@@ -30,8 +30,7 @@ def test_settings_persist_in_qsettings_and_the_database(main_window, ctx, qtbot,
     dialog.backup_folder.setText(str(tmp_path / "copies"))
     _save(dialog, qtbot)
     assert not dialog.isVisible()
-    assert int(ctx.settings.value("tasks/promote_days")) == 3
-    assert int(ctx.settings.value("tasks/promote_within_days")) == 3, "the key the inbox page reads"
+    assert main_window.page("tasks").promote_within_days() == 3, "the matrix reads the same setting"
     assert int(ctx.settings.value("backup/keep")) == 14
     assert ctx.settings.value("backup/folder") == str(tmp_path / "copies")
     assert stored_settings.get(ctx.db, stored_settings.PROMOTE_DAYS) == 3

@@ -264,3 +264,16 @@ def test_today_strip_and_summary_fill_after_the_grid_is_drawn(ctx, qtbot):
     qtbot.waitUntil(lambda: page.today_strip.count() == 2)
     assert [page.today_strip.item(i).text().split()[0] for i in range(2)] == ["交月报", "给王芳回电话"]
     assert page.summary.text() == "今天：1 项计划 · 1 项逾期 · 收件箱 0 项待分拣"
+
+
+def test_the_gear_menu_sets_the_promotion_rule_kept_in_the_database(ctx, page):
+    from workbench import stored_settings
+
+    soon = repo.create_task(ctx.db, "准备季度复盘", important=True, due="2026-11-29", now=NOW)
+    page.refresh()
+    assert repo.get_task(ctx.db, soon).quadrant == "q2", "due in 4 days: not promoted by the default 2"
+    page.settings_button.menu().aboutToShow.emit()
+    assert page.promote_days.value() == 2
+    page.promote_days.setValue(5)
+    assert stored_settings.get(ctx.db, stored_settings.PROMOTE_DAYS) == 5
+    assert repo.get_task(ctx.db, soon).quadrant == "q1"

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         self._set_rail_icons()
+        self.capture_bar.install_tray()
         import workbench.tasks.capture  # noqa: F401  the capture parser, before the first keystroke needs it
 
         self.ctx.db.load()  # sqlite-utils (~55 ms), before a click needs it (store/lazy_database.py)

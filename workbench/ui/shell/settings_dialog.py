@@ -150,9 +150,8 @@ class SettingsDialog(QDialog):
             "Each morning, open tasks whose due date is this close move to “important and urgent”, "
             "so nothing due slips while it waits in another quadrant."))
         self.promote_days = QSpinBox()
-        self.promote_days.setRange(0, 14)
-        self.promote_days.setValue(preferences.promote_days(
-            self.ctx.settings, stored_settings.get(self.ctx.db, stored_settings.PROMOTE_DAYS)))
+        self.promote_days.setRange(0, 30)  # as the matrix's ⚙ menu
+        self.promote_days.setValue(stored_settings.get(self.ctx.db, stored_settings.PROMOTE_DAYS))
         self.promote_days.setSuffix(self.tr(" days before due"))
         self.promote_days.setSpecialValueText(self.tr("On the due day"))
         form.addRow(self.tr("Promote a task"), self.promote_days)
@@ -215,7 +214,6 @@ class SettingsDialog(QDialog):
         default_folder = str(self.ctx.db_path.parent / "backups")
         settings.setValue(preferences.BACKUP_FOLDER, "" if folder == default_folder else folder)
         settings.setValue(preferences.BACKUP_KEEP, self.backup_keep.value())
-        preferences.set_promote_days(settings, self.promote_days.value())
         stored_settings.put(self.ctx.db, {
             stored_settings.PROMOTE_DAYS: self.promote_days.value(),
             stored_settings.MASK_EXPORTS: self.mask_exports.isChecked(),

@@ -28,9 +28,12 @@ class CaptureBar(QWidget):
         self._shortcut = QShortcut(QKeySequence(QUICK_CAPTURE_SHORTCUT), self)
         self._shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self._shortcut.activated.connect(self.open_quick_capture)
+
+    def install_tray(self) -> None:
+        """The tray icon with 'Quick capture' (the main window calls this after its first frame)."""
         from workbench.ui.tasks.quick_capture import install_tray
 
-        install_tray(ctx)
+        install_tray(self.ctx)
 
     def focus_capture(self) -> None:
         self.capture.focus()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWi
                                QPushButton, QSizePolicy, QSpinBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
                                QWidgetAction)
 
+from workbench import stored_settings
 from workbench.tasks import repository as repo
 from workbench.tasks.model import INBOX, QUADRANTS
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
@@ -23,8 +24,6 @@ from workbench.ui.tasks.triage_view import TriageView
 from workbench.ui.tasks.undo_commands import (CompleteTask, DeleteTask, DropTask, EditTask, MoveTask,
                                               ReopenTask)
 
-PROMOTE_SETTING = "tasks/promote_within_days"
-DEFAULT_PROMOTE_DAYS = 2
 
 
 class QuadrantPanel(QFrame):
@@ -93,7 +92,8 @@ class MatrixPage(QWidget):
         self.settings_button.setText("⚙")
         self.settings_button.setToolTip(self.tr("Matrix settings"))
         self.settings_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.settings_button.setMenu(self._settings_menu())
+        self.settings_button.setMenu(QMenu(self))
+        self.settings_button.menu().aboutToShow.connect(self._fill_settings_menu)  # built when first opened
         header = QHBoxLayout()
         header.setContentsMargins(16, 8, 16, 0)
         header.addWidget(self.summary)
@@ -176,8 +176,11 @@ class MatrixPage(QWidget):
             self.stack.addWidget(self._closed)
         return self._closed
 
-    def _settings_menu(self) -> QMenu:
-        menu = QMenu(self)
+    def _fill_settings_menu(self) -> None:
+        menu = self.settings_button.menu()
+        if menu.actions():
+            self.promote_days.setValue(self.promote_within_days())
+            return
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(12, 6, 12, 6)
@@ -191,13 +194,13 @@ class MatrixPage(QWidget):
         action = QWidgetAction(menu)
         action.setDefaultWidget(row)
         menu.addAction(action)
-        return menu
 
     def promote_within_days(self) -> int:
-        return int(self.ctx.settings.value(PROMOTE_SETTING, DEFAULT_PROMOTE_DAYS, type=int))
+        """Kept in the database (stored_settings): the same rule wherever the file is opened."""
+        return stored_settings.get(self.ctx.db, stored_settings.PROMOTE_DAYS)
 
     def _set_promote_days(self, days: int) -> None:
-        self.ctx.settings.setValue(PROMOTE_SETTING, days)
+        stored_settings.put(self.ctx.db, {stored_settings.PROMOTE_DAYS: days})
         self.refresh()
 
     # --- data --------------------------------------------------------------------------------
