@@ -473,6 +473,10 @@
         <translation>备份</translation>
     </message>
     <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>

@@ -109,7 +109,10 @@ def test_status_line_shows_database_backup_and_counts(main_window, ctx, qtbot):
     text = main_window.status_line.text.text()
     assert text.startswith("数据库 workbench.db · 尚未备份")
     main_window.back_up_now()
-    assert "已备份 今天" in main_window.status_line.text.text()
+    main_window.back_up_now()  # again while it runs: still one backup
+    qtbot.waitUntil(lambda: "已备份 今天" in main_window.status_line.text.text(), timeout=10000)
+    assert len(list((ctx.db_path.parent / "backups").glob("workbench-*.db"))) == 1
+    assert main_window.statusBar().currentMessage().startswith("备份已写入")
     main_window._badges = {"tasks": "12", "dashboard": "1"}
     main_window.update_status()
     assert main_window.status_line.text.text().endswith("待分拣 12 · 预警 1")

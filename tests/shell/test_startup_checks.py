@@ -123,3 +123,26 @@ def test_damage_found_after_the_first_frame_reopens_the_window_checked(qapp, qtb
         app.setProperty("restart_with_db", None)
         app.setProperty(CHECK_FIRST_PROPERTY, None)
         opened.db.close()
+
+
+def test_back_up_now_reports_a_folder_it_cannot_write_as_a_sentence(qapp, qtbot, db_path, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from workbench.errors import set_language
+    from workbench.ui.shell.startup_checks import BackupNow
+
+    set_language("zh_CN")
+    _fill(db_path, rows=10)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backup folder should be")
+    QSettings().setValue("backup/folder", str(blocker))
+    try:
+        sentences, written = [], []
+        worker = BackupNow(db_path)
+        worker.failed.connect(sentences.append)
+        worker.written.connect(written.append)
+        with qtbot.waitSignal(worker.finished, timeout=10000):
+            worker.start()
+        assert written == [] and len(sentences) == 1 and "备份" in sentences[0]
+    finally:
+        QSettings().remove("backup/folder")

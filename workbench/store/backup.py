@@ -43,10 +43,10 @@ def backup_to(db: Database, target: str | Path, *, pages: int = -1, progress=Non
     between steps. A kill halfway leaves only a `.partial` file, which list_backups never returns.
     """
     target = Path(target)
-    ensure_private_folder(target.parent)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
     try:
+        ensure_private_folder(target.parent)  # a file in the folder's place raises here: one sentence
+        partial.unlink(missing_ok=True)
         destination = sqlite3.connect(str(partial))
         try:
             db.conn.backup(destination, pages=pages, progress=progress)
@@ -59,12 +59,19 @@ def backup_to(db: Database, target: str | Path, *, pages: int = -1, progress=Non
                               "The backup failed verification and was not kept (the database may be damaged).")
         os.replace(partial, target)
     except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise BackupError(f"备份失败：{exc}", f"The backup failed: {exc}") from exc
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise BackupError(f"无法写入备份文件 {target}：{exc.strerror}", f"Cannot write the backup {target}: {exc.strerror}") from exc
     return target
+
+
+def _discard(partial: Path) -> None:
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError:
+        pass  # its folder is not there (or is a file): nothing was written
 
 
 def list_backups(db_path: Path) -> list[Path]:

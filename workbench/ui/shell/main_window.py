@@ -240,13 +240,18 @@ class MainWindow(QMainWindow):
         self.status_line.show_parts(self.ctx.db_path.name, last_backup_time(self.ctx.settings, self.ctx.db_path), counts)
 
     def back_up_now(self) -> None:
-        from workbench.ui.shell.backup_location import back_up_now
+        """In a thread (ui/shell/startup_checks.BackupNow); the status bar says when it is written."""
+        from workbench.ui.shell.startup_checks import BackupNow
 
-        try:
-            path = back_up_now(self.ctx.db, self.ctx.db_path, self.ctx.settings)
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Back up"), error.sentence)
-            return
+        if getattr(self, "_backup", None) is not None and self._backup.isRunning():
+            return  # one at a time: the menu item again while it runs changes nothing
+        self._backup = BackupNow(self.ctx.db_path, self)
+        self._backup.written.connect(self._on_backup_written)
+        self._backup.failed.connect(lambda sentence: QMessageBox.warning(self, self.tr("Back up"), sentence))
+        self.statusBar().showMessage(self.tr("Backing up…"))
+        self._backup.start()
+
+    def _on_backup_written(self, path: Path) -> None:
         self.update_status()
         self.ctx.events.status_message.emit(self.tr("Backup written to %1").replace("%1", str(path)))
 
@@ -349,6 +354,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(self.PREBUILD_AFTER_MS, self, self._build_remaining_pages)
 
     def closeEvent(self, event) -> None:
+        if getattr(self, "_backup", None) is not None:
+            self._backup.wait()  # a backup being written finishes (seconds at most) before the file closes
         self.ctx.settings.setValue("ui/geometry", self.saveGeometry())
         self.ctx.settings.setValue("ui/last_page", self.current_area())
         super().closeEvent(event)

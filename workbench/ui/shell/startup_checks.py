@@ -71,3 +71,28 @@ class StartupChecks(QThread):
             except sqlite3.ProgrammingError:
                 pass  # the check had just finished and closed its connection
         self.wait()
+
+
+class BackupNow(QThread):
+    """文件 › 立即备份 in a thread: the copy and its check read the whole file (seconds when it is big),
+    and the window stays usable meanwhile. Its own connection; the backup API copies a consistent state."""
+
+    written = Signal(object)  # the backup's Path
+    failed = Signal(str)  # one sentence
+
+    def __init__(self, db_path: Path, parent=None):
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+
+    def run(self) -> None:
+        from workbench.store.connection import open_connection
+        from workbench.ui.shell.backup_location import back_up_now
+
+        try:
+            db = open_connection(self.db_path)
+            try:
+                self.written.emit(back_up_now(db, self.db_path, QSettings()))
+            finally:
+                db.close()
+        except UserError as error:
+            self.failed.emit(error.sentence)
