@@ -11,8 +11,10 @@ sheet's `first_column` — plus merged ranges and, for xlsx, which columns carry
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
+import itertools
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,34 +71,41 @@ class Workbook:
     def sheet(self, name: str) -> Sheet:
         if self.kind == "csv":
             return self._csv_sheet()
-        probe = None
+        probe = halves = parts = None
         if self.kind == "xlsx":
-            from workbench.reports import xlsx_formats
+            from workbench.reports import xlsx_formats, xlsx_halves
 
+            halves = xlsx_halves.plan_halves(self.path, name)  # a big sheet: two halves on two cores
             # calamine releases the GIL while it loads the sheet: read the number formats and scan
-            # for uncached formulas on the other core meanwhile
-            probe = in_background(xlsx_formats.probe, self.path, name)
+            # for uncached formulas on the other core meanwhile (the split scans while it copies)
+            probe = in_background(xlsx_formats.probe if halves is None else xlsx_halves.number_formats, self.path, name)
+            parts = xlsx_halves.load_halves(halves) if halves is not None else None
+            if halves is not None and parts is None:  # not split after all: the full probe, as usual
+                with contextlib.suppress(Exception):
+                    probe.result()
+                probe = in_background(xlsx_formats.probe, self.path, name)
+        split = parts is not None
         try:
-            raw = self._book.get_sheet_by_name(name)
+            parts = parts or [self._book.get_sheet_by_name(name)]
         except Exception as exc:  # calamine raises its own error types for a damaged sheet
             raise _damaged(self.path, exc) from exc
-        first_column = raw.start[1] if raw.height else 0
-        sheet = Sheet(name, raw.height, raw.width, first_column, list(raw.merged_cell_ranges or []))
-        if probe is not None:
-            try:
-                sheet.column_formats, sheet.uncached_formulas = probe.result()
-            except Exception:  # the probe only refines types; calamine already read the data
-                pass
+        sheet = _joined_sheet(name, parts)
+        joined = sheet._rows
 
         def rows() -> Iterator[list]:
-            # calamine's own iterator, not a generator around it: no Python frame per row. The sheet
-            # is already in memory (a damaged file fails in get_sheet_by_name above).
             try:
-                return raw.iter_rows()
+                return joined()
             except Exception as exc:
                 raise _damaged(self.path, exc) from exc
 
         sheet._rows = rows
+        if probe is not None:
+            try:
+                sheet.column_formats, sheet.uncached_formulas = probe.result()
+                if split:
+                    sheet.uncached_formulas = halves.uncached_formulas
+            except Exception:  # the probe only refines types; calamine already read the data
+                pass
         return sheet
 
     def _csv_sheet(self) -> Sheet:
@@ -112,6 +121,46 @@ class Workbook:
     def close(self) -> None:
         if self._book is not None:
             self._book.close()
+
+
+def _joined_sheet(name: str, parts: list) -> Sheet:
+    """A Sheet over calamine sheets holding consecutive row ranges of one sheet (usually just one).
+    Their iter_rows() start at row 0 (leading rows empty) and at the part's first column."""
+    filled = [p for p in parts if p.height] or parts[:1]
+    if len(filled) == 1:
+        raw = filled[0]
+        first_column = raw.start[1] if raw.height else 0
+        sheet = Sheet(name, raw.height, raw.width, first_column, list(raw.merged_cell_ranges or []))
+        # calamine's own iterator, not a generator around it: no Python frame per row
+        sheet._rows = raw.iter_rows
+        return sheet
+    first_column = min(p.start[1] for p in filled)
+    last_column = max(p.end[1] for p in filled)
+    top, bottom = filled[0].start[0], filled[-1].end[0]
+    merged = [m for p in filled for m in (p.merged_cell_ranges or [])]
+    sheet = Sheet(name, bottom - top + 1, last_column - first_column + 1, first_column, merged)
+
+    def rows() -> Iterator[list]:
+        if all(p.start[1] == first_column and p.end[1] == last_column for p in filled):
+            return itertools.chain.from_iterable(_part_rows(filled))  # chained in C: no frame per row
+        return _padded(filled, first_column, last_column)
+
+    sheet._rows = rows
+    return sheet
+
+
+def _part_rows(parts: list) -> list[Iterator[list]]:
+    """Each part's rows, without the (empty) rows the parts before it cover."""
+    return [part.iter_rows() if n == 0 else itertools.islice(part.iter_rows(), parts[n - 1].end[0] + 1, None)
+            for n, part in enumerate(parts)]
+
+
+def _padded(parts: list, first_column: int, last_column: int) -> Iterator[list]:
+    """Rows of parts with different first/last columns, padded with '' to the sheet's columns."""
+    for part, rows in zip(parts, _part_rows(parts)):
+        left, right = [""] * (part.start[1] - first_column), [""] * (last_column - part.end[1])
+        for row in rows:
+            yield left + row + right
 
 
 class in_background:
