@@ -143,6 +143,18 @@ def test_daily_backup_once_a_day_keeping_seven(db, db_path):
     assert len(kept) == 7
     assert kept[0].name.startswith("workbench-20261111-")
     assert latest_good_backup(db_path) == kept[0]
+    assert sorted(p.name for p in kept[0].parent.iterdir()) == sorted(p.name for p in kept), \
+        "the backups folder holds the backups and nothing else (no -wal/-shm beside them)"
+
+
+def test_leftovers_of_earlier_backups_are_cleared(db, db_path):
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    for name in ("workbench-20261101-090000.db.partial-wal", "workbench-20261101-090000.db.partial-shm",
+                 "workbench-20261102-090000.db.partial"):
+        (folder / name).write_bytes(b"")
+    backup = make_backup(db, db_path)
+    assert [p.name for p in folder.iterdir()] == [backup.name]
 
 
 def test_a_damaged_backup_is_skipped_when_restoring(db, db_path):

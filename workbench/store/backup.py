@@ -50,11 +50,14 @@ def backup_to(db: Database, target: str | Path, *, pages: int = -1, progress=Non
         destination = sqlite3.connect(str(partial))
         try:
             db.conn.backup(destination, pages=pages, progress=progress)
+            # The copy inherits WAL mode; as a plain rollback-journal file it is one self-contained file,
+            # and checking it below leaves no -wal/-shm beside it (they used to pile up in backups/).
+            destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             destination.close()
         make_private(partial)
         if not _is_good_database(partial):
-            partial.unlink(missing_ok=True)
+            _discard(partial)
             raise BackupError("备份文件校验失败，未保存（数据库可能已损坏）。",
                               "The backup failed verification and was not kept (the database may be damaged).")
         os.replace(partial, target)
@@ -68,10 +71,11 @@ def backup_to(db: Database, target: str | Path, *, pages: int = -1, progress=Non
 
 
 def _discard(partial: Path) -> None:
-    try:
-        partial.unlink(missing_ok=True)
-    except OSError:
-        pass  # its folder is not there (or is a file): nothing was written
+    for path in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # its folder is not there (or is a file): nothing was written
 
 
 def list_backups(db_path: Path) -> list[Path]:
@@ -103,8 +107,13 @@ def daily_backup(db: Database, db_path: Path, keep: int = DEFAULT_KEEP, today: d
 def rotate(db_path: Path, keep: int) -> None:
     for old in list_backups(db_path)[keep:]:
         old.unlink(missing_ok=True)
-    # A backup killed halfway leaves its .partial file behind: it is never a backup, remove it.
-    for stale in backup_folder(db_path).glob(f"{Path(db_path).stem}-*.db.partial"):
+    remove_leftovers(backup_folder(db_path), Path(db_path).stem)
+
+
+def remove_leftovers(folder: Path, stem: str) -> None:
+    """A backup killed halfway leaves its .partial file, and older versions left .partial-wal/-shm
+    beside every backup: none of them is a backup, remove them."""
+    for stale in folder.glob(f"{stem}-*.db.partial*"):
         stale.unlink(missing_ok=True)
 
 

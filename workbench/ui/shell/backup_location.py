@@ -42,6 +42,7 @@ def back_up_now(db: Database, db_path: Path, settings: QSettings, now: datetime 
     written = store_backup.backup_to(db, folder / f"{Path(db_path).stem}-{now:%Y%m%d-%H%M%S}.db")
     for old in backups(settings, db_path)[keep:]:
         old.unlink(missing_ok=True)
+    store_backup.remove_leftovers(folder, Path(db_path).stem)
     return written
 
 
