@@ -101,3 +101,26 @@ def test_empty_dashboard_offers_to_import(ctx, qtbot):
         qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
     assert signal.args == [""]
     assert widget.badge() == ""
+
+
+def test_english_screens_describe_rules_in_english(samples_ctx, qtbot):
+    """Alerts keep the Chinese line they fired with (exports, the review); the English UI shows its own."""
+    from workbench.app import prepare_ui
+    from workbench.ui.reports.dashboard_page import DashboardPage
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    prepare_ui(QApplication.instance(), samples_ctx.settings, "en")
+    widget = DashboardPage(samples_ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 820)
+    widget.show()
+    widget.refresh()
+    qtbot.waitUntil(lambda: widget.chart.chart is not None, timeout=5000)
+    row = next(r for r in widget.alerts.rows if r.alert.metric == "次日留存率")
+    texts = " ".join(label.text() for label in row.findChildren(QLabel))
+    assert "falls ≥20% vs the trailing 7-day mean" in texts and "较前" not in texts
+    assert row.alert.rule_text == "较前7日均值下降 ≥20%"
+    widget.chart.show_metric("核心指标日报", "次日留存率")
+    from workbench.ui.reports.chart_style import day_number
+
+    assert "falls ≥20%" in widget.chart.chart.hover(day_number("2026-10-21"), 0.3)

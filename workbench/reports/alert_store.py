@@ -77,6 +77,12 @@ def get_rule(db: Database, rule_id: int) -> AlertRule | None:
     return _rule_from_row(db, row) if row else None
 
 
+def rule_lines(db: Database, lang: str) -> dict[int, str]:
+    """Each rule's one-line description in `lang`, by rule id. An alert stores the Chinese line it fired
+    with (exports and the review are Chinese); screens in English show the rule's line from here."""
+    return {rule.id: describe(rule, lang) for rule in list_rules(db)}
+
+
 def check_rule(db: Database, rule: AlertRule) -> None:
     """UserError when the rule cannot be saved (bad kind/level, no such numeric column)."""
     rule.validate()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
-from workbench.reports.alert_store import worst_open_levels
+from workbench.reports.alert_store import rule_lines, worst_open_levels
 from workbench.reports.metric_cards import MetricCard, card_from_series
 from workbench.store import write_transaction
 
@@ -78,7 +78,8 @@ class ChartEvent:
     level: str | None = None
 
 
-def chart_events(db: Database, dataset: str, metrics: list[str] | None = None) -> list[ChartEvent]:
+def chart_events(db: Database, dataset: str, metrics: list[str] | None = None,
+                 lang: str = "zh_CN") -> list[ChartEvent]:
     """Imports of this dataset (the date its newest row reached), its alerts, and PDCA cycle starts."""
     events: list[ChartEvent] = []
     for imported_at, file_name in db.execute(
@@ -90,8 +91,10 @@ def chart_events(db: Database, dataset: str, metrics: list[str] | None = None) -
     if metrics:
         where += f" AND metric IN ({', '.join('?' for _ in metrics)})"
         params += metrics
-    for day, metric, level, text in db.execute(f"SELECT date, metric, level, rule_text FROM alerts WHERE {where}", params):
-        events.append(ChartEvent(day, "alert", f"{metric} {text}", level))
+    lines = rule_lines(db, lang)
+    for day, metric, level, text, rule_id in db.execute(
+            f"SELECT date, metric, level, rule_text, rule_id FROM alerts WHERE {where}", params):
+        events.append(ChartEvent(day, "alert", f"{metric} {lines.get(rule_id, text)}", level))
     events.extend(_pdca_starts(db))
     return sorted(events, key=lambda e: e.date)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from workbench.errors import UserError
+from workbench.errors import UserError, current_language
 from workbench.reports import alert_store
 from workbench.reports.metric_cards import format_value
 from workbench.ui.common.theme import ALERT_COLORS, current_scheme
@@ -21,7 +21,8 @@ class AlertRow(QFrame):
     dismiss = Signal(int)
     chosen = Signal(object)
 
-    def __init__(self, alert, metric_type: str, level_text: str, cycle_id: int | None = None, parent=None):
+    def __init__(self, alert, metric_type: str, level_text: str, cycle_id: int | None = None, parent=None,
+                 rule_line: str | None = None):
         super().__init__(parent)
         self.alert = alert
         self.setObjectName("alertRow")
@@ -31,7 +32,7 @@ class AlertRow(QFrame):
                            f" border-left: 4px solid {colour}; border-radius: 6px; }}")
         head = QLabel(f"<b style='color:{colour}'>{level_text}</b> &nbsp;{alert.date} &nbsp;<b>{alert.metric}</b>")
         # the dataset sits in the wrapping line so three buttons fit the narrow panel
-        rule = QLabel(f"{alert.rule_text} · {format_value(alert.value, metric_type)}"
+        rule = QLabel(f"{rule_line or alert.rule_text} · {format_value(alert.value, metric_type)}"
                       f" / {format_value(alert.reference, metric_type)} · {alert.dataset}")
         rule.setProperty("muted", True)
         rule.setWordWrap(True)
@@ -123,13 +124,15 @@ class AlertsPanel(QWidget):
         self.rows = []
         types: dict[tuple[str, str], str] = {}
         cycles = cycles_by_alert(self.ctx.db, [alert.id for alert in alerts])
+        lines = alert_store.rule_lines(self.ctx.db, current_language())  # the stored line is Chinese
         for alert in alerts:
             key = (alert.dataset, alert.metric)
             if key not in types:
                 info = datasets.get_dataset(self.ctx.db, alert.dataset)
                 column = info.column(alert.metric) if info else None
                 types[key] = column.type if column else "number"
-            row = AlertRow(alert, types[key], self.level_text(alert.level), cycles.get(alert.id))
+            row = AlertRow(alert, types[key], self.level_text(alert.level), cycles.get(alert.id),
+                           rule_line=lines.get(alert.rule_id))
             row.to_task.connect(self.turn_into_task)
             row.to_cycle.connect(self.turn_into_cycle)
             row.open_cycle.connect(self.open_cycle)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, 
                                QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSpinBox, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
-from workbench.errors import UserError
+from workbench.errors import UserError, current_language
 from workbench.reports import chart_data, datasets
 from workbench.reports.chart_suggest import KINDS, rfm_columns
 from workbench.reports.dashboard_store import chart_events
@@ -349,7 +349,8 @@ class ChartPanel(QWidget):
         if self.right_axis_check.isChecked() and len(metrics) > 1:
             first_type = data.types[metrics[0]]
             right = [m for m in metrics[1:] if data.types[m] != first_type]   # e.g. a rate beside a count
-        events = chart_events(self.ctx.db, s.dataset, metrics) if self.markers_check.isChecked() else []
+        events = (chart_events(self.ctx.db, s.dataset, metrics, current_language())
+                  if self.markers_check.isChecked() else [])
         return cb.build_trend(data, moving=self.moving_check.isChecked(), previous=self.previous_check.isChecked(),
                               events=events, right_metrics=right)
 
