@@ -3,7 +3,7 @@
 log_contact() writes the contact and, in the same transaction: the user's last-contact time, the
 search index, a follow-up task in the matrix (linked to the contact), the outcome's default next
 step (未接通 ⇒ retry task in 2 h, at most 3 tries, then an SMS task), the recall sequence's next
-touch, a finding, and the snippet's use count. Either all of it is saved or none of it.
+touch (and its day tasks' counts), a finding, and the snippet's use count. Either all of it is saved or none of it.
 """
 from __future__ import annotations
 
@@ -130,7 +130,8 @@ def log_contact(db: Database, *, user_id: int | None = None, summary: str = "", 
 
 def _close_due_follow_ups(db: Database, user_id: int, now: datetime) -> None:
     """Talking to the user fulfils the follow-ups and retries owed to them today (reminders reset by
-    the last interaction); later ones stay. Sequence touches are closed by sequences.advance."""
+    the last interaction); later ones stay. A recall sequence's day task counts down through
+    sequences.advance instead."""
     db.execute("UPDATE tasks SET status = 'done', done_at = ? WHERE user_id = ? AND status = 'open'"
                " AND contact_id IS NOT NULL AND due IS NOT NULL AND substr(due, 1, 10) <= ?",
                [now_text(now), user_id, now.date().isoformat()])
@@ -234,11 +235,16 @@ def capture_undo_state(db: Database, user_id: int | None) -> dict:
     from workbench.contacts.users import user_snapshot
 
     state = {"max_task_id": db.execute("SELECT coalesce(max(id), 0) FROM tasks").fetchone()[0],
-             "user": user_snapshot(db, user_id) if user_id else {}, "open_tasks": [], "enrolments": []}
+             "user": user_snapshot(db, user_id) if user_id else {}, "open_tasks": [], "enrolments": [],
+             "sequences": [], "sequence_tasks": []}
     if user_id:
         state["open_tasks"] = [r[0] for r in db.execute("SELECT id FROM tasks WHERE user_id = ? AND status = 'open'", [user_id])]
         state["enrolments"] = [list(r) for r in db.execute(
-            "SELECT id, status, step, next_due, task_id, ended_at, last_outcome FROM sequence_enrolments WHERE user_id = ?", [user_id])]
+            "SELECT id, status, step, next_due, task_id, ended_at, last_outcome, sequence_id FROM sequence_enrolments"
+            " WHERE user_id = ?", [user_id])]
+        # The sequences' day tasks count this user: advancing them changes those tasks too.
+        state["sequences"] = sorted({e[7] for e in state["enrolments"]})
+        state["sequence_tasks"] = sequences.day_tasks_state(db, state["sequences"])
     return state
 
 
@@ -254,9 +260,13 @@ def undo_log(db: Database, contact_id: int, state: dict) -> None:
             if state["open_tasks"]:
                 marks = ", ".join("?" * len(state["open_tasks"]))
                 db.execute(f"UPDATE tasks SET status = 'open', done_at = NULL WHERE id IN ({marks})", state["open_tasks"])
-            for eid, status, step, next_due, task_id, ended_at, last_outcome in state["enrolments"]:
+            for eid, status, step, next_due, task_id, ended_at, last_outcome, *_ in state["enrolments"]:
                 db.execute("UPDATE sequence_enrolments SET status = ?, step = ?, next_due = ?, task_id = ?, ended_at = ?,"
                            " last_outcome = ? WHERE id = ?", [status, step, next_due, task_id, ended_at, last_outcome, eid])
+            # A day task the contact created (tomorrow's "1 人待联系") goes; the others get their counts
+            # and status back (today's task the contact closed opens again).
+            sequences.restore_day_tasks(db, state.get("sequences", []), state.get("sequence_tasks", []),
+                                        state["max_task_id"])
             restore_user(db, user)
 
 

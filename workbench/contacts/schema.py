@@ -142,3 +142,39 @@ def create_search_indexes(db: Database) -> None:
     db["findings"].enable_fts(["text"], tokenize="trigram", create_triggers=True)
     db["snippets"].enable_fts(["title", "body"], tokenize="trigram", create_triggers=True)
     db.execute("CREATE VIRTUAL TABLE contacts_short USING fts5(chars, content='', columnsize=0, tokenize='unicode61')")
+
+
+@migrations()
+def one_recall_task_per_day(db: Database) -> None:
+    """Recall sequences used to put one task per enrolled user per touch into the matrix (200 users ⇒
+    200 tasks in 重要且紧急). Now each (sequence, due day) has one task that counts the queue
+    (workbench/contacts/sequences.py sync_queue_tasks): the old open per-user touch tasks go, and
+    the day tasks are written here, in plain SQL, so this migration never changes with that code."""
+    if not db["tasks"].exists():  # a new file: the tasks set creates the table (with the column) later
+        return
+    if "sequence_id" not in db["tasks"].columns_dict:  # the tasks set's own migration runs after this one
+        db.execute("ALTER TABLE tasks ADD COLUMN sequence_id INTEGER")
+    db.execute("DELETE FROM tasks WHERE status = 'open' AND id IN"
+               " (SELECT task_id FROM sequence_enrolments WHERE status = '进行中' AND task_id IS NOT NULL)")
+    db.execute("UPDATE sequence_enrolments SET task_id = NULL WHERE task_id IS NOT NULL")
+    rows = db.execute(
+        "SELECT e.sequence_id, q.name, substr(e.next_due, 1, 10) AS day, min(e.next_due), s.title, count(*)"
+        " FROM sequence_enrolments e JOIN sequences q ON q.id = e.sequence_id"
+        " JOIN sequence_steps s ON s.sequence_id = e.sequence_id AND s.position = e.step"
+        " WHERE e.status = '进行中' AND e.next_due IS NOT NULL"
+        " GROUP BY e.sequence_id, day, e.step ORDER BY e.sequence_id, day, e.step").fetchall()
+    days: dict[tuple[int, str], dict] = {}
+    for sequence_id, name, day, first_due, title, count in rows:
+        entry = days.setdefault((sequence_id, day), {"name": name, "due": first_due, "steps": []})
+        entry["due"] = min(entry["due"], first_due)
+        entry["steps"].append(f"{title} {count}")
+        entry["total"] = entry.get("total", 0) + count
+    now = db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), date('now', 'localtime')").fetchone()
+    position = db.execute("SELECT coalesce(max(position), 0) FROM tasks WHERE status = 'open' AND important = 1"
+                          " AND urgent = 1 AND triaged_at IS NOT NULL").fetchone()[0]
+    for (sequence_id, day), entry in days.items():
+        position += 1.0
+        title = f"{entry['name']}：{entry['total']} 人待联系（{' · '.join(entry['steps'])}）"
+        db.execute("INSERT INTO tasks (title, notes, important, urgent, status, due, tags, created_at, triaged_at,"
+                   " position, sequence_id) VALUES (?, '', 1, ?, 'open', ?, '[\"召回\"]', ?, ?, ?, ?)",
+                   [title, int(day <= now[1]), entry["due"][:16], now[0], now[0], position, sequence_id])

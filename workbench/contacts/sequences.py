@@ -1,8 +1,12 @@
 """Recall sequences: named series of touches (电话召回 → 次日微信关怀+优惠券 → 3天后短信).
 
-Starting a sequence for users schedules the first touch as a task in the matrix; logging a contact
-with the user advances the enrolment to the next touch (another task) or ends it (已转化, 拒绝 …).
-The recall work queue walks the active enrolments in due order.
+Starting a sequence for users schedules their first touch; logging a contact with a user advances
+the enrolment to the next touch or ends it (已转化, 拒绝 …). The recall work queue walks the active
+enrolments in due order: that is where the operator calls users one by one.
+
+The matrix gets one task per (sequence, due day) — "流失用户召回（11月）：186 人待联系（…）" — not one per
+user: 200 enrolled users are one block of work to plan, not 200 cards in 重要且紧急. sync_queue_tasks
+derives those tasks from the enrolments after every change.
 """
 from __future__ import annotations
 
@@ -64,20 +68,11 @@ def _step_due(start: date, step: Step) -> str:
     return f"{(start + timedelta(days=step.delay_days)).isoformat()}T{step.hour:02d}:00"
 
 
-def _step_task(db: Database, sequence_name: str, step: Step, steps_total: int, user_id: int, due: str,
-               now: datetime) -> int:
-    from workbench.tasks.repository import create_task
-
-    name = db.execute("SELECT coalesce(name, external_id, '用户' || id) FROM users WHERE id = ?", [user_id]).fetchone()[0]
-    return create_task(db, f"{step.title}：{name}（{sequence_name} {step.position}/{steps_total}）", important=True,
-                       urgent=due[:10] <= now.date().isoformat(), due=due, user_id=user_id, tags=["召回"], now=now)
-
-
 def start_sequence(db: Database, sequence_id: int, user_ids: Iterable[int], *, list_name: str | None = None,
                    now: datetime | None = None) -> list[int]:
     """Enrol users (skipping those already active in it); returns the new enrolment ids.
 
-    Each enrolled user's stage becomes 召回中 and the first touch becomes a task."""
+    Each enrolled user's stage becomes 召回中; their first touch is counted in that day's task."""
     now = now or datetime.now()
     row = db.execute("SELECT name FROM sequences WHERE id = ?", [sequence_id]).fetchone()
     if row is None:
@@ -91,27 +86,23 @@ def start_sequence(db: Database, sequence_id: int, user_ids: Iterable[int], *, l
             if user_id in active:
                 continue
             due = _step_due(now.date(), steps[0])
-            task_id = _step_task(db, row[0], steps[0], len(steps), user_id, due, now)
             enrolment_id = int(db.execute(
-                "INSERT INTO sequence_enrolments (sequence_id, user_id, status, step, next_due, task_id, started_at, list_name)"
-                " VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
-                [sequence_id, user_id, ACTIVE, due, task_id, now_text(now), list_name]).lastrowid)
+                "INSERT INTO sequence_enrolments (sequence_id, user_id, status, step, next_due, started_at, list_name)"
+                " VALUES (?, ?, ?, 1, ?, ?, ?)",
+                [sequence_id, user_id, ACTIVE, due, now_text(now), list_name]).lastrowid)
             db.execute("UPDATE users SET stage = '召回中', updated_at = ? WHERE id = ?", [now_text(now), user_id])
             enrolled.append(enrolment_id)
+        if enrolled:
+            sync_queue_tasks(db, sequence_id, now)
     return enrolled
 
 
 def active_enrolment(db: Database, user_id: int | None) -> dict | None:
     if user_id is None:
         return None
-    row = db.execute("SELECT id, sequence_id, step, task_id FROM sequence_enrolments WHERE user_id = ? AND status = ?"
+    row = db.execute("SELECT id, sequence_id, step FROM sequence_enrolments WHERE user_id = ? AND status = ?"
                      " ORDER BY next_due LIMIT 1", [user_id, ACTIVE]).fetchone()
-    return dict(zip(("id", "sequence_id", "step", "task_id"), row)) if row else None
-
-
-def _finish_task(db: Database, task_id: int | None, now: datetime) -> None:
-    if task_id:
-        db.execute("UPDATE tasks SET status = 'done', done_at = ? WHERE id = ? AND status = 'open'", [now_text(now), task_id])
+    return dict(zip(("id", "sequence_id", "step"), row)) if row else None
 
 
 def advance(db: Database, enrolment_id: int, outcome: str | None, step_rule, *, retrying: bool = False,
@@ -119,45 +110,123 @@ def advance(db: Database, enrolment_id: int, outcome: str | None, step_rule, *, 
     """Move an enrolment on after a contact; returns its new status.
 
     An outcome that ends sequences (已转化 ⇒ 已转化, 拒绝/流失 ⇒ 已停止) ends it; an unanswered call
-    that will be retried keeps the step (the retry is its own task); anything else moves to the next
-    touch, or 已完成 after the last."""
+    that will be retried keeps the step (the retry is its own task, linked to the user); anything
+    else moves to the next touch, or 已完成 after the last. The day tasks follow (sync_queue_tasks)."""
     now = now or datetime.now()
-    sequence_id, step_no, task_id = db.execute(
-        "SELECT sequence_id, step, task_id FROM sequence_enrolments WHERE id = ?", [enrolment_id]).fetchone()
+    sequence_id, step_no = db.execute(
+        "SELECT sequence_id, step FROM sequence_enrolments WHERE id = ?", [enrolment_id]).fetchone()
     with write_transaction(db):
         db.execute("UPDATE sequence_enrolments SET last_outcome = ? WHERE id = ?", [outcome, enrolment_id])
         if step_rule.ends_sequence:
-            _finish_task(db, task_id, now)
-            db.execute("UPDATE sequence_enrolments SET status = ?, ended_at = ?, task_id = NULL WHERE id = ?",
-                       [step_rule.ends_sequence, now_text(now), enrolment_id])
-            return step_rule.ends_sequence
-        if retrying:
+            status = step_rule.ends_sequence
+            db.execute("UPDATE sequence_enrolments SET status = ?, ended_at = ? WHERE id = ?",
+                       [status, now_text(now), enrolment_id])
+        elif retrying:
             return ACTIVE
-        _finish_task(db, task_id, now)
-        steps = sequence_steps(db, sequence_id)
-        if step_no >= len(steps):
-            db.execute("UPDATE sequence_enrolments SET status = '已完成', ended_at = ?, task_id = NULL WHERE id = ?",
-                       [now_text(now), enrolment_id])
-            return "已完成"
-        following = steps[step_no]
-        due = _step_due(now.date(), following)
-        name = db.execute("SELECT name FROM sequences WHERE id = ?", [sequence_id]).fetchone()[0]
-        user_id = db.execute("SELECT user_id FROM sequence_enrolments WHERE id = ?", [enrolment_id]).fetchone()[0]
-        new_task = _step_task(db, name, following, len(steps), user_id, due, now)
-        db.execute("UPDATE sequence_enrolments SET step = ?, next_due = ?, task_id = ? WHERE id = ?",
-                   [step_no + 1, due, new_task, enrolment_id])
-        return ACTIVE
+        else:
+            steps = sequence_steps(db, sequence_id)
+            if step_no >= len(steps):
+                status = "已完成"
+                db.execute("UPDATE sequence_enrolments SET status = ?, ended_at = ? WHERE id = ?",
+                           [status, now_text(now), enrolment_id])
+            else:
+                status = ACTIVE
+                db.execute("UPDATE sequence_enrolments SET step = ?, next_due = ? WHERE id = ?",
+                           [step_no + 1, _step_due(now.date(), steps[step_no]), enrolment_id])
+        sync_queue_tasks(db, sequence_id, now)
+        return status
 
 
 def stop_enrolment(db: Database, enrolment_id: int, now: datetime | None = None) -> None:
     now = now or datetime.now()
+    row = db.execute("SELECT sequence_id FROM sequence_enrolments WHERE id = ?", [enrolment_id]).fetchone()
+    if row is None:
+        return
     with write_transaction(db):
-        task_id = db.execute("SELECT task_id FROM sequence_enrolments WHERE id = ?", [enrolment_id]).fetchone()
-        if task_id and task_id[0]:
-            db.execute("UPDATE tasks SET status = 'dropped', done_at = ? WHERE id = ? AND status = 'open'",
-                       [now_text(now), task_id[0]])
-        db.execute("UPDATE sequence_enrolments SET status = '已停止', ended_at = ?, task_id = NULL WHERE id = ?",
-                   [now_text(now), enrolment_id])
+        db.execute("UPDATE sequence_enrolments SET status = '已停止', ended_at = ? WHERE id = ? AND status = ?",
+                   [now_text(now), enrolment_id, ACTIVE])
+        sync_queue_tasks(db, row[0], now)
+
+
+# --- the matrix's view of a sequence: one task per due day ------------------------------------------
+def queue_days(db: Database, sequence_id: int) -> dict[str, dict]:
+    """{day: {"count", "due" (earliest "YYYY-MM-DDTHH:MM" of the day), "steps": [(title, count)]}} over
+    the active enrolments, steps in sequence order."""
+    rows = db.execute(
+        "SELECT substr(e.next_due, 1, 10) AS day, min(e.next_due), s.title, count(*)"
+        " FROM sequence_enrolments e JOIN sequence_steps s ON s.sequence_id = e.sequence_id AND s.position = e.step"
+        " WHERE e.sequence_id = ? AND e.status = ? AND e.next_due IS NOT NULL"
+        " GROUP BY day, e.step ORDER BY day, e.step", [sequence_id, ACTIVE]).fetchall()
+    days: dict[str, dict] = {}
+    for day, first_due, title, count in rows:
+        entry = days.setdefault(day, {"count": 0, "due": first_due[:16], "steps": []})
+        entry["count"] += count
+        entry["due"] = min(entry["due"], first_due[:16])
+        entry["steps"].append((title, count))
+    return days
+
+
+def day_task_title(sequence_name: str, day: dict) -> str:
+    steps = " · ".join(f"{title} {count}" for title, count in day["steps"])
+    return f"{sequence_name}：{day['count']} 人待联系（{steps}）"
+
+
+def sync_queue_tasks(db: Database, sequence_id: int, now: datetime | None = None) -> None:
+    """Make the sequence's matrix tasks match its enrolments: one task per day that has users due.
+
+    Idempotent. A day's task, once it exists, is the only one for that day whatever its status: an
+    open one is retitled with the new counts, and one the operator checked off or dropped stays closed
+    (it does not come back with the next contact). A day nobody is due on any more has its open task
+    marked done at `now`."""
+    from workbench.tasks.repository import create_task
+
+    now = now or datetime.now()
+    row = db.execute("SELECT name FROM sequences WHERE id = ?", [sequence_id]).fetchone()
+    if row is None:
+        return
+    days = queue_days(db, sequence_id)
+    existing: dict[str, tuple[int, str, str, str]] = {}
+    for task_id, due, status, title in db.execute(
+            "SELECT id, due, status, title FROM tasks WHERE sequence_id = ? ORDER BY id", [sequence_id]):
+        existing.setdefault((due or "")[:10], (task_id, due, status, title))
+    today = now.date().isoformat()
+    with write_transaction(db):
+        for day, entry in days.items():
+            title = day_task_title(row[0], entry)
+            if day not in existing:
+                create_task(db, title, important=True, urgent=day <= today, due=entry["due"], tags=["召回"],
+                            sequence_id=sequence_id, now=now)
+                continue
+            task_id, _due, status, old_title = existing[day]
+            if status == "open" and title != old_title:  # the due time and quadrant are the operator's to change
+                db.execute("UPDATE tasks SET title = ? WHERE id = ?", [title, task_id])
+        for day, (task_id, _due, status, _title) in existing.items():
+            if day not in days and status == "open":
+                db.execute("UPDATE tasks SET status = 'done', done_at = ? WHERE id = ?", [now_text(now), task_id])
+
+
+def day_tasks_state(db: Database, sequence_ids: Iterable[int]) -> list[list]:
+    """The sequences' day tasks as they are (for undo): [id, title, due, status, done_at, urgent]."""
+    ids = sorted(set(sequence_ids))
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return [list(r) for r in db.execute(
+        f"SELECT id, title, due, status, done_at, urgent FROM tasks WHERE sequence_id IN ({marks})", ids)]
+
+
+def restore_day_tasks(db: Database, sequence_ids: Iterable[int], state: list[list], created_after: int) -> None:
+    """Undo's half of the matrix: day tasks made since `created_after` (the highest task id before
+    the change) go, the earlier ones get back their title, due, status and urgency."""
+    ids = sorted(set(sequence_ids))
+    if not ids:
+        return
+    marks = ", ".join("?" * len(ids))
+    with write_transaction(db):
+        db.execute(f"DELETE FROM tasks WHERE id > ? AND sequence_id IN ({marks})", [created_after, *ids])
+        db.conn.executemany("UPDATE tasks SET title = ?, due = ?, status = ?, done_at = ?, urgent = ? WHERE id = ?",
+                            [(title, due, status, done_at, urgent, task_id)
+                             for task_id, title, due, status, done_at, urgent in state])
 
 
 # --- the recall work queue ------------------------------------------------------------------------

@@ -47,10 +47,11 @@ class Task:
     pdca_cycle_id: int | None = None
     alert_id: int | None = None
     promoted_on: str | None = None
+    sequence_id: int | None = None  # a recall sequence's day of work (its queue, not one user)
 
     COLUMNS = ("id", "title", "notes", "important", "urgent", "status", "due", "recurrence", "tags",
                "created_at", "triaged_at", "done_at", "position", "user_id", "contact_id",
-               "pdca_cycle_id", "alert_id", "promoted_on")
+               "pdca_cycle_id", "alert_id", "promoted_on", "sequence_id")
 
     @classmethod
     def from_row(cls, row) -> "Task":
@@ -98,5 +99,6 @@ class Task:
     @property
     def links(self) -> dict[str, int]:
         """The things this task points at, as {area-ish kind: id}."""
-        found = {"user": self.user_id, "contact": self.contact_id, "pdca": self.pdca_cycle_id, "alert": self.alert_id}
+        found = {"user": self.user_id, "contact": self.contact_id, "pdca": self.pdca_cycle_id, "alert": self.alert_id,
+                 "sequence": self.sequence_id}
         return {kind: value for kind, value in found.items() if value is not None}

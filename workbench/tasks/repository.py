@@ -74,7 +74,7 @@ def create_task(db: Database, title: str, *, important: bool = False, urgent: bo
                 user_id: int | None = None, contact_id: int | None = None,
                 pdca_cycle_id: int | None = None, alert_id: int | None = None,
                 triaged: bool | None = None, recurrence: str | None = None,
-                now: datetime | None = None) -> int:
+                sequence_id: int | None = None, now: datetime | None = None) -> int:
     """Add one open task; returns its id. triaged=None ⇒ triaged iff important or urgent is given."""
     title = _clean_title(title)
     due = _check_due(due)
@@ -85,11 +85,11 @@ def create_task(db: Database, title: str, *, important: bool = False, urgent: bo
         position = _end_position(db, important, urgent, triaged)
         cursor = db.execute(
             "INSERT INTO tasks (title, notes, important, urgent, status, due, recurrence, tags, created_at,"
-            " triaged_at, position, user_id, contact_id, pdca_cycle_id, alert_id)"
-            " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " triaged_at, position, user_id, contact_id, pdca_cycle_id, alert_id, sequence_id)"
+            " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [title, notes or "", int(bool(important)), int(bool(urgent)), due, recurrence or None,
              _tags_json(tags), stamp, stamp if triaged else None, position, user_id, contact_id,
-             pdca_cycle_id, alert_id],
+             pdca_cycle_id, alert_id, sequence_id],
         )
         return int(cursor.lastrowid)
 
@@ -198,7 +198,8 @@ def done_counts_by_quadrant(db: Database, start: date, end: date) -> dict[str, i
 def link_names(db: Database, task: Task) -> dict[str, str]:
     """Readable names for a task's links ({"user": "王芳", "pdca": "<cycle title>"}), so a card says who
     to call rather than a row number; a link whose target is gone keeps its number."""
-    lookups = {"user": "SELECT name FROM users WHERE id = ?", "pdca": "SELECT title FROM pdca_cycles WHERE id = ?"}
+    lookups = {"user": "SELECT name FROM users WHERE id = ?", "pdca": "SELECT title FROM pdca_cycles WHERE id = ?",
+               "sequence": "SELECT name FROM sequences WHERE id = ?"}
     names = {}
     for kind, value in task.links.items():
         if kind in lookups:
@@ -209,9 +210,10 @@ def link_names(db: Database, task: Task) -> dict[str, str]:
 
 
 def tasks_linked_to(db: Database, *, user_id: int | None = None, contact_id: int | None = None,
-                    pdca_cycle_id: int | None = None, alert_id: int | None = None) -> list[Task]:
+                    pdca_cycle_id: int | None = None, alert_id: int | None = None,
+                    sequence_id: int | None = None) -> list[Task]:
     for column, value in (("user_id", user_id), ("contact_id", contact_id),
-                          ("pdca_cycle_id", pdca_cycle_id), ("alert_id", alert_id)):
+                          ("pdca_cycle_id", pdca_cycle_id), ("alert_id", alert_id), ("sequence_id", sequence_id)):
         if value is not None:
             rows = db.execute(f"{SELECT} WHERE {column} = ? ORDER BY id", [value]).fetchall()
             return [Task.from_row(r) for r in rows]
@@ -221,7 +223,7 @@ def tasks_linked_to(db: Database, *, user_id: int | None = None, contact_id: int
 # --- changes -------------------------------------------------------------------------------
 EDITABLE = {"title", "notes", "important", "urgent", "due", "recurrence", "tags", "triaged_at",
             "position", "user_id", "contact_id", "pdca_cycle_id", "alert_id", "status", "done_at",
-            "promoted_on"}
+            "promoted_on", "sequence_id"}
 
 
 def update_task(db: Database, task_id: int, **changes) -> Task:
@@ -324,7 +326,7 @@ def complete_task(db: Database, task_id: int, *, now: datetime | None = None) ->
                              tags=task.tags, notes=task.notes, user_id=task.user_id,
                              contact_id=task.contact_id, pdca_cycle_id=task.pdca_cycle_id,
                              alert_id=task.alert_id, triaged=task.triaged_at is not None,
-                             recurrence=task.recurrence, now=now)
+                             recurrence=task.recurrence, sequence_id=task.sequence_id, now=now)
         return new_id
 
 

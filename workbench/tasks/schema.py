@@ -40,3 +40,13 @@ def create_tasks(db: Database) -> None:
     db["tasks"].create_index(["status", "due"], index_name="idx_tasks_due")
     for link in ("user_id", "contact_id", "pdca_cycle_id", "alert_id"):
         db["tasks"].create_index([link], index_name=f"idx_tasks_{link}")
+
+
+@migrations()
+def add_sequence_link(db: Database) -> None:
+    # One task per (recall sequence, due day) instead of one per enrolled user: the task points at
+    # the sequence's queue. The contacts set adds the column first on a file that has recall
+    # sequences (it converts the old per-user tasks and runs before this set), hence the check.
+    if "sequence_id" not in db["tasks"].columns_dict:
+        db.execute("ALTER TABLE tasks ADD COLUMN sequence_id INTEGER")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_tasks_sequence_id ON tasks (sequence_id)")

@@ -64,6 +64,8 @@ class StartSequenceCommand(DataCommand):
     def do(self) -> list[int]:
         db = self.ctx.db
         self.stages = {uid: db.execute("SELECT stage FROM users WHERE id = ?", [uid]).fetchone()[0] for uid in self.user_ids}
+        self.max_task_id = db.execute("SELECT coalesce(max(id), 0) FROM tasks").fetchone()[0]
+        self.day_tasks = sequences.day_tasks_state(db, [self.sequence_id])
         self.enrolments = sequences.start_sequence(db, self.sequence_id, self.user_ids)
         return self.enrolments
 
@@ -73,10 +75,8 @@ class StartSequenceCommand(DataCommand):
         db = self.ctx.db
         with write_transaction(db):
             for eid in self.enrolments:
-                task = db.execute("SELECT task_id FROM sequence_enrolments WHERE id = ?", [eid]).fetchone()
-                if task and task[0]:
-                    db.execute("DELETE FROM tasks WHERE id = ? AND status = 'open'", [task[0]])
                 db.execute("DELETE FROM sequence_enrolments WHERE id = ?", [eid])
+            sequences.restore_day_tasks(db, [self.sequence_id], self.day_tasks, self.max_task_id)
             for uid, stage in self.stages.items():
                 db.execute("UPDATE users SET stage = ? WHERE id = ?", [stage, uid])
 
