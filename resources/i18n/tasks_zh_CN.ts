@@ -348,6 +348,10 @@
         <source>Alert</source>
         <translation>预警</translation>
     </message>
+    <message>
+        <source>Recall queue</source>
+        <translation>召回队列</translation>
+    </message>
 </context>
 <context>
     <name>TaskUndo</name>

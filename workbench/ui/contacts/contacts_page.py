@@ -97,9 +97,15 @@ class ContactsPage(QWidget):
         return str(count) if count else ""
 
     def open_item(self, target) -> None:
-        """navigate("contacts", user_id): the user in the form and their timeline."""
+        """navigate("contacts", user_id): the user in the form and their timeline;
+        {"contact_id": id}: that contact's user; {"queue": sequence_id}: the 召回队列 tab on that sequence."""
         if isinstance(target, int):
             self.open_user(target)
+        elif isinstance(target, dict) and target.get("queue") is not None:
+            self.tabs.setCurrentIndex(QUEUE)
+            self.queue.select_sequence(int(target["queue"]))
+        elif isinstance(target, dict) and target.get("contact_id") is not None:
+            self._open_hit("contact", int(target["contact_id"]))
 
     def screenshot_states(self):
         def form_filled():

@@ -187,8 +187,12 @@ class RecallQueueView(QWidget):
     def current_sequence(self) -> int | None:
         return self.sequence.currentData()
 
-    def reload(self) -> None:
-        current = self.current_sequence()
+    def select_sequence(self, sequence_id: int) -> None:
+        """Show this sequence's queue (a recall day task in the matrix opens it)."""
+        self.reload(prefer=sequence_id)
+
+    def reload(self, prefer: int | None = None) -> None:
+        current = prefer if prefer is not None else self.current_sequence()
         self.sequence.blockSignals(True)
         self.sequence.clear()
         for s in sequences.list_sequences(self.ctx.db):

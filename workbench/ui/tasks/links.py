@@ -1,7 +1,8 @@
 """Opening what a task points at, through AppEvents.navigate (the target page's open_item gets it).
 
 Targets: a user → ("contacts", user_id); a contact record → ("contacts", {"contact_id": id});
-a PDCA cycle → ("pdca", cycle_id); an alert → ("dashboard", {"alert_id": id}).
+a PDCA cycle → ("pdca", cycle_id); an alert → ("dashboard", {"alert_id": id}); a recall sequence
+(its day task) → ("contacts", {"queue": id}), the 召回队列 tab with that sequence.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def navigation_target(kind: str, value: int) -> tuple[str, object]:
         return "pdca", value
     if kind == "alert":
         return "dashboard", {"alert_id": value}
+    if kind == "sequence":
+        return "contacts", {"queue": value}
     raise ValueError(kind)
 
 

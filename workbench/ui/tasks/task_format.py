@@ -33,7 +33,8 @@ TOMORROW = QT_TRANSLATE_NOOP("TaskText", "Tomorrow")
 YESTERDAY = QT_TRANSLATE_NOOP("TaskText", "Yesterday")
 OVERDUE = QT_TRANSLATE_NOOP("TaskText", "overdue")
 LINK_KINDS = {"user": QT_TRANSLATE_NOOP("TaskText", "User"), "contact": QT_TRANSLATE_NOOP("TaskText", "Contact"),
-              "pdca": QT_TRANSLATE_NOOP("TaskText", "PDCA cycle"), "alert": QT_TRANSLATE_NOOP("TaskText", "Alert")}
+              "pdca": QT_TRANSLATE_NOOP("TaskText", "PDCA cycle"), "alert": QT_TRANSLATE_NOOP("TaskText", "Alert"),
+              "sequence": QT_TRANSLATE_NOOP("TaskText", "Recall queue")}
 
 
 def t(text: str) -> str:
