@@ -5,10 +5,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench import audit
-from workbench.store import open_database, write_transaction
+from workbench.store import open_database
 from workbench.store.backup import make_backup
 from workbench.store.integrity import integrity
 from workbench.ui.shell.startup_dialogs import open_with_dialogs
+from damaged_files import damage_a_page_of, fill_settings
 
 
 def answer_box(object_name: str, role, seen: list) -> None:
@@ -26,20 +27,11 @@ def answer_box(object_name: str, role, seen: list) -> None:
 
 
 def make_damaged(db_path):
-    import sqlite3
-
+    fill_settings(db_path)
     db = open_database(db_path)
-    with write_transaction(db):
-        db.conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", ((f"k{i}", "值" * 40) for i in range(3000)))
     backup = make_backup(db, db_path)
     db.close()
-    conn = sqlite3.connect(db_path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'settings' ORDER BY pageno")]
-    conn.close()
-    with open(db_path, "r+b") as handle:
-        handle.seek((pages[len(pages) // 2] - 1) * page_size)
-        handle.write(b"\xa5" * page_size)
+    damage_a_page_of(db_path)
     return backup
 
 

@@ -47,3 +47,19 @@ def samples_ctx(qapp, samples_db, db_path):
     context.settings.clear()
     prepare_ui(qapp, context.settings, "zh_CN")
     return context
+
+
+@pytest.fixture
+def open_dashboard(samples_ctx, qtbot):
+    """Shows the dashboard page over the imported samples, once its first chart is drawn."""
+    def open_page():
+        from workbench.ui.reports.dashboard_page import DashboardPage
+
+        widget = DashboardPage(samples_ctx)
+        qtbot.addWidget(widget)
+        widget.resize(1300, 820)
+        widget.show()
+        widget.refresh()
+        qtbot.waitUntil(lambda: widget.chart.chart is not None, timeout=5000)
+        return widget
+    return open_page

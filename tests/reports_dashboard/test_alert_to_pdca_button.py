@@ -7,16 +7,8 @@ from PySide6.QtWidgets import QPushButton
 
 
 @pytest.fixture
-def page(samples_ctx, qtbot):
-    from workbench.ui.reports.dashboard_page import DashboardPage
-
-    widget = DashboardPage(samples_ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 820)
-    widget.show()
-    widget.refresh()
-    qtbot.waitUntil(lambda: widget.chart.chart is not None, timeout=5000)
-    return widget
+def page(open_dashboard):
+    return open_dashboard()
 
 
 def _button(row, text: str) -> QPushButton:

@@ -8,16 +8,8 @@ from PySide6.QtGui import QImage
 
 
 @pytest.fixture
-def page(samples_ctx, qtbot):
-    from workbench.ui.reports.dashboard_page import DashboardPage
-
-    widget = DashboardPage(samples_ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 820)
-    widget.show()
-    widget.refresh()
-    qtbot.waitUntil(lambda: widget.chart.chart is not None, timeout=5000)
-    return widget
+def page(open_dashboard):
+    return open_dashboard()
 
 
 @pytest.mark.parametrize("kind, dataset", [("trend", "核心指标日报"), ("bars", "渠道周报"), ("funnel", "AARRR漏斗_周"),
@@ -103,19 +95,14 @@ def test_empty_dashboard_offers_to_import(ctx, qtbot):
     assert widget.badge() == ""
 
 
-def test_english_screens_describe_rules_in_english(samples_ctx, qtbot):
+def test_english_screens_describe_rules_in_english(samples_ctx, open_dashboard):
     """Alerts keep the Chinese line they fired with (exports, the review); the English UI shows its own."""
-    from workbench.app import prepare_ui
-    from workbench.ui.reports.dashboard_page import DashboardPage
     from PySide6.QtWidgets import QApplication, QLabel
 
+    from workbench.app import prepare_ui
+
     prepare_ui(QApplication.instance(), samples_ctx.settings, "en")
-    widget = DashboardPage(samples_ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 820)
-    widget.show()
-    widget.refresh()
-    qtbot.waitUntil(lambda: widget.chart.chart is not None, timeout=5000)
+    widget = open_dashboard()
     row = next(r for r in widget.alerts.rows if r.alert.metric == "次日留存率")
     texts = " ".join(label.text() for label in row.findChildren(QLabel))
     assert "falls ≥20% vs the trailing 7-day mean" in texts and "较前" not in texts

@@ -4,27 +4,10 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from workbench.store import open_database, write_transaction
 from workbench.store.backup import list_backups
 from workbench.store.startup import open_at_startup
 from workbench.ui.shell.startup_checks import StartupChecks
-
-
-def _fill(db_path, rows: int = 3000):
-    db = open_database(db_path)
-    with write_transaction(db):
-        db.conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", ((f"k{i}", "值" * 40) for i in range(rows)))
-    db.close()
-
-
-def _damage_settings_page(db_path) -> None:
-    conn = sqlite3.connect(db_path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'settings' ORDER BY pageno")]
-    conn.close()
-    with open(db_path, "r+b") as handle:
-        handle.seek((pages[len(pages) // 2] - 1) * page_size)
-        handle.write(b"\xa5" * page_size)
+from damaged_files import damage_a_page_of, fill_settings
 
 
 def _run(qtbot, checks: StartupChecks) -> None:
@@ -33,7 +16,7 @@ def _run(qtbot, checks: StartupChecks) -> None:
 
 
 def test_a_good_file_gets_its_daily_backup_once(qapp, qtbot, db_path):
-    _fill(db_path)
+    fill_settings(db_path)
     found = []
     checks = StartupChecks(db_path)
     checks.backed_up.connect(found.append)
@@ -51,8 +34,8 @@ def test_a_good_file_gets_its_daily_backup_once(qapp, qtbot, db_path):
 
 
 def test_a_damaged_file_is_reported_and_not_backed_up(qapp, qtbot, db_path):
-    _fill(db_path)
-    _damage_settings_page(db_path)
+    fill_settings(db_path)
+    damage_a_page_of(db_path)
     opened = open_at_startup(db_path, check=False)
     assert not opened.damaged, "the window opens first; the check runs after its first frame"
     opened.db.close()
@@ -66,7 +49,7 @@ def test_a_damaged_file_is_reported_and_not_backed_up(qapp, qtbot, db_path):
 
 
 def test_a_file_damaged_where_opening_reads_is_checked_at_once(qapp, db_path):
-    _fill(db_path, rows=10)
+    fill_settings(db_path, rows=10)
     conn = sqlite3.connect(db_path)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
@@ -78,7 +61,7 @@ def test_a_file_damaged_where_opening_reads_is_checked_at_once(qapp, db_path):
 
 
 def test_closing_during_the_check_stops_it_without_a_backup(qapp, qtbot, db_path):
-    _fill(db_path, rows=200_000)  # ~20 MB: the check takes long enough to be cut short
+    fill_settings(db_path, rows=200_000)  # ~20 MB: the check takes long enough to be cut short
     backups = []
     checks = StartupChecks(db_path)
     checks.backed_up.connect(backups.append)
@@ -106,8 +89,8 @@ def test_damage_found_after_the_first_frame_reopens_the_window_checked(qapp, qtb
     from workbench.app import CHECK_FIRST_PROPERTY, _start_checks_after_first_frame, build_context
     from workbench.ui.shell.main_window import MainWindow
 
-    _fill(db_path)
-    _damage_settings_page(db_path)
+    fill_settings(db_path)
+    damage_a_page_of(db_path)
     opened = open_at_startup(db_path, check=False)
     window = MainWindow(build_context(db_path, opened.db))
     qtbot.addWidget(window)
@@ -132,7 +115,7 @@ def test_back_up_now_reports_a_folder_it_cannot_write_as_a_sentence(qapp, qtbot,
     from workbench.ui.shell.startup_checks import BackupNow
 
     set_language("zh_CN")
-    _fill(db_path, rows=10)
+    fill_settings(db_path, rows=10)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the backup folder should be")
     QSettings().setValue("backup/folder", str(blocker))

@@ -61,23 +61,26 @@ def sniff(path: Path) -> None:
             raise not_a_database_error(path)
 
 
-def quick_check(path: Path, connected: Callable[[sqlite3.Connection], None] | None = None) -> str:
+def quick_check(path: Path, watch: Callable[[sqlite3.Connection | None], None] | None = None) -> str:
     """'ok', or SQLite's complaint, read through a read-only connection (nothing is written).
 
-    `connected` receives the connection first, so another thread can interrupt() a long check
-    (~3 s on a 500 MB file); an interrupted check returns SQLite's "interrupted"."""
+    `watch` gets the connection once it is open and None just before it closes, so another thread
+    can interrupt() a long check (~3 s on a 500 MB file) while the connection is certainly open;
+    an interrupted check returns SQLite's "interrupted"."""
     try:
         conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
         return str(exc)
-    if connected is not None:
-        connected(conn)
+    if watch is not None:
+        watch(conn)
     try:
         rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
         return "ok" if rows == ["ok"] else "; ".join(rows[:5])
     except sqlite3.DatabaseError as exc:
         return str(exc)
     finally:
+        if watch is not None:
+            watch(None)
         conn.close()
 
 

@@ -11,6 +11,7 @@ the window. They run here, in a thread with connections of their own, right afte
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QThread, Signal
@@ -28,11 +29,13 @@ class StartupChecks(QThread):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.readonly = readonly
+        # The check's connection while it is open. sqlite3_interrupt() must never meet a connection
+        # that is closing, so setting it (worker) and interrupting it (stop) share one lock.
         self._checking: sqlite3.Connection | None = None
+        self._checking_lock = threading.Lock()
 
     def run(self) -> None:
-        verdict = quick_check(self.db_path, connected=self._remember)
-        self._checking = None
+        verdict = quick_check(self.db_path, watch=self._watch)
         if self.isInterruptionRequested():
             return
         if verdict != "ok":
@@ -41,8 +44,9 @@ class StartupChecks(QThread):
         if not self.readonly:
             self._daily_backup()
 
-    def _remember(self, conn: sqlite3.Connection) -> None:
-        self._checking = conn
+    def _watch(self, conn: sqlite3.Connection | None) -> None:
+        with self._checking_lock:
+            self._checking = conn
 
     def _daily_backup(self) -> None:
         from workbench.retention import apply_retention
@@ -64,12 +68,9 @@ class StartupChecks(QThread):
     def stop(self) -> None:
         """Before the window's connection closes: cut a running check short and wait for the thread."""
         self.requestInterruption()
-        checking = self._checking
-        if checking is not None:
-            try:
-                checking.interrupt()
-            except sqlite3.ProgrammingError:
-                pass  # the check had just finished and closed its connection
+        with self._checking_lock:
+            if self._checking is not None:
+                self._checking.interrupt()
         self.wait()
 
 
