@@ -470,6 +470,30 @@
         <source>day +%1</source>
         <translation>第 +%1 天</translation>
     </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>逾期 %1</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow %1</source>
+        <translation>明天 %1</translation>
+    </message>
+    <message>
+        <source>later %1</source>
+        <translation>之后 %1</translation>
+    </message>
+    <message>
+        <source>To contact: %1</source>
+        <translation>待联系：%1</translation>
+    </message>
+    <message>
+        <source>Nobody left to contact.</source>
+        <translation>已全部联系完。</translation>
+    </message>
 </context>
 <context>
     <name>SearchView</name>

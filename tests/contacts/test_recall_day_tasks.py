@@ -31,7 +31,7 @@ def recall(db):
 
 def test_two_hundred_enrolments_make_one_task(db, recall):
     sequence, _users = recall
-    assert day_tasks(db, sequence) == [(f"{NAME}：200 人待联系（电话召回 200）", "2026-11-25T10:00", "open", 1)]
+    assert day_tasks(db, sequence) == [(f"{NAME}：200 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]
     assert open_counts(db)["q1"] == 1
     task = list_all(db)[0]
     assert task.links == {"sequence": sequence} and task.tags == ["召回"] and task.important and task.urgent
@@ -51,17 +51,17 @@ def test_a_contact_moves_one_user_from_today_to_tomorrow(db, recall):
     sequence, users = recall
     log_contact(db, user_id=users[0], topic="召回", outcome="已解决", summary="说明了降息活动", now=NOW)
     assert day_tasks(db, sequence) == [
-        (f"{NAME}：199 人待联系（电话召回 199）", "2026-11-25T10:00", "open", 1),
-        (f"{NAME}：1 人待联系（次日微信关怀+优惠券 1）", "2026-11-26T10:00", "open", 0)]
+        (f"{NAME}：199 人待联系（电话召回）", "2026-11-25T10:00", "open", 1),
+        (f"{NAME}：1 人待联系（次日微信关怀+优惠券）", "2026-11-26T10:00", "open", 0)]
     log_contact(db, user_id=users[1], topic="召回", outcome="已解决", now=NOW)
-    assert [t[0] for t in day_tasks(db, sequence)] == [f"{NAME}：198 人待联系（电话召回 198）",
-                                                        f"{NAME}：2 人待联系（次日微信关怀+优惠券 2）"]
+    assert [t[0] for t in day_tasks(db, sequence)] == [f"{NAME}：198 人待联系（电话召回）",
+                                                        f"{NAME}：2 人待联系（次日微信关怀+优惠券）"]
 
 
 def test_a_conversion_ends_the_enrolment_and_counts_down(db, recall):
     sequence, users = recall
     log_contact(db, user_id=users[0], topic="召回", outcome="已转化", now=NOW)
-    assert day_tasks(db, sequence) == [(f"{NAME}：199 人待联系（电话召回 199）", "2026-11-25T10:00", "open", 1)]
+    assert day_tasks(db, sequence) == [(f"{NAME}：199 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]
 
 
 def test_the_last_user_of_a_day_closes_its_task(db):
@@ -73,8 +73,8 @@ def test_the_last_user_of_a_day_closes_its_task(db):
     log_contact(db, user_id=users[1], outcome="已解决", now=later)
     today, tomorrow = db.execute("SELECT title, status, done_at FROM tasks WHERE sequence_id = ? ORDER BY id",
                                  [sequence]).fetchall()
-    assert today == (f"{NAME}：1 人待联系（电话召回 1）", "done", "2026-11-25T11:00:00")
-    assert tomorrow == (f"{NAME}：1 人待联系（微信关怀 1）", "open", None)
+    assert today == (f"{NAME}：1 人待联系（电话召回）", "done", "2026-11-25T11:00:00")
+    assert tomorrow == (f"{NAME}：1 人待联系（微信关怀）", "open", None)
 
 
 def test_undo_of_a_contact_puts_counts_and_tasks_back(db, recall):
@@ -99,7 +99,7 @@ def test_undo_of_the_last_contact_of_a_day_reopens_its_task(db):
     assert [t[2] for t in day_tasks(db, sequence)] == ["done", "open"]
     undo_log(db, contact, state)
     assert db.execute("SELECT * FROM tasks ORDER BY id").fetchall() == before
-    assert day_tasks(db, sequence) == [(f"{NAME}：1 人待联系（电话召回 1）", "2026-11-25T10:00", "open", 1)]
+    assert day_tasks(db, sequence) == [(f"{NAME}：1 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]
 
 
 def test_the_log_contact_command_undo_and_redo(ctx, recall):
@@ -109,21 +109,21 @@ def test_the_log_contact_command_undo_and_redo(ctx, recall):
     sequence, users = recall
     before = db.execute("SELECT * FROM tasks ORDER BY id").fetchall()
     push(ctx, LogContactCommand(ctx, {"user_id": users[5], "topic": "召回", "outcome": "已解决", "now": NOW}))
-    assert [t[0] for t in day_tasks(db, sequence)][0] == f"{NAME}：199 人待联系（电话召回 199）"
+    assert [t[0] for t in day_tasks(db, sequence)][0] == f"{NAME}：199 人待联系（电话召回）"
     ctx.undo_stack.undo()
     assert db.execute("SELECT * FROM tasks ORDER BY id").fetchall() == before
     ctx.undo_stack.redo()
-    assert [t[0] for t in day_tasks(db, sequence)] == [f"{NAME}：199 人待联系（电话召回 199）",
-                                                        f"{NAME}：1 人待联系（次日微信关怀+优惠券 1）"]
+    assert [t[0] for t in day_tasks(db, sequence)] == [f"{NAME}：199 人待联系（电话召回）",
+                                                        f"{NAME}：1 人待联系（次日微信关怀+优惠券）"]
 
 
 def test_stopping_an_enrolment_counts_down(db, recall):
     sequence, _users = recall
     first, second = [r[0] for r in db.execute("SELECT id FROM sequence_enrolments ORDER BY id LIMIT 2")]
     stop_enrolment(db, first, now=NOW)
-    assert day_tasks(db, sequence)[0][0] == f"{NAME}：199 人待联系（电话召回 199）"
+    assert day_tasks(db, sequence)[0][0] == f"{NAME}：199 人待联系（电话召回）"
     stop_enrolment(db, first, now=NOW)  # stopping twice changes nothing
-    assert day_tasks(db, sequence)[0][0] == f"{NAME}：199 人待联系（电话召回 199）"
+    assert day_tasks(db, sequence)[0][0] == f"{NAME}：199 人待联系（电话召回）"
     for (enrolment,) in db.execute("SELECT id FROM sequence_enrolments WHERE status = '进行中'").fetchall():
         stop_enrolment(db, enrolment, now=NOW)
     assert day_tasks(db, sequence)[0][2] == "done"
@@ -136,7 +136,7 @@ def test_a_checked_off_day_task_does_not_come_back(db, recall):
     log_contact(db, user_id=users[0], outcome="已解决", now=NOW)
     log_contact(db, user_id=users[1], outcome="拒绝", now=NOW)
     today = [t for t in day_tasks(db, sequence) if t[1].startswith("2026-11-25")]
-    assert today == [(f"{NAME}：200 人待联系（电话召回 200）", "2026-11-25T10:00", "done", 1)]
+    assert today == [(f"{NAME}：200 人待联系（电话召回）", "2026-11-25T10:00", "done", 1)]
     assert get_task(db, task_id).status == "done"
     assert open_counts(db)["q1"] == 0 and open_counts(db)["q2"] == 1  # tomorrow's task only
 
@@ -144,7 +144,7 @@ def test_a_checked_off_day_task_does_not_come_back(db, recall):
 def test_an_unanswered_call_that_will_be_retried_keeps_the_count(db, recall):
     sequence, users = recall
     log_contact(db, user_id=users[0], outcome="未接通", now=NOW)
-    assert day_tasks(db, sequence)[0][0] == f"{NAME}：200 人待联系（电话召回 200）"
+    assert day_tasks(db, sequence)[0][0] == f"{NAME}：200 人待联系（电话召回）"
     retry = db.execute("SELECT title, user_id FROM tasks WHERE sequence_id IS NULL").fetchall()
     assert retry == [("重拨 用户0（第 2/3 次）", users[0])]  # the retry is the user's own task
 
@@ -153,7 +153,7 @@ def test_starting_more_users_on_the_same_day_adds_to_its_task(db, recall):
     sequence, _users = recall
     more = [create_user(db, name=f"新{i}", now=NOW) for i in range(3)]
     start_sequence(db, sequence, more, list_name="补充名单.xlsx", now=NOW.replace(hour=15))
-    assert day_tasks(db, sequence) == [(f"{NAME}：203 人待联系（电话召回 203）", "2026-11-25T10:00", "open", 1)]
+    assert day_tasks(db, sequence) == [(f"{NAME}：203 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]
 
 
 def test_start_sequence_command_undo_removes_the_task(ctx):
@@ -167,3 +167,16 @@ def test_start_sequence_command_undo_removes_the_task(ctx):
     ctx.undo_stack.undo()
     assert day_tasks(db, sequence) == []
     assert db.execute("SELECT stage FROM users ORDER BY id").fetchall() == [("流失",), ("流失",)]
+
+
+def test_a_day_with_two_touches_names_each_with_its_count(db):
+    users = [create_user(db, name=f"用户{i}", stage="流失", now=NOW) for i in range(4)]
+    sequence = create_sequence(db, NAME, [Step(1, 0, 14, "电话", "电话召回"), Step(2, 1, 9, "微信", "次日微信关怀+优惠券")],
+                               now=NOW)
+    start_sequence(db, sequence, users[:2], now=NOW)
+    log_contact(db, user_id=users[0], outcome="已解决", now=NOW)  # users[0]: tomorrow 09:00, step 2
+    tomorrow = NOW.replace(day=26)
+    start_sequence(db, sequence, users[2:], now=tomorrow)  # two more: tomorrow 14:00, step 1
+    assert day_tasks(db, sequence) == [
+        (f"{NAME}：1 人待联系（电话召回）", "2026-11-25T14:00", "open", 1),
+        (f"{NAME}：3 人待联系（电话召回 2 · 次日微信关怀+优惠券 1）", "2026-11-26T09:00", "open", 0)]

@@ -33,12 +33,15 @@ def test_opening_the_day_task_shows_its_recall_queue(main_window, qtbot):
     qtbot.keyClick(q1, Qt.Key.Key_O)
 
     contacts = main_window.page("contacts")
+    contacts.today = lambda: NOW.date()
+    contacts.queue.reload()
     assert main_window.current_area() == "contacts"
     assert contacts.tabs.currentIndex() == QUEUE
     # The queue shows November's list (the combo's default would be the newest, December).
     assert contacts.queue.current_sequence() == november
     assert contacts.queue.sequence.currentText() == "流失用户召回（11月）"
     assert contacts.queue.list.count() == 30
+    assert contacts.queue.days.text() == "待联系：今天 30"  # the same count as the task it came from
     qtbot.waitUntil(lambda: len(main_window.pages) >= len(PAGES), timeout=10000)
     qtbot.wait(80)
 

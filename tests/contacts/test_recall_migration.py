@@ -7,19 +7,21 @@ OLD_STYLE = [
     "INSERT INTO sequence_steps (sequence_id, position, delay_days, hour, channel, title) VALUES"
     " (1, 1, 0, 10, '电话', '电话召回'), (1, 2, 1, 14, '微信', '微信关怀')",
     "INSERT INTO users (id, name, stage) VALUES (1, '甲', '召回中'), (2, '乙', '召回中'), (3, '丙', '召回中'),"
-    " (4, '丁', '已召回')",
+    " (4, '丁', '已召回'), (5, '戊', '召回中')",
     # One open touch task per active user (the old behaviour), a done one of a converted user, an unrelated task.
     "INSERT INTO tasks (id, title, important, urgent, status, due, tags, created_at, triaged_at, position, user_id) VALUES"
     " (1, '电话召回：甲（流失召回 1/2）', 1, 1, 'open', '2020-01-01T10:00', '[\"召回\"]', '2020-01-01T09:00:00', '2020-01-01T09:00:00', 1, 1),"
     " (2, '电话召回：乙（流失召回 1/2）', 1, 1, 'open', '2020-01-01T10:00', '[\"召回\"]', '2020-01-01T09:00:00', '2020-01-01T09:00:00', 2, 2),"
     " (3, '微信关怀：丙（流失召回 2/2）', 1, 0, 'open', '2099-01-02T14:00', '[\"召回\"]', '2020-01-01T09:00:00', '2020-01-01T09:00:00', 3, 3),"
     " (4, '电话召回：丁（流失召回 1/2）', 1, 1, 'done', '2020-01-01T10:00', '[\"召回\"]', '2020-01-01T09:00:00', '2020-01-01T09:00:00', 4, 4),"
-    " (5, '写周报', 1, 0, 'open', NULL, '[]', '2020-01-01T09:00:00', '2020-01-01T09:00:00', 5, NULL)",
+    " (5, '写周报', 1, 0, 'open', NULL, '[]', '2020-01-01T09:00:00', '2020-01-01T09:00:00', 5, NULL),"
+    " (6, '电话召回：戊（流失召回 1/2）', 1, 0, 'open', '2099-01-02T10:00', '[\"召回\"]', '2020-01-01T09:00:00', '2020-01-01T09:00:00', 6, 5)",
     "INSERT INTO sequence_enrolments (id, sequence_id, user_id, status, step, next_due, task_id, started_at) VALUES"
     " (1, 1, 1, '进行中', 1, '2020-01-01T10:00', 1, '2020-01-01T09:00:00'),"
     " (2, 1, 2, '进行中', 1, '2020-01-01T10:00', 2, '2020-01-01T09:00:00'),"
     " (3, 1, 3, '进行中', 2, '2099-01-02T14:00', 3, '2020-01-01T09:00:00'),"
-    " (4, 1, 4, '已转化', 1, '2020-01-01T10:00', NULL, '2020-01-01T09:00:00')",
+    " (4, 1, 4, '已转化', 1, '2020-01-01T10:00', NULL, '2020-01-01T09:00:00'),"
+    " (5, 1, 5, '进行中', 1, '2099-01-02T10:00', 6, '2020-01-01T09:00:00')",
 ]
 NEW_MIGRATIONS = [("contacts", "one_recall_task_per_day"), ("tasks", "add_sequence_link")]
 
@@ -46,8 +48,8 @@ def test_old_per_user_tasks_become_day_tasks(tmp_path):
         assert tasks[:2] == [(4, "电话召回：丁（流失召回 1/2）", "done", "2020-01-01T10:00", 1, None, '["召回"]'),
                              (5, "写周报", "open", None, 0, None, "[]")]
         assert [t[1:] for t in tasks[2:]] == [
-            ("流失召回：2 人待联系（电话召回 2）", "open", "2020-01-01T10:00", 1, 1, '["召回"]'),
-            ("流失召回：1 人待联系（微信关怀 1）", "open", "2099-01-02T14:00", 0, 1, '["召回"]')]
+            ("流失召回：2 人待联系（电话召回）", "open", "2020-01-01T10:00", 1, 1, '["召回"]'),
+            ("流失召回：2 人待联系（电话召回 1 · 微信关怀 1）", "open", "2099-01-02T10:00", 0, 1, '["召回"]')]
         assert db.execute("SELECT count(*) FROM sequence_enrolments WHERE task_id IS NOT NULL").fetchone()[0] == 0
         # What the migration wrote is what the running code derives: syncing changes nothing.
         sync_queue_tasks(db, 1)

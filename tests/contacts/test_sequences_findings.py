@@ -24,7 +24,7 @@ def test_starting_a_sequence_schedules_the_first_touch(db):
     assert start_sequence(db, sequence, users, now=NOW) == []  # already active
     tasks = db.execute("SELECT title, due, user_id, sequence_id, important, urgent, tags FROM tasks ORDER BY id").fetchall()
     # One task for the day's queue, not one per user.
-    assert tasks == [("流失召回：2 人待联系（电话召回 2）", "2026-11-25T10:00", None, sequence, 1, 1, '["召回"]')]
+    assert tasks == [("流失召回：2 人待联系（电话召回）", "2026-11-25T10:00", None, sequence, 1, 1, '["召回"]')]
     assert get_user(db, users[0]).stage == "召回中"
 
 
@@ -37,8 +37,8 @@ def test_logging_advances_then_conversion_ends(db):
     assert queue[0].step == 2 and queue[0].next_due == "2026-11-26T10:00" and queue[0].channel == "微信"
     # Today's task is done (nobody left today), tomorrow's counts the user at step 2.
     assert db.execute("SELECT title, status, due, urgent FROM tasks WHERE sequence_id = ? ORDER BY id", [sequence]).fetchall() == [
-        ("流失召回：1 人待联系（电话召回 1）", "done", "2026-11-25T10:00", 1),
-        ("流失召回：1 人待联系（次日微信关怀+优惠券 1）", "open", "2026-11-26T10:00", 0)]
+        ("流失召回：1 人待联系（电话召回）", "done", "2026-11-25T10:00", 1),
+        ("流失召回：1 人待联系（次日微信关怀+优惠券）", "open", "2026-11-26T10:00", 0)]
     log_contact(db, user_id=user, channel="微信", topic="召回", outcome="已转化", now=NOW)
     assert recall_queue(db, sequence) == []
     assert queue_progress(db, sequence) == {"enrolled": 1, "contacted": 1, "converted": 1, "active": 0, "stopped": 0, "completed": 0}

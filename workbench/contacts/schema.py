@@ -167,14 +167,15 @@ def one_recall_task_per_day(db: Database) -> None:
     for sequence_id, name, day, first_due, title, count in rows:
         entry = days.setdefault((sequence_id, day), {"name": name, "due": first_due, "steps": []})
         entry["due"] = min(entry["due"], first_due)
-        entry["steps"].append(f"{title} {count}")
+        entry["steps"].append((title, count))
         entry["total"] = entry.get("total", 0) + count
     now = db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), date('now', 'localtime')").fetchone()
     position = db.execute("SELECT coalesce(max(position), 0) FROM tasks WHERE status = 'open' AND important = 1"
                           " AND urgent = 1 AND triaged_at IS NOT NULL").fetchone()[0]
     for (sequence_id, day), entry in days.items():
         position += 1.0
-        title = f"{entry['name']}：{entry['total']} 人待联系（{' · '.join(entry['steps'])}）"
+        steps = entry["steps"][0][0] if len(entry["steps"]) == 1 else " · ".join(f"{t} {n}" for t, n in entry["steps"])
+        title = f"{entry['name']}：{entry['total']} 人待联系（{steps}）"
         db.execute("INSERT INTO tasks (title, notes, important, urgent, status, due, tags, created_at, triaged_at,"
                    " position, sequence_id) VALUES (?, '', 1, ?, 'open', ?, '[\"召回\"]', ?, ?, ?, ?)",
                    [title, int(day <= now[1]), entry["due"][:16], now[0], now[0], position, sequence_id])

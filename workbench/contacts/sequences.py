@@ -167,7 +167,12 @@ def queue_days(db: Database, sequence_id: int) -> dict[str, dict]:
 
 
 def day_task_title(sequence_name: str, day: dict) -> str:
-    steps = " · ".join(f"{title} {count}" for title, count in day["steps"])
+    """"流失用户召回（11月）：186 人待联系（电话召回 120 · 次日微信关怀+优惠券 66）"; with one touch due
+    that day its count is the total, so only its name: "…：177 人待联系（电话召回）"."""
+    if len(day["steps"]) == 1:
+        steps = day["steps"][0][0]
+    else:
+        steps = " · ".join(f"{title} {count}" for title, count in day["steps"])
     return f"{sequence_name}：{day['count']} 人待联系（{steps}）"
 
 

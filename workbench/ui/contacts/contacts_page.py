@@ -50,6 +50,7 @@ class ContactsPage(QWidget):
         self.timeline = TimelineView(ctx)
         self.due = DueView(ctx)
         self.queue = RecallQueueView(ctx)
+        self.queue.today = lambda: self.today()
         self.findings = FindingsBoard(ctx)
         self.all_contacts = AllContactsView(ctx)
         self.search = SearchView(ctx)

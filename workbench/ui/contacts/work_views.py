@@ -163,6 +163,9 @@ class RecallQueueView(QWidget):
         self.progress = QLabel()
         self.progress.setObjectName("queueProgress")
         self.progress.setProperty("subheading", True)
+        self.today = date.today
+        self.days = QLabel()  # who is due when: the same counts as the recall tasks in the matrix
+        self.days.setObjectName("queueDays")
         self.steps = _muted()
         self.next_button = QPushButton(icon("mdi6.skip-next-outline", "white"), self.tr("Next user  Ctrl+Shift+Enter"))
         self.next_button.setProperty("accent", True)
@@ -180,6 +183,7 @@ class RecallQueueView(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.progress)
+        layout.addWidget(self.days)
         layout.addWidget(self.steps)
         layout.addWidget(self.list, 1)
         self.sequence.currentIndexChanged.connect(lambda _i: self.reload_queue())
@@ -208,9 +212,11 @@ class RecallQueueView(QWidget):
         if sequence_id is None:
             self.progress.setText(self.tr("No recall sequence yet"))
             self.steps.setText(self.tr("Create one (电话召回 → 次日微信关怀+优惠券 → 3天后短信), then start it for a user or an imported list."))
+            self.days.clear()
             self.next_button.setEnabled(False)
             return
         p = sequences.queue_progress(self.ctx.db, sequence_id)
+        self.days.setText(self.days_text(sequences.queue_days(self.ctx.db, sequence_id)))
         rate = f"{p['converted'] / p['contacted']:.0%}" if p["contacted"] else "—"
         self.progress.setText(self.tr("Contacted %1/%2 · converted %3 (%4) · in progress %5 · stopped %6").replace("%1", str(p["contacted"]))
                               .replace("%2", str(p["enrolled"])).replace("%3", str(p["converted"])).replace("%4", rate)
@@ -227,6 +233,20 @@ class RecallQueueView(QWidget):
             self.list.addItem(item)
         if queue:
             self.list.setCurrentRow(0)
+
+    def days_text(self, days: dict[str, dict]) -> str:
+        """"To contact: overdue 3 · today 177 · tomorrow 15 · later 4" (the parts that are not 0)."""
+        today = self.today()
+        tomorrow = date.fromordinal(today.toordinal() + 1).isoformat()
+        counts = {"overdue": 0, "today": 0, "tomorrow": 0, "later": 0}
+        for day, entry in days.items():
+            key = ("overdue" if day < today.isoformat() else "today" if day == today.isoformat()
+                   else "tomorrow" if day == tomorrow else "later")
+            counts[key] += entry["count"]
+        words = {"overdue": self.tr("overdue %1"), "today": self.tr("today %1"), "tomorrow": self.tr("tomorrow %1"),
+                 "later": self.tr("later %1")}
+        parts = [words[key].replace("%1", str(n)) for key, n in counts.items() if n]
+        return self.tr("To contact: %1").replace("%1", " · ".join(parts)) if parts else self.tr("Nobody left to contact.")
 
     def work_next(self, after_enrolment: int | None = None) -> None:
         sequence_id = self.current_sequence()
