@@ -118,4 +118,5 @@ def task_json(task) -> dict:
             "urgent": task.urgent, "status": task.status, "due": task.due, "tags": task.tags,
             "recurrence": task.recurrence, "notes": task.notes, "created_at": task.created_at,
             "triaged_at": task.triaged_at, "done_at": task.done_at, "user_id": task.user_id,
-            "contact_id": task.contact_id, "pdca_cycle_id": task.pdca_cycle_id, "alert_id": task.alert_id}
+            "contact_id": task.contact_id, "pdca_cycle_id": task.pdca_cycle_id, "alert_id": task.alert_id,
+            "sequence_id": task.sequence_id}
