@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 PROGRESS_EVERY = 5000
+CHECK_EVERY = 4096  # rows whose native cells are checked together, column by column
 NATIVE_TYPES = ("integer", "number", "money", "percent", "text")
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 BAD_CELLS_SHOWN = 5
@@ -145,6 +146,10 @@ class RowPass:
         self.key_repeats = False
         file_columns = [c for c in self.columns if c.position is not None]
         self.native = self._native_columns(file_columns)
+        # native number columns are checked by SQL after the insert (NativeFix.where: a typeof()
+        # per cell costs SQLite less than Python); native text columns here, a chunk of rows at a
+        # time, each distinct string once (NativeFix.clean_chunk; SQL's text tests cost more)
+        self.sql_checked = {i for i in self.native if file_columns[i].type != "text"}
         # value slots whose '' the INSERT stores as NULL; content keys hash the stored values, so
         # without key columns '' becomes None in Python before the hash
         order = [self.columns.index(c) for c in file_columns]
@@ -172,7 +177,8 @@ class RowPass:
 
     def __iter__(self):
         """Yields one parameter list per data row: [key, *values]. Native cells are passed as read
-        ('' included): the INSERT turns '' into NULL for the slots in `nullif_slots`."""
+        ('' included: the INSERT turns '' into NULL for the slots in `nullif_slots`); native text is
+        cleaned here a chunk of rows at a time, native numbers by fix_native after the insert."""
         plan, columns = self.plan, self.columns
         ctx = plan.context
         file_columns = [c for c in columns if c.position is not None]
@@ -190,6 +196,8 @@ class RowPass:
         key_index = [i for i, c in enumerate(columns) if c.name in plan.key_columns]
         content_key = None if key_index else tables.ContentKeys()
         in_sql = bool(self.nullif_slots)
+        checker = NativeFix(self, self.native - self.sql_checked) if self.native - self.sql_checked else None
+        chunk: list[list] = []
         single_key = key_index[0] if len(key_index) == 1 else None
         names = plan.layout.names
         first_name = names[0]
@@ -253,7 +261,15 @@ class RowPass:
             else:
                 key = content_key(values)
             values.insert(0, key)
-            yield values
+            chunk.append(values)
+            if len(chunk) >= CHECK_EVERY:
+                if checker is not None:
+                    checker.clean_chunk(chunk, emitted - len(chunk) + 1)
+                yield from chunk
+                chunk = []
+        if checker is not None and chunk:
+            checker.clean_chunk(chunk, emitted - len(chunk) + 1)
+        yield from chunk
         self.result_rows = emitted
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled()
@@ -385,7 +401,7 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
         upsert = tables.upsert(db, row["table_name"], sql_names, [c.name for c in columns], plan.key_columns,
                                row_pass, import_id, dry_run=result.dry_run,
                                sql_types=[tables.SQL_TYPES[c.type] for c in columns], nullif_slots=row_pass.nullif_slots,
-                               native_fix=NativeFix(row_pass) if row_pass.native else None)
+                               native_fix=NativeFix(row_pass) if row_pass.sql_checked else None)
     if created and getattr(plan, "_retried", 0) < 2 and (row_pass.failures or upsert.duplicate_keys):
         raise _Retry(bool(upsert.duplicate_keys))
     result.added, result.updated, result.unchanged = upsert.added, upsert.updated, upsert.unchanged
@@ -412,17 +428,42 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
 
 class NativeFix:
     """Native (unconverted) cells that are not yet clean stored values — numbers that arrived as text
-    ('45.23%', ' 12 '), text with padding, an apostrophe or a null token ('-', 'N/A'): `where()` finds
-    them in SQL, `fix()` converts them in Python (counting the cells that do not fit)."""
+    ('45.23%', ' 12 '), text with padding, an apostrophe or a null token ('-', 'N/A'). Text:
+    `clean_chunk()` converts them in Python, a chunk of rows at a time. Numbers: `where()` finds
+    them in SQL after the insert and `fix()` converts them (counting the cells that do not fit)."""
 
-    def __init__(self, row_pass: RowPass):
+    def __init__(self, row_pass: RowPass, native: set[int] | None = None):
         self.row_pass = row_pass
         file_columns = [c for c in row_pass.columns if c.position is not None]
         slots = [row_pass.columns.index(c) for c in file_columns]
         context = row_pass.plan.context
-        # (value slot, column, converter) of each native column
+        # (value slot, column, converter) of each native column (default: the SQL-checked ones)
         self.picked = [(slots[i], file_columns[i], ct.converter(file_columns[i].type, context))
-                       for i in sorted(row_pass.native)]
+                       for i in sorted(row_pass.sql_checked if native is None else native)]
+
+    def clean_chunk(self, chunk: list[list], first_ordinal: int) -> None:
+        """Convert in place the picked (text) cells of rows [key, *values] that are not clean stored
+        text; '' is left to the INSERT's NULLIF. Each distinct string is converted once (a column of
+        channels or cities holds few); numbers or dates among the text, each on its own."""
+        for slot, _column, convert in self.picked:
+            at = slot + 1
+            cells = list(map(operator.itemgetter(at), chunk))
+            distinct = set(cells)
+            if not all(value.__class__ is str or value is None for value in distinct):
+                for i, value in enumerate(cells):  # (1.0 and True are one set member: no lookup by value)
+                    fixed = convert(value)
+                    if fixed is not value and value != "":
+                        chunk[i][at] = fixed
+                continue
+            fixes = {}
+            for value in distinct:
+                fixed = convert(value)
+                if fixed is not value and value != "":
+                    fixes[value] = fixed
+            if fixes:
+                for i, value in enumerate(cells):
+                    if value in fixes:
+                        chunk[i][at] = fixes[value]
 
     def where(self, expression: Callable[[int], str]) -> str:
         """SQL that is true for a row with a cell to fix; expression(slot) names the value's column."""
@@ -462,8 +503,8 @@ class NativeFix:
 
 
 def fix_native(db: Database, table: str, sql_names: list[str], id_column: str, row_pass: RowPass) -> None:
-    """Convert, in the rows just inserted, the native cells that are not clean stored values."""
-    if not row_pass.native:
+    """Convert, in the rows just inserted, the SQL-checked native cells that are not clean stored values."""
+    if not row_pass.sql_checked:
         return
     fixer = NativeFix(row_pass)
     names = [tables.quote(sql_names[slot]) for slot, _, _ in fixer.picked]
