@@ -180,3 +180,11 @@ def test_a_day_with_two_touches_names_each_with_its_count(db):
     assert day_tasks(db, sequence) == [
         (f"{NAME}：1 人待联系（电话召回）", "2026-11-25T14:00", "open", 1),
         (f"{NAME}：3 人待联系（电话召回 2 · 次日微信关怀+优惠券 1）", "2026-11-26T09:00", "open", 0)]
+
+
+def test_deleting_an_enrolled_user_takes_them_out_of_the_count(db, recall):
+    from workbench.contacts.users import delete_user
+
+    sequence, users = recall
+    delete_user(db, users[0])
+    assert day_tasks(db, sequence) == [(f"{NAME}：199 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]

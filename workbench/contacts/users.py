@@ -203,8 +203,14 @@ def delete_user(db: Database, user_id: int) -> None:
         db.execute("UPDATE findings SET source_contact_id = NULL WHERE source_contact_id IN "
                    "(SELECT id FROM contacts WHERE user_id = ?)", [user_id])
         db.execute("DELETE FROM contacts WHERE user_id = ?", [user_id])
+        sequence_ids = [r[0] for r in db.execute(
+            "SELECT DISTINCT sequence_id FROM sequence_enrolments WHERE user_id = ?", [user_id])]
         db.execute("DELETE FROM sequence_enrolments WHERE user_id = ?", [user_id])
         db.execute("DELETE FROM users WHERE id = ?", [user_id])
+        from workbench.contacts.sequences import sync_queue_tasks  # sequences imports this module
+
+        for sequence_id in sequence_ids:
+            sync_queue_tasks(db, sequence_id)  # the day tasks' counts no longer include them
 
 
 # --- bulk: imports and lists from other areas ---------------------------------------------------
