@@ -148,3 +148,20 @@ def test_a_damaged_big_sheet_still_fails_with_one_sentence(tmp_path, monkeypatch
         book = open_workbook(sniff(path))
         book.sheet(book.sheets[0].name)
     assert "damaged" in str(raised.value) or "incomplete" in str(raised.value)
+
+
+def test_a_folder_left_by_a_killed_import_is_removed_by_the_next_split(tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    stale, fresh = tmp_path / "temp" / "workbench-read-stale", tmp_path / "temp" / "workbench-read-fresh"
+    for folder in (stale, fresh):
+        folder.mkdir()
+        (folder / "1.xlsx").write_bytes(b"report data")
+    old = time.time() - 2 * xlsx_halves.STALE_SECONDS
+    os.utime(stale, (old, old))
+    _, loaded = read(make_book(tmp_path / "订单.xlsx", 500), True, monkeypatch)
+    assert loaded == [2]
+    assert not stale.exists() and fresh.exists()
+    assert sorted(p.name for p in (tmp_path / "temp").iterdir()) == ["workbench-read-fresh"]

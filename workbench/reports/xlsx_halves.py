@@ -19,6 +19,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ from pathlib import Path
 SPLIT_FROM_BYTES = 16 << 20   # sheet XML below this loads whole in < 0.25 s: splitting would not pay
 FIRST_SHARE = 0.55            # the first half starts loading while the second is still being written
 CHUNK = 1 << 20
+FOLDER_PREFIX = "workbench-read-"
+STALE_SECONDS = 3600          # a folder this old was left by a killed import: removed by the next one
 ROW_TAG = b"<row "
 EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>')
@@ -68,7 +71,8 @@ def number_formats(path: Path, sheet_name: str) -> tuple[dict[int, str], tuple[i
 
 def load_halves(halves: Halves) -> list | None:
     """The sheet as calamine sheets in row order (two, or one when the other half holds no cell), or None."""
-    folder = tempfile.mkdtemp(prefix="workbench-read-")  # 0700
+    _remove_stale_folders()
+    folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)  # 0700
     try:
         if shutil.disk_usage(folder).free < 2 * halves.size + (256 << 20):
             return None
@@ -78,6 +82,15 @@ def load_halves(halves: Halves) -> list | None:
         return None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_stale_folders() -> None:
+    """Folders a killed import left behind (they hold report data): removed by the next split."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(FOLDER_PREFIX + "*"):
+        with contextlib.suppress(OSError):
+            if now - folder.stat().st_mtime > STALE_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _split_and_load(archive: zipfile.ZipFile, halves: Halves, folder: Path) -> list | None:
