@@ -5,6 +5,7 @@ The page reads open tasks only (indexed), so it stays fast with 100k done tasks 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -16,14 +17,15 @@ from workbench import stored_settings
 from workbench.tasks import repository as repo
 from workbench.tasks.model import INBOX, QUADRANTS
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
-from workbench.ui.tasks.closed_search import ClosedSearch
 from workbench.ui.tasks.links import open_first_link, open_link
 from workbench.ui.tasks.quadrant_list import QuadrantList
 from workbench.ui.tasks.task_format import due_label, due_state, link_summary, quadrant_title
-from workbench.ui.tasks.triage_view import TriageView
 from workbench.ui.tasks.undo_commands import (CompleteTask, DeleteTask, DropTask, EditTask, MoveTask,
                                               ReopenTask)
 
+if TYPE_CHECKING:
+    from workbench.ui.tasks.closed_search import ClosedSearch
+    from workbench.ui.tasks.triage_view import TriageView
 
 
 class QuadrantPanel(QFrame):
@@ -160,6 +162,8 @@ class MatrixPage(QWidget):
     @property
     def triage(self) -> TriageView:
         if self._triage is None:
+            from workbench.ui.tasks.triage_view import TriageView
+
             self._triage = TriageView()
             self._triage.link_names = lambda task: repo.link_names(self.ctx.db, task)
             self._triage.decide.connect(self._on_triage)
@@ -170,6 +174,8 @@ class MatrixPage(QWidget):
     @property
     def closed(self) -> ClosedSearch:
         if self._closed is None:
+            from workbench.ui.tasks.closed_search import ClosedSearch
+
             self._closed = ClosedSearch(self.ctx)
             self._closed.reopen.connect(lambda task_id: self.ctx.undo_stack.push(ReopenTask(self.ctx, task_id)))
             self._closed.back.connect(self.show_matrix)
