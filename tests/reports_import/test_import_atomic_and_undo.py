@@ -172,3 +172,21 @@ def import_rows_plain(db, rows):
     from workbench.reports.importer import import_rows
 
     return import_rows(db, "长表", ["日期", "数量"], rows)
+
+
+def test_progress_and_cancel_are_checked_during_the_row_pass(db, tmp_path):
+    """Progress is reported every few thousand rows, and a cancel there stops the pass at once
+    (not after the last row): nothing is written."""
+    import_file(db, CORE_1)
+    before = snapshot(db)
+    path = tmp_path / "核心指标日报_long.csv"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("日期,新增注册,客诉量\n")
+        for n in range(20000):
+            handle.write(f"{1950 + n // 365}-{1 + n % 12:02d}-{1 + n % 28:02d},{n},{n % 9}\n")
+    reported = []
+    with pytest.raises(ImportCancelled):
+        import_file(db, path, dataset="长表", progress=lambda done, total: reported.append(done),
+                    cancelled=lambda: len(reported) >= 2)
+    assert reported == [1, 5001]  # row 1 is the header: data rows start at index 1
+    assert snapshot(db) == before

@@ -3,6 +3,7 @@ ranges, columns and formula warnings must be exactly those of loading it whole. 
 lowered so small files are split too."""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from datetime import date
@@ -21,15 +22,16 @@ WORKBOOKS = sorted(SAMPLES.glob("*.xlsx")) + sorted(REAL_SAMPLES.glob("*.xlsx"))
 
 
 def read(path: Path, split: bool, monkeypatch) -> tuple:
-    """(rows, merged, first_column, height, width, uncached formulas, parts loaded) of every sheet."""
+    """(rows, merged, first_column, height, width, uncached formulas) of every sheet, and for each
+    sheet the split was tried on: its parts holding cells (0 = loaded whole)."""
     monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0 if split else 1 << 60)
-    loaded = []
+    splits = []
     original = xlsx_halves.load_halves
 
     def spy(halves):
-        parts = original(halves)
-        loaded.append(len(parts) if parts else 0)
-        return parts
+        split = original(halves)
+        splits.append(split)
+        return split
 
     monkeypatch.setattr(xlsx_halves, "load_halves", spy)
     book = open_workbook(sniff(path))
@@ -39,7 +41,7 @@ def read(path: Path, split: bool, monkeypatch) -> tuple:
             sheet = book.sheet(info.name)
             sheets.append((list(sheet.rows()), sorted(sheet.merged), sheet.first_column, sheet.height, sheet.width,
                            sheet.uncached_formulas))
-        return sheets, loaded
+        return sheets, [len(split.parts() or []) if split else 0 for split in splits]
     finally:
         book.close()
 
@@ -97,19 +99,190 @@ def test_generated_workbooks_read_the_same_in_halves(case, tmp_path, monkeypatch
         assert whole[0][5][0] == 60 and halves[0][5] == whole[0][5]
 
 
-def test_a_split_import_stores_what_a_whole_import_stores(tmp_path, monkeypatch):
+def make_grouped_header_book(path: Path, rows: int) -> Path:
+    """A title merged across the table and a two-row header whose group cells are merged (订单 over
+    订单号/日期, 金额 over 实付/优惠): the merged ranges come from the XML's end, after the rows."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "数据"
+    sheet.append(["渠道订单周报"])
+    sheet.append(["渠道", "订单", None, "金额", None])
+    sheet.append([None, "订单号", "日期", "实付", "优惠"])
+    for n in range(rows):
+        sheet.append([["应用宝", "华为", "小米"][n % 3], f"D{n:06d}", date(2026, 1, 1 + n % 28), n * 1.5, n % 7])
+    for cells in ("A1:E1", "A2:A3", "B2:C2", "D2:E2"):
+        sheet.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+IMPORT_LAYOUTS = {
+    # title in A, table in B:F: the first part is read while the rest loads
+    "title_in_a_table_in_b": (lambda path: make_book(path, 4000, column=2), True),
+    # the table starts in column C: its first column could move left in the rest, so both parts are joined first
+    "table_in_c_without_title": (lambda path: make_book(path, 4000, column=3, title=False), False),
+    "merged_title_and_grouped_header": (lambda path: make_grouped_header_book(path, 3000), True),
+}
+
+
+def import_stored(path: Path, db_path: Path, progress=None) -> tuple:
     from workbench.store import open_database
 
-    path = make_book(tmp_path / "订单.xlsx", 4000, column=2)
-    stored = []
-    for split in (False, True):
-        monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0 if split else 1 << 60)
-        db = open_database(tmp_path / f"{split}.db")
-        result = import_file(db, path)
-        stored.append((result.rows, result.warnings, db.execute("SELECT * FROM ds_1 ORDER BY _row_id").fetchall()))
+    db = open_database(db_path)
+    try:
+        result = import_file(db, path, progress=progress)
+        columns = db.execute("SELECT columns FROM datasets").fetchone()[0]
+        return result.rows, result.warnings, columns, db.execute("SELECT * FROM ds_1 ORDER BY _row_id").fetchall()
+    finally:
         db.close()
-    assert stored[0] == stored[1]
-    assert stored[0][0] == 4000
+
+
+def spy_splits(monkeypatch) -> list:
+    splits = []
+    original = xlsx_halves.load_halves
+
+    def spy(halves):
+        split = original(halves)
+        splits.append(split)
+        return split
+
+    monkeypatch.setattr(xlsx_halves, "load_halves", spy)
+    return splits
+
+
+@pytest.mark.parametrize("layout", IMPORT_LAYOUTS, ids=list(IMPORT_LAYOUTS))
+def test_a_split_import_stores_what_a_whole_import_stores(layout, tmp_path, monkeypatch):
+    make, early = IMPORT_LAYOUTS[layout]
+    path = make(tmp_path / "订单.xlsx")
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 1 << 60)
+    whole = import_stored(path, tmp_path / "whole.db")
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    splits = spy_splits(monkeypatch)
+    split = import_stored(path, tmp_path / "split.db")
+    assert [s.early for s in splits] == [early]
+    assert split == whole
+    assert whole[0] in (3000, 4000)
+    if layout == "merged_title_and_grouped_header":  # the merged header cells flatten into these names
+        names = [c["name"] for c in json.loads(whole[2])]
+        assert names == ["渠道", "订单·订单号", "订单·日期", "金额·实付", "金额·优惠"]
+
+
+def test_the_first_part_is_imported_while_the_rest_loads(tmp_path, monkeypatch):
+    """Rows of the first part are typed and inserted before the rest is waited for; the progress
+    bar's total is known from the XML and reaches 100%."""
+    path = make_book(tmp_path / "订单.xlsx", 15000)
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 1 << 60)
+    whole = import_stored(path, tmp_path / "whole.db")
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    calls, wanted = [], []
+    original_rest = xlsx_halves.Split.rest
+
+    def rest(split):
+        wanted.append(len(calls))
+        return original_rest(split)
+
+    monkeypatch.setattr(xlsx_halves.Split, "rest", rest)
+    split = import_stored(path, tmp_path / "split.db", progress=lambda done, total: calls.append((done, total)))
+    assert split == whole
+    assert wanted and wanted[0] >= 1, "progress was reported for first-part rows before the rest was awaited"
+    totals = {total for _, total in calls}
+    assert totals == {15002}  # title + header + 15000 rows
+    assert calls[-1] == (15002, 15002)
+    assert all(done <= total for done, total in calls)
+
+
+def corrupt_cell(path: Path, out: Path, pattern: bytes, replacement: bytes) -> Path:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data, count = re.subn(pattern, replacement, data)
+                assert count == 1
+            target.writestr(info.filename, data)
+    return out
+
+
+def database_state(db_path: Path) -> list:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")]
+        return [(t, conn.execute(f"SELECT * FROM [{t}]").fetchall()) for t in tables]
+    finally:
+        conn.close()
+
+
+def test_a_rest_that_fails_to_load_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+    """A cell calamine rejects in the rest (an unknown cell type, row 14000): the first part's rows
+    were inserted already; the import fails with one sentence and rolls all of it back."""
+    from workbench.errors import UserError
+    from workbench.store import open_database
+
+    path = corrupt_cell(make_book(tmp_path / "plain.xlsx", 15000), tmp_path / "订单.xlsx",
+                        rb'<c r="D14000" t="n">', b'<c r="D14000" t="q">')
+    db_path = tmp_path / "work.db"
+    db = open_database(db_path)
+    import_file(db, make_book(tmp_path / "earlier.xlsx", 50), dataset="earlier")
+    db.close()
+    before = database_state(db_path)
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    calls = []
+    with pytest.raises(UserError) as raised:
+        import_stored(path, db_path, progress=lambda done, total: calls.append(done))
+    assert str(raised.value) == "Cannot read 订单.xlsx: the file is damaged or incomplete."
+    assert calls, "the failure came during the row pass, after first-part rows were inserted"
+    assert database_state(db_path) == before
+
+
+@pytest.mark.parametrize("layout", ["title_in_a_table_in_b", "table_in_c_without_title"])
+def test_a_rest_calamine_cannot_load_is_read_from_the_whole_sheet(layout, tmp_path, monkeypatch):
+    """When only the rest's temp workbook fails to load, its rows come from the whole sheet."""
+    make, early = IMPORT_LAYOUTS[layout]
+    path = make(tmp_path / "订单.xlsx")
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 1 << 60)
+    whole = import_stored(path, tmp_path / "whole.db")
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    original_load = xlsx_halves._load
+
+    def load(part_path, sheet_name):
+        if part_path.name == "2.xlsx":
+            raise OSError("the rest cannot be read")
+        return original_load(part_path, sheet_name)
+
+    monkeypatch.setattr(xlsx_halves, "_load", load)
+    splits = spy_splits(monkeypatch)
+    assert import_stored(path, tmp_path / "split.db") == whole
+    assert [s.early for s in splits] == [early]
+
+
+def test_a_row_out_of_order_across_the_cut_fails_with_one_sentence(tmp_path, monkeypatch):
+    """Row 5's tag moved after the last row (Excel calls rows out of order damaged content): the
+    first part was read without it, so the import stops with the damaged-file sentence."""
+    import re
+    import zipfile
+
+    from workbench.errors import UserError
+
+    source = make_book(tmp_path / "plain.xlsx", 3000)
+    path = tmp_path / "订单.xlsx"
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            data = archive.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                row = re.search(rb'<row r="5".*?</row>', data)[0]
+                data = data.replace(row, b"").replace(b"</sheetData>", row + b"</sheetData>")
+            out.writestr(info.filename, data)
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    db_path = tmp_path / "work.db"
+    with pytest.raises(UserError) as raised:
+        import_stored(path, db_path)
+    assert str(raised.value) == "Cannot read 订单.xlsx: the file is damaged or incomplete."
+    assert [t for t, rows in database_state(db_path) if t.startswith("ds_") or (t in ("datasets", "imports") and rows)] == []
 
 
 def test_unusual_xml_is_loaded_whole_and_no_temp_file_is_left(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import operator
 import re
@@ -208,11 +209,9 @@ class RowPass:
         total = plan.height if plan.height and plan.height > 0 else -1
         sample = self.sample
         emitted = 0
-        next_check = data_start
-        for index, row in enumerate(plan.rows_iter()):
-            if index < next_check:
-                if index < data_start:
-                    continue
+        next_check = data_start  # progress and cancel every PROGRESS_EVERY rows: one comparison per row
+        for index, row in enumerate(itertools.islice(plan.rows_iter(), data_start, None), data_start):
+            if index >= next_check:
                 next_check = index + PROGRESS_EVERY
                 if self.cancelled is not None and self.cancelled():
                     raise ImportCancelled()

@@ -71,25 +71,24 @@ class Workbook:
     def sheet(self, name: str) -> Sheet:
         if self.kind == "csv":
             return self._csv_sheet()
-        probe = halves = parts = None
+        probe = split = None
         if self.kind == "xlsx":
             from workbench.reports import xlsx_formats, xlsx_halves
 
-            halves = xlsx_halves.plan_halves(self.path, name)  # a big sheet: two halves on two cores
+            halves = xlsx_halves.plan_halves(self.path, name)  # a big sheet: two parts on two cores
             # calamine releases the GIL while it loads the sheet: read the number formats and scan
-            # for uncached formulas on the other core meanwhile (the split scans while it copies)
-            probe = in_background(xlsx_formats.probe if halves is None else xlsx_halves.number_formats, self.path, name)
-            parts = xlsx_halves.load_halves(halves) if halves is not None else None
-            if halves is not None and parts is None:  # not split after all: the full probe, as usual
+            # for uncached formulas on the other core meanwhile (a split scans while it copies)
+            probe = in_background(xlsx_formats.probe, self.path, name, halves is None)
+            split = xlsx_halves.load_halves(halves) if halves is not None else None
+            if halves is not None and split is None:  # not split after all: the full probe, as usual
                 with contextlib.suppress(Exception):
                     probe.result()
                 probe = in_background(xlsx_formats.probe, self.path, name)
-        split = parts is not None
-        try:
-            parts = parts or [self._book.get_sheet_by_name(name)]
-        except Exception as exc:  # calamine raises its own error types for a damaged sheet
-            raise _damaged(self.path, exc) from exc
-        sheet = _joined_sheet(name, parts)
+        if split is not None and split.early:
+            sheet = _early_sheet(name, split, lambda: self._load_whole(name), self.path)
+        else:
+            parts = split.parts() if split is not None else None
+            sheet = _joined_sheet(name, parts or [self._load_whole(name)])
         joined = sheet._rows
 
         def rows() -> Iterator[list]:
@@ -102,11 +101,17 @@ class Workbook:
         if probe is not None:
             try:
                 sheet.column_formats, sheet.uncached_formulas = probe.result()
-                if split:
-                    sheet.uncached_formulas = halves.uncached_formulas
+                if split is not None:
+                    sheet.uncached_formulas = split.uncached_formulas
             except Exception:  # the probe only refines types; calamine already read the data
                 pass
         return sheet
+
+    def _load_whole(self, name: str):
+        try:
+            return self._book.get_sheet_by_name(name)
+        except Exception as exc:  # calamine raises its own error types for a damaged sheet
+            raise _damaged(self.path, exc) from exc
 
     def _csv_sheet(self) -> Sheet:
         path, encoding, delimiter = self.path, self.encoding, self.delimiter
@@ -147,6 +152,48 @@ def _joined_sheet(name: str, parts: list) -> Sheet:
 
     sheet._rows = rows
     return sheet
+
+
+def _early_sheet(name: str, split, load_whole, path: Path) -> Sheet:
+    """A Sheet whose rows() gives the split's first part at once and waits for the rest only when it
+    gets there (the importer types and inserts the first part's rows meanwhile). Its columns start
+    at A (split.early); merged ranges and height come from the sheet's XML until the rest is joined,
+    then height and width are calamine's. A rest that fails to load is read from the whole sheet."""
+    first = split.first
+    height = split.last_row - first.start[0] + 1 if split.last_row >= 0 else -1  # -1: unknown
+    sheet = Sheet(name, height, first.width, 0, split.merged)
+    loaded = []
+
+    def rest_rows() -> Iterator[list]:
+        if not loaded:
+            try:
+                loaded.append((split.rest(), True))
+            except Exception:  # calamine could not read the rest: the whole sheet says why (or reads)
+                loaded.append((load_whole(), False))
+        rest, is_rest = loaded[0]
+        if rest.start is None:
+            return iter(())
+        if is_rest and rest.start[0] < split.cut_row:  # a row out of order: it belongs among rows read already
+            raise _damaged(path, ValueError("rows out of order"))
+        sheet.height = max(rest.end[0], first.end[0]) - first.start[0] + 1
+        sheet.width = max(rest.end[1], first.end[1]) + 1
+        rows = itertools.islice(rest.iter_rows(), first.end[0] + 1, None)
+        if rest.start[1] == 0 and rest.end[1] >= first.end[1]:
+            return rows
+        return _padded_rows(rows, rest.start[1], first.end[1] - rest.end[1])
+
+    def parts() -> Iterator[Iterator[list]]:
+        yield first.iter_rows()
+        yield rest_rows()  # waits for the rest here
+
+    sheet._rows = lambda: itertools.chain.from_iterable(parts())  # chained in C: no frame per row
+    return sheet
+
+
+def _padded_rows(rows: Iterator[list], left: int, right: int) -> Iterator[list]:
+    left_cells, right_cells = [""] * left, [""] * max(0, right)
+    for row in rows:
+        yield left_cells + row + right_cells
 
 
 def _part_rows(parts: list) -> list[Iterator[list]]:

@@ -34,7 +34,8 @@ def column_index(ref: str) -> int:
     return n - 1
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+def sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    """The zip member holding the named sheet's XML (None when workbook.xml does not list it)."""
     workbook = fromstring(archive.read("xl/workbook.xml"))
     rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target") for rel in rels}
@@ -98,35 +99,63 @@ def _probe_styles(archive: zipfile.ZipFile, part: str, kinds: list[str]) -> dict
     return formats
 
 
-def _scan_uncached(archive: zipfile.ZipFile, part: str) -> tuple[int, str]:
-    count, first, tail = 0, "", b""
-    with archive.open(part) as stream:
-        while True:
-            chunk = stream.read(1 << 20)
-            if not chunk:
-                break
-            data = tail + chunk
-            if b"<f" not in data:  # most exports hold no formulas: skip the regex
-                tail = data[-64:]
-                continue
-            for match in UNCACHED.finditer(data):
-                count += 1
-                if not first:
-                    refs = CELL_REF.findall(data, max(0, match.start() - 2000), match.start())
-                    first = refs[-1].decode() if refs else "?"
-            tail = data[-64:] if not data.endswith(b"</c>") else b""
-            # a match spanning the boundary is found again with the tail; avoid counting it twice
-            if tail and UNCACHED.search(tail):
-                tail = b""
-    return count, first
+class FormulaScan:
+    """The byte scan for formulas without a cached value, fed the sheet XML chunk by chunk (by
+    probe(), or by xlsx_halves while it copies the XML anyway). count and first (the first such
+    cell's reference) are the answer."""
+
+    def __init__(self):
+        self.count, self.first, self.tail = 0, "", b""
+
+    def feed(self, chunk: bytes) -> None:
+        if not chunk:
+            return
+        data = self.tail + chunk
+        if b"<f" not in data:  # most exports hold no formulas: skip the regex
+            self.tail = data[-64:]
+            return
+        for match in UNCACHED.finditer(data):
+            self.count += 1
+            if not self.first:
+                refs = CELL_REF.findall(data, max(0, match.start() - 2000), match.start())
+                self.first = refs[-1].decode() if refs else "?"
+        self.tail = data[-64:] if not data.endswith(b"</c>") else b""
+        # a match spanning the boundary is found again with the tail; avoid counting it twice
+        if self.tail and UNCACHED.search(self.tail):
+            self.tail = b""
+
+    def reading(self, stream):
+        """A stream whose read() also feeds this scan what it returns."""
+        return _ScannedStream(stream, self)
+
+    @property
+    def found(self) -> tuple[int, str]:
+        return self.count, self.first
 
 
-def probe(path, sheet_name: str) -> tuple[dict[int, str], tuple[int, str]]:
-    """({absolute column index: 'percent'|'money'}, (formulas without a cached value, first cell))."""
+class _ScannedStream:
+    def __init__(self, stream, scan: FormulaScan):
+        self._stream, self._scan = stream, scan
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._stream.read(size)
+        self._scan.feed(chunk)
+        return chunk
+
+
+def probe(path, sheet_name: str, scan_formulas: bool = True) -> tuple[dict[int, str], tuple[int, str]]:
+    """({absolute column index: 'percent'|'money'}, (formulas without a cached value, first cell)).
+    scan_formulas=False: (0, '') for the formulas, for a caller that runs a FormulaScan itself."""
     with zipfile.ZipFile(path) as archive:
-        part = _sheet_part(archive, sheet_name)
+        part = sheet_part(archive, sheet_name)
         if part is None or part not in archive.namelist():
             return {}, (0, "")
         kinds = _style_kinds(archive)
         formats = _probe_styles(archive, part, kinds) if any(kinds) else {}
-        return formats, _scan_uncached(archive, part)
+        if not scan_formulas:
+            return formats, (0, "")
+        scan = FormulaScan()
+        with archive.open(part) as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                scan.feed(chunk)
+        return formats, scan.found
