@@ -190,3 +190,17 @@ def test_progress_and_cancel_are_checked_during_the_row_pass(db, tmp_path):
                     cancelled=lambda: len(reported) >= 2)
     assert reported == [1, 5001]  # row 1 is the header: data rows start at index 1
     assert snapshot(db) == before
+
+
+def test_a_key_repeated_in_an_update_keeps_the_later_row(db, tmp_path):
+    """Re-importing into a keyed dataset: a key the file repeats is stored once with the later
+    row's values (an update for a stored key, an addition for a new one), and the repeats are warned."""
+    first, second = tmp_path / "日报_1.csv", tmp_path / "日报_2.csv"
+    first.write_text("日期,新增注册\n2026-01-01,1\n2026-01-02,2\n2026-01-03,3\n", encoding="utf-8")
+    second.write_text("日期,新增注册\n2026-01-01,1\n2026-01-02,5\n2026-01-04,8\n2026-01-02,7\n2026-01-04,9\n",
+                      encoding="utf-8")
+    import_file(db, first, dataset="日报")
+    result = import_file(db, second, dataset="日报")
+    assert (result.added, result.updated, result.unchanged) == (1, 1, 1)
+    assert any("2 rows repeat the key (日期)" in w for w in result.warnings)
+    assert [r["新增注册"] for r in read_rows(db, "日报")] == [1, 7, 3, 9]

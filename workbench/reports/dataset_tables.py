@@ -16,7 +16,7 @@ import re
 import sqlite3
 import zlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -134,8 +134,8 @@ def insert_new(db: Database, table: str, sql_names: list[str], keyed_rows: Itera
     t = quote(table)
     names = ", ".join(quote(n) for n in ("_key", "_import_id", *sql_names))
     marks = f"?, {int(import_id)}" + "".join(", " + m for m in [_marks(len(sql_names), nullif_slots)] if sql_names)
-    counted = _Counted(keyed_rows)
-    db.conn.executemany(f"INSERT INTO {t} ({names}) VALUES ({marks})", counted)
+    db.conn.executemany(f"INSERT INTO {t} ({names}) VALUES ({marks})", keyed_rows)
+    inserted = db.execute(f"SELECT max(_row_id) FROM {t}").fetchone()[0] or 0  # a new table: 1, 2, …
     unique = f"CREATE UNIQUE INDEX {quote('ux_' + table + '_key')} ON {t} (_key)"
     try:
         db.execute(unique)
@@ -143,7 +143,7 @@ def insert_new(db: Database, table: str, sql_names: list[str], keyed_rows: Itera
         _keep_later_duplicates(db, table, sql_names)
         db.execute(unique)
     added = db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-    return UpsertResult(added=added, duplicate_keys=counted.count - added)
+    return UpsertResult(added=added, duplicate_keys=inserted - added)
 
 
 def _keep_later_duplicates(db: Database, table: str, sql_names: list[str]) -> None:
@@ -159,27 +159,12 @@ def _keep_later_duplicates(db: Database, table: str, sql_names: list[str]) -> No
     db.execute("DROP INDEX temp_dup_key")
 
 
-class _Counted:
-    """Passes the rows through (to executemany, without a Python frame per row) and counts them."""
-
-    def __init__(self, rows: Iterable[list]):
-        self._rows = iter(rows)
-        self.count = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        row = next(self._rows)
-        self.count += 1
-        return row
-
-
 def upsert(db: Database, table: str, sql_names: list[str], display_names: list[str], key_display: list[str],
-           keyed_rows: Iterable[tuple[str, list]], import_id: int, dry_run: bool = False,
+           numbered_rows: Iterable[list], import_id: int, dry_run: bool = False,
            sql_types: list[str] | None = None, native_fix=None,
            nullif_slots: set[int] | frozenset = frozenset()) -> UpsertResult:
-    """Stage the file's rows in a temp table, then add new keys and update changed rows.
+    """Stage the file's rows ([ordinal, key, *values], ordinals 1, 2, …) in a temp table, then add
+    new keys and update changed rows.
 
     Only the columns this file has are compared and written; a column missing from the file keeps
     its stored values. The values an update overwrites go to import_old_rows for undo.
@@ -190,19 +175,18 @@ def upsert(db: Database, table: str, sql_names: list[str], display_names: list[s
     db.execute("DROP TABLE IF EXISTS temp._stage")
     staged = ", ".join(quote(f"s{i}") for i in range(len(sql_names)))
     typed = ", ".join(f"[s{i}] {t}" for i, t in enumerate(sql_types or ["" for _ in sql_names]))
-    db.execute(f"CREATE TEMP TABLE _stage (_n INTEGER PRIMARY KEY, _key TEXT UNIQUE ON CONFLICT REPLACE"
-               f"{', ' + typed if typed else ''})")
+    db.execute(f"CREATE TEMP TABLE _stage (_n INTEGER PRIMARY KEY, _key TEXT NOT NULL{', ' + typed if typed else ''})")
     marks = "?, ?" + "".join(", " + m for m in [_marks(len(sql_names), nullif_slots)] if sql_names)
-    total = 0
-
-    def params() -> Iterator[list]:
-        nonlocal total
-        for row in keyed_rows:
-            total += 1
-            row.insert(0, total)
-            yield row
-
-    db.conn.executemany(f"INSERT INTO temp._stage VALUES ({marks})", params())
+    db.conn.executemany(f"INSERT INTO temp._stage VALUES ({marks})", numbered_rows)
+    total = db.execute("SELECT max(_n) FROM temp._stage").fetchone()[0] or 0
+    # one unique index built after the rows (a sort), cheaper than keeping it up to date row by
+    # row; a key repeated within the file: the later row wins
+    unique = "CREATE UNIQUE INDEX temp._stage_key ON _stage (_key)"
+    try:
+        db.execute(unique)
+    except sqlite3.IntegrityError:
+        db.execute("DELETE FROM temp._stage WHERE _n NOT IN (SELECT max(_n) FROM temp._stage GROUP BY _key)")
+        db.execute(unique)
     result = UpsertResult()
     result.duplicate_keys = total - db.execute("SELECT count(*) FROM temp._stage").fetchone()[0]
     t = quote(table)

@@ -133,7 +133,8 @@ def _language_pick(zh: str, en: str) -> str:
 # --- the pass over the rows ----------------------------------------------------------------------
 
 class RowPass:
-    """Iterates the sheet once: skips non-data rows, converts cells, yields (key, values)."""
+    """Iterates the sheet once: skips non-data rows, converts cells, yields [key, *values] per data
+    row, or [ordinal, key, *values] (ordinals 1, 2, …) when `numbered` is set (staging an upsert)."""
 
     def __init__(self, plan: ImportPlan, progress: ProgressFn | None, cancelled: Callable[[], bool] | None):
         self.plan = plan
@@ -145,6 +146,7 @@ class RowPass:
         self.failures: dict[str, int] = {}
         self.first_failures: list[tuple[int, str, object]] = []
         self.key_repeats = False
+        self.numbered = False
         file_columns = [c for c in self.columns if c.position is not None]
         self.native = self._native_columns(file_columns)
         # native number columns are checked by SQL after the insert (NativeFix.where: a typeof()
@@ -177,9 +179,14 @@ class RowPass:
         return native
 
     def __iter__(self):
-        """Yields one parameter list per data row: [key, *values]. Native cells are passed as read
-        ('' included: the INSERT turns '' into NULL for the slots in `nullif_slots`); native text is
-        cleaned here a chunk of rows at a time, native numbers by fix_native after the insert."""
+        """The rows of chunks(), chained in C (no Python frame per row on the way to executemany)."""
+        return itertools.chain.from_iterable(self.chunks())
+
+    def chunks(self):
+        """Yields lists of parameter lists, one per data row: [key, *values] (see `numbered`). Native
+        cells are passed as read ('' included: the INSERT turns '' into NULL for the slots in
+        `nullif_slots`); native text is cleaned here a chunk of rows at a time, native numbers by
+        fix_native after the insert."""
         plan, columns = self.plan, self.columns
         ctx = plan.context
         file_columns = [c for c in columns if c.position is not None]
@@ -208,6 +215,7 @@ class RowPass:
         data_start = plan.layout.data_start
         total = plan.height if plan.height and plan.height > 0 else -1
         sample = self.sample
+        numbered = self.numbered
         emitted = 0
         next_check = data_start  # progress and cancel every PROGRESS_EVERY rows: one comparison per row
         for index, row in enumerate(itertools.islice(plan.rows_iter(), data_start, None), data_start):
@@ -259,16 +267,19 @@ class RowPass:
                 key = tables.key_text([values[i] for i in key_index])
             else:
                 key = content_key(values)
-            values.insert(0, key)
+            if numbered:
+                values[:0] = (emitted, key)
+            else:
+                values.insert(0, key)
             chunk.append(values)
             if len(chunk) >= CHECK_EVERY:
                 if checker is not None:
                     checker.clean_chunk(chunk, emitted - len(chunk) + 1)
-                yield from chunk
+                yield chunk
                 chunk = []
         if checker is not None and chunk:
             checker.clean_chunk(chunk, emitted - len(chunk) + 1)
-        yield from chunk
+        yield chunk
         self.result_rows = emitted
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled()
@@ -397,6 +408,7 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
         upsert = tables.insert_new(db, row["table_name"], sql_names, row_pass, import_id, row_pass.nullif_slots)
         fix_native(db, f"[{row['table_name']}]", sql_names, "_row_id", row_pass)
     else:
+        row_pass.numbered = True  # the staging table keeps each row's ordinal (for bad-cell messages)
         upsert = tables.upsert(db, row["table_name"], sql_names, [c.name for c in columns], plan.key_columns,
                                row_pass, import_id, dry_run=result.dry_run,
                                sql_types=[tables.SQL_TYPES[c.type] for c in columns], nullif_slots=row_pass.nullif_slots,
@@ -441,11 +453,13 @@ class NativeFix:
                        for i in sorted(row_pass.sql_checked if native is None else native)]
 
     def clean_chunk(self, chunk: list[list], first_ordinal: int) -> None:
-        """Convert in place the picked (text) cells of rows [key, *values] that are not clean stored
-        text; '' is left to the INSERT's NULLIF. Each distinct string is converted once (a column of
-        channels or cities holds few); numbers or dates among the text, each on its own."""
+        """Convert in place the picked (text) cells of the row pass's rows ([key, *values], or
+        numbered) that are not clean stored text; '' is left to the INSERT's NULLIF. Each distinct
+        string is converted once (a column of channels or cities holds few); numbers or dates among
+        the text, each on its own."""
+        lead = 2 if self.row_pass.numbered else 1
         for slot, _column, convert in self.picked:
-            at = slot + 1
+            at = slot + lead
             cells = list(map(operator.itemgetter(at), chunk))
             distinct = set(cells)
             if not all(value.__class__ is str or value is None for value in distinct):
