@@ -35,6 +35,11 @@ def quote(name: str) -> str:
     return "[" + name + "]"
 
 
+def table_exists(db: Database, name: str) -> bool:
+    """Plain SQL (db["t"].exists() would import sqlite-utils, ~45 ms of a CLI import's start)."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone() is not None
+
+
 def sql_name(name: str, taken: set[str]) -> str:
     """A column name SQLite accepts inside [ ], unique case-insensitively among `taken`."""
     base = re.sub(r"[\[\]\x00-\x1f]", "_", name).strip() or "column"

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
 
-from workbench.reports.dataset_tables import quote
+from workbench.reports.dataset_tables import quote, table_exists
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -79,13 +79,13 @@ def _info(db: Database, row: dict) -> DatasetInfo:
 
 def list_datasets(db: Database) -> list[DatasetInfo]:
     """Every dataset, by name."""
-    if not db["datasets"].exists():
+    if not table_exists(db, "datasets"):
         return []
     return [_info(db, row) for row in db.query("SELECT * FROM datasets ORDER BY name")]
 
 
 def get_dataset(db: Database, name: str) -> DatasetInfo | None:
-    rows = list(db.query("SELECT * FROM datasets WHERE name = ?", [name])) if db["datasets"].exists() else []
+    rows = list(db.query("SELECT * FROM datasets WHERE name = ?", [name])) if table_exists(db, "datasets") else []
     return _info(db, rows[0]) if rows else None
 
 

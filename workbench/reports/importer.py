@@ -569,7 +569,7 @@ def run(db: Database, plan: ImportPlan, *, dry_run: bool = False, progress: Prog
     """Write the planned import in one transaction (or, with dry_run, compute it and roll it back)."""
     if digest is None:
         digest = file_hash(plan.path)
-    if plan.path is not None and db["imports"].exists():
+    if plan.path is not None and tables.table_exists(db, "imports"):
         earlier = db.execute("SELECT imported_at FROM imports WHERE file_hash = ? AND dataset_name = ? AND undone_at IS NULL "
                              "ORDER BY id DESC LIMIT 1", [digest, plan.dataset]).fetchone()
         if earlier:
