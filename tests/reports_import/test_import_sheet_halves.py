@@ -338,3 +338,31 @@ def test_a_folder_left_by_a_killed_import_is_removed_by_the_next_split(tmp_path,
     assert loaded == [2]
     assert not stale.exists() and fresh.exists()
     assert sorted(p.name for p in (tmp_path / "temp").iterdir()) == ["workbench-read-fresh"]
+
+
+EXIT_WHILE_LOADING = """
+import sys, tempfile
+tempfile.tempdir = sys.argv[2]
+from workbench.reports import xlsx_halves
+from workbench.reports.file_sniff import sniff
+from workbench.reports.readers import open_workbook
+xlsx_halves.SPLIT_FROM_BYTES = 0
+book = open_workbook(sniff(sys.argv[1]))
+sheet = book.sheet(book.sheets[0].name)
+print(len(xlsx_halves.LOADING), flush=True)
+raise SystemExit(2)  # like a CLI import that fails on the first part's rows
+"""
+
+
+def test_a_process_that_ends_while_the_rest_loads_leaves_no_temp_folder(tmp_path):
+    import subprocess
+    import sys
+
+    path = make_book(tmp_path / "订单.xlsx", 15000)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    done = subprocess.run([sys.executable, "-c", EXIT_WHILE_LOADING, str(path), str(temp)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout.strip() in ("0", "1")  # 1: it really exited with the rest still loading
+    assert list(temp.iterdir()) == []

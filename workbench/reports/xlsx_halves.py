@@ -21,6 +21,7 @@ POSIX) and the folder is removed once both parts are loaded.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -42,6 +43,7 @@ ROW_TAG = b"<row "
 ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
 LAST_REF = re.compile(rb'<c r="[A-Z]+(\d+)"|<row r="(\d+)"')
 MERGED = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+LOADING: set[Path] = set()    # folders whose rest is still loading (removed at exit if the process ends first)
 EMPTY_SHEET = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>')
 
@@ -158,6 +160,7 @@ def _split_and_load(archive: zipfile.ZipFile, halves: Halves, folder: Path) -> S
             with _workbook(rest_path, others) as out, out.open(part, "w") as sink:
                 sink.write(header)
                 end = _copy_rest(stream, sink, rest)
+        LOADING.add(folder)
         rest_loading = in_background(_load_rest, rest_path, sheet_name, first_loading, folder)
         first = first_loading.result()
     except Exception:
@@ -276,4 +279,13 @@ def _load_rest(path: Path, sheet_name: str, first_loading, folder: Path):
     finally:
         with contextlib.suppress(BaseException):
             first_loading.result()
+        shutil.rmtree(folder, ignore_errors=True)
+        LOADING.discard(folder)
+
+
+@atexit.register
+def _remove_loading_folders() -> None:
+    """A process that ends while a rest still loads (a CLI import that failed in the first part)
+    leaves no report data in the temp folder; the daemon thread loading it just stops."""
+    for folder in list(LOADING):
         shutil.rmtree(folder, ignore_errors=True)
