@@ -108,6 +108,19 @@ def test_write_transaction_rolls_back_everything_on_error(db):
     assert db["settings"].count == 1
 
 
+def test_a_failed_nested_write_is_undone_alone(db):
+    with write_transaction(db):
+        db.execute("INSERT INTO settings (key, value) VALUES ('outer', '1')")
+        with pytest.raises(ValueError):
+            with write_transaction(db):
+                db.execute("INSERT INTO settings (key, value) VALUES ('inner', '2')")
+                raise ValueError("boom")
+        with write_transaction(db):
+            db.execute("INSERT INTO settings (key, value) VALUES ('after', '3')")
+    assert [r[0] for r in db.execute("SELECT key FROM settings ORDER BY key")] == ["after", "outer"]
+    assert not db.conn.in_transaction
+
+
 def test_a_second_writer_waits_then_reports_busy(db, db_path):
     from workbench.store.connection import BUSY_TIMEOUT_MS, DatabaseBusy
 

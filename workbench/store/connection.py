@@ -7,6 +7,7 @@ below a keystroke at this app's write rates, and bulk work runs as one transacti
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -102,6 +103,26 @@ def _has_every_migration(db: Database) -> bool:
     return applied == MIGRATION_COUNT
 
 
+_savepoint_numbers = itertools.count(1)
+
+
+@contextlib.contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """A nested write: undone alone when it fails, kept only if the outer transaction commits. Plain
+    SQL rather than sqlite-utils' atomic(), so a nested write does not load sqlite-utils."""
+    name = f"workbench_{next(_savepoint_numbers)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+        raise
+    else:
+        conn.execute(f"RELEASE {name}")
+
+
 @contextlib.contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction that takes the write lock up front (BEGIN IMMEDIATE).
@@ -111,7 +132,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
     and sqlite-utils' own db.atomic() inside this block nests the same way.
     """
     if db.conn.in_transaction:
-        with db.atomic():
+        with _savepoint(db.conn):
             yield db
         return
     try:
