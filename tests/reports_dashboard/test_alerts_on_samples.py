@@ -66,3 +66,18 @@ def test_alerts_command_json_and_since(samples_db, db_path, capsys):
     assert all(a["date"] >= "2026-10-21" for a in payload["alerts"])
     assert main(["alerts", "--db", str(db_path), "--since", "2026/10/21"]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_undoing_a_datasets_first_import_takes_its_alerts_and_rules(samples_db):
+    from workbench.reports.importer import undo_import
+
+    imports = [r[0] for r in samples_db.execute(
+        "SELECT id FROM imports WHERE dataset_name = '核心指标日报' AND undone_at IS NULL ORDER BY id DESC")]
+    others = len(alert_store.list_alerts(samples_db)) - len(alert_store.list_alerts(samples_db, dataset="核心指标日报"))
+    assert len(imports) == 2 and others > 0
+    undo_import(samples_db, imports[0])  # the overlap file: the dataset stays, its alerts are re-evaluated
+    assert alert_store.list_alerts(samples_db, dataset="核心指标日报", metric="次日留存率")
+    undo_import(samples_db, imports[1])  # the first import: the dataset goes, and its alerts and rules
+    assert alert_store.list_alerts(samples_db, dataset="核心指标日报") == []
+    assert samples_db.execute("SELECT count(*) FROM alert_rules WHERE dataset = '核心指标日报'").fetchone()[0] == 0
+    assert len(alert_store.list_alerts(samples_db)) == others, "other datasets keep theirs"

@@ -3,7 +3,7 @@ new dataset, then evaluated over its rows). The import engine calls after_import
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from workbench.reports.alert_store import evaluate_dataset, propose_default_rules
+from workbench.reports.alert_store import evaluate_dataset, forget_dataset, propose_default_rules
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -17,3 +17,8 @@ def after_import(db: Database, dataset_name: str) -> None:
     history, so corrected values also clear or raise alerts."""
     propose_default_rules(db, dataset_name)
     evaluate_dataset(db, dataset_name)
+
+
+def after_dataset_removed(db: Database, dataset_name: str) -> None:
+    """Called when undo removes a dataset its first import created: its alerts and rules go with it."""
+    forget_dataset(db, dataset_name)

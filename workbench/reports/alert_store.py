@@ -167,6 +167,16 @@ def evaluate_rule(db: Database, rule: AlertRule) -> int:
     return len(fired)
 
 
+def forget_dataset(db: Database, dataset: str) -> None:
+    """A dataset that is gone (its first import undone): its open alerts go, and its rules too unless an
+    alert the operator acted on (a task, a PDCA cycle) still points at them. A new first import then
+    gets the default rules again."""
+    with write_transaction(db):
+        db.execute("DELETE FROM alerts WHERE dataset = ? AND status = 'open'", [dataset])
+        db.execute("DELETE FROM alert_rules WHERE dataset = ? AND id NOT IN"
+                   " (SELECT rule_id FROM alerts WHERE rule_id IS NOT NULL)", [dataset])
+
+
 def evaluate_dataset(db: Database, dataset: str) -> int:
     return sum(evaluate_rule(db, rule) for rule in list_rules(db, dataset))
 

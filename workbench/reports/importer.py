@@ -705,6 +705,9 @@ def undo_import(db: Database, import_id: int) -> dict:
             if dataset:
                 db.execute(f"DROP TABLE IF EXISTS [{dataset[0]}]")
             db.execute("DELETE FROM datasets WHERE id = ?", [record["dataset_id"]])
+            from workbench.reports.after_import import after_dataset_removed
+
+            after_dataset_removed(db, record["dataset_name"])
         else:
             before = json.loads(record["dataset_before"])
             tables.undo_rows(db, dataset[0], import_id)
