@@ -42,3 +42,18 @@ def test_reading_the_rows_before_the_first_frame_sees_all_of_them(ctx, qtbot):
     q2 = page.panels["q2"].list
     assert q2.task_ids() == expected
     assert q2.select_task(expected[-1]) and q2.current_task_id() == expected[-1]
+
+
+def test_a_task_added_before_the_first_frame_shows_at_the_end_of_a_long_quadrant(ctx, qtbot):
+    from workbench.ui.tasks.matrix_page import MatrixPage
+
+    expected = _fill_q2(ctx.db, 60)
+    page = MatrixPage(ctx)
+    page.now_provider = lambda: NOW
+    qtbot.addWidget(page)
+    page.refresh()
+    q2 = page.panels["q2"].list
+    assert q2.task_ids() == expected
+    late = repo.create_task(ctx.db, "计划 晚到", important=True)
+    page.refresh()  # still before the first frame: a screenful again, the rest on demand
+    assert q2.task_ids() == [*expected, late]

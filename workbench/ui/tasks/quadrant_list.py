@@ -114,8 +114,8 @@ class QuadrantList(QListWidget):
         `rest` loads the rows after `tasks` when the caller fetched only the first ones (start-up)."""
         signature = (now.date(), now.strftime("%H:%M"), rest is None,
                      [(t.id, t.title, t.due, t.recurrence, bool(t.links), t.tags, t.notes[:80]) for t in tasks])
-        if signature == getattr(self, "_signature", None):
-            return False
+        if rest is None and signature == getattr(self, "_signature", None):
+            return False  # (with a `rest` the signature cannot see the later rows: always rebuild)
         first_fill = getattr(self, "_signature", None) is None
         self._signature = signature
         selected = self.current_task_id()
