@@ -5,7 +5,6 @@ shows the one for the language the app (or the CLI) runs in.
 """
 from __future__ import annotations
 
-import locale
 import os
 
 _language: str | None = None
@@ -22,6 +21,8 @@ def current_language() -> str:
         return _language
     env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
     if not env:
+        import locale  # only here: the window and the CLI usually know their language already
+
         env = (locale.getlocale()[0] or "")
     return "zh_CN" if env.lower().startswith("zh") else "en"
 

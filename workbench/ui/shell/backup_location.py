@@ -59,7 +59,9 @@ def last_backup_time(settings: QSettings, db_path: Path) -> datetime | None:
     found = backups(settings, db_path)
     if not found:
         return None
+    stamp = found[0].stem[-15:]  # YYYYmmdd-HHMMSS (strptime would import _strptime, ~4 ms of start-up)
     try:
-        return datetime.strptime(found[0].stem[-15:], "%Y%m%d-%H%M%S")
+        return datetime(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]),
+                        int(stamp[9:11]), int(stamp[11:13]), int(stamp[13:15]))
     except ValueError:
         return datetime.fromtimestamp(found[0].stat().st_mtime)
