@@ -48,6 +48,8 @@ def test_single_instance_lock(qapp, db_path):
     first.raise_requested.connect(lambda: raised.append(True))
     second = SingleInstance(db_path)
     assert not second.acquire(), "a second window on the same file is refused"
+    assert not ask_running_instance_to_raise(db_path, timeout_ms=200), "not listening before its first frame"
+    first.listen()
     assert ask_running_instance_to_raise(db_path)
     for _ in range(50):
         QApplication.processEvents()

@@ -110,6 +110,7 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
         window.update_status(QCoreApplication.translate("App", "Read-only: the file is damaged"))
     checks = None if opened.damaged else _start_checks_after_first_frame(window, readonly=opened.readonly)
     instance.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+    window.first_frame_shown.connect(instance.listen)
     window.show()  # an empty database shows the welcome page (ui/shell/first_run.py)
     status = app.exec()
     if checks is not None:

@@ -74,6 +74,7 @@ def test_the_local_server_recovers_after_the_first_window_is_killed(qapp, db_pat
         app = QCoreApplication([])
         instance = SingleInstance(r"{db_path}")
         assert instance.acquire()
+        instance.listen()
         print(instance.server.fullServerName(), flush=True)
         os.kill(os.getpid(), 9)
     """)
@@ -85,6 +86,7 @@ def test_the_local_server_recovers_after_the_first_window_is_killed(qapp, db_pat
 
     survivor = SingleInstance(db_path)
     assert survivor.acquire(), "the stale lock is taken over"
+    survivor.listen()
     assert survivor.server.isListening(), "the stale socket was removed and the server listens again"
     raised = []
     survivor.raise_requested.connect(lambda: raised.append(True))

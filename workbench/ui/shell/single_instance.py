@@ -1,5 +1,9 @@
 """One window per database file: a QLockFile beside the database, a QLocalServer to raise it.
 
+The lock is taken before the window opens; the server listens once the first frame is shown
+(QtNetwork costs ~14 ms to load, and a second launch in those few milliseconds only misses raising
+this window: it still finds the lock and says the file is open).
+
 A lock left by a killed process is detected through its PID by QLockFile; the server's socket file
 left behind by a crash is removed when connecting to it fails.
 """
@@ -8,8 +12,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 RAISE_MESSAGE = b"raise"
 
@@ -35,12 +43,12 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """True if this process now owns the database; False if another window has it open."""
-        if not self.lock.tryLock(100):
-            return False
-        self._listen()
-        return True
+        return self.lock.tryLock(100)
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer a second launch's request to raise this window."""
+        from PySide6.QtNetwork import QLocalServer
+
         name = _server_name(self.db_path)
         self.server = QLocalServer(self)
         if not self.server.listen(name):
@@ -66,6 +74,8 @@ class SingleInstance(QObject):
 
 
 def ask_running_instance_to_raise(db_path: Path, timeout_ms: int = 1000) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(_server_name(Path(db_path)))
     if not socket.waitForConnected(timeout_ms):
