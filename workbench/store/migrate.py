@@ -2,7 +2,6 @@
 and a database written by a newer version of the app refused instead of damaged."""
 from __future__ import annotations
 
-import importlib
 from datetime import datetime
 from pathlib import Path
 
@@ -11,8 +10,10 @@ from workbench.store.connection import write_transaction
 from workbench.store.lazy_database import import_sqlite_utils
 
 # The feature schema modules take both from here, so sqlite-utils is first imported with numpy hidden.
-Database = import_sqlite_utils().Database
-Migrations = importlib.import_module("sqlite_utils.migrations").Migrations
+# (Plain import statements after it, so PyInstaller's analysis bundles sqlite_utils.migrations.)
+import_sqlite_utils()
+from sqlite_utils import Database  # noqa: E402
+from sqlite_utils.migrations import Migrations  # noqa: E402
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
