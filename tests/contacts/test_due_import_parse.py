@@ -1,5 +1,6 @@
 """The due list and cadence, user list import, the follow-up field, the demo data."""
 import csv
+import json
 from datetime import date, datetime
 
 import pytest
@@ -11,6 +12,7 @@ from workbench.contacts.follow_up_parse import parse_follow_up
 from workbench.contacts.user_import import import_user_list, read_user_list
 from workbench.contacts.users import create_user, get_user
 from workbench.errors import UserError
+from workbench.store import write_transaction
 
 NOW = datetime(2026, 11, 25, 9, 30)
 
@@ -26,6 +28,45 @@ def test_cadence_per_stage_and_tag_resets_with_a_contact(db):
     assert silent not in {c.user_id for c in cadence_due(db, date(2026, 11, 25))}
     set_cadence(db, "stage", "活跃", 10)
     assert fresh in {c.user_id for c in cadence_due(db, date(2026, 11, 25))}
+
+
+@pytest.mark.parametrize("seed, limit", [(seed, limit) for seed in range(4) for limit in (1, 7, 40)])
+def test_cadence_ranking_equals_ranking_every_user(db, seed, limit):
+    """The candidates-only ranking gives exactly what ranking all users would, ties included."""
+    import random
+    from datetime import timedelta
+
+    rng = random.Random(seed)
+    stages, tags = ["新用户", "活跃", "沉默", "流失", "召回中", "已召回", None], [[], [], ["VIP"], ["VIP", "高额度"], ["高额度"]]
+    set_cadence(db, "tag", "高额度", 5)
+    with write_transaction(db):
+        for n in range(400):
+            touched = datetime(2026, 11, 25, 9) - timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 8))
+            db.execute("INSERT INTO users (name, stage, tags, created_at, last_contact_at) VALUES (?, ?, ?, ?, ?)",
+                       [f"用户{n}", rng.choice(stages), json.dumps(rng.choice(tags), ensure_ascii=False),
+                        "2026-08-01T09:00:00", touched.isoformat(timespec="seconds") if rng.random() < 0.9 else None])
+    rules = {(scope, value): days for scope, value, days in db.execute("SELECT scope, value, days FROM contact_cadence")}
+    today, expected = date(2026, 11, 25), []
+    for user_id, stage, tag_text, touched, created in db.execute(
+            "SELECT id, stage, tags, last_contact_at, created_at FROM users"):
+        days = [rules[("stage", stage)]] if ("stage", stage) in rules else []
+        days += [rules[("tag", t)] for t in json.loads(tag_text) if ("tag", t) in rules]
+        if not days:
+            continue
+        since = (today - date.fromisoformat((touched or created)[:10])).days
+        if (touched or created) < (today - timedelta(days=min(days))).isoformat():
+            expected.append((-since / min(days), user_id))
+    ranked = [user_id for _ratio, user_id in sorted(expected)[:limit]]
+    assert len(ranked) == limit
+    assert [c.user_id for c in cadence_due(db, today, limit=limit)] == ranked
+
+
+def test_cadence_ties_on_the_last_candidate_day_keep_the_id_order(db):
+    """Two users touched on the same day count as equally overdue; the lower id comes first."""
+    later_in_day = create_user(db, name="下午联系", stage="沉默", now=datetime(2026, 10, 1, 15))
+    earlier_in_day = create_user(db, name="上午联系", stage="沉默", now=datetime(2026, 10, 1, 9))
+    assert [c.user_id for c in cadence_due(db, date(2026, 11, 25), limit=1)] == [later_in_day]
+    assert {c.user_id for c in cadence_due(db, date(2026, 11, 25), limit=2)} == {later_in_day, earlier_in_day}
 
 
 def test_due_follow_ups_today_and_overdue(db):

@@ -179,3 +179,10 @@ def one_recall_task_per_day(db: Database) -> None:
         db.execute("INSERT INTO tasks (title, notes, important, urgent, status, due, tags, created_at, triaged_at,"
                    " position, sequence_id) VALUES (?, '', 1, ?, 'open', ?, '[\"召回\"]', ?, ?, ?, ?)",
                    [title, int(day <= now[1]), entry["due"][:16], now[0], now[0], position, sequence_id])
+
+
+@migrations()
+def index_users_by_stage_and_last_touch(db: Database) -> None:
+    """Who is past their cadence (contacts/due.py) reads the longest-untouched users of each stage from
+    this index instead of ranking all users (~150 ms at 100k users, on every save in 待跟进)."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_users_stage_touch ON users (stage, coalesce(last_contact_at, created_at))")
