@@ -224,6 +224,18 @@
         <source>Edit user</source>
         <translation>编辑用户</translation>
     </message>
+    <message>
+        <source>New snippet</source>
+        <translation>新建话术</translation>
+    </message>
+    <message>
+        <source>Edit snippet</source>
+        <translation>编辑话术</translation>
+    </message>
+    <message>
+        <source>Delete snippet</source>
+        <translation>删除话术</translation>
+    </message>
 </context>
 <context>
     <name>DueView</name>
@@ -545,6 +557,18 @@
         <translation>新建话术…</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Contacts that used it keep it; Ctrl+Z brings it back</source>
+        <translation>用过它的联系记录会保留它；Ctrl+Z 可以恢复</translation>
+    </message>
+    <message>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
@@ -555,6 +579,14 @@
     <message>
         <source>New snippet</source>
         <translation>新建话术</translation>
+    </message>
+    <message>
+        <source>Edit snippet</source>
+        <translation>编辑话术</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>话术</translation>
     </message>
     <message>
         <source>Title</source>

@@ -46,6 +46,12 @@ def create_snippet(db: Database, title: str, body: str, tags=(), now: datetime |
 
 def update_snippet(db: Database, snippet_id: int, *, title: str | None = None, body: str | None = None,
                    tags=None, archived: bool | None = None) -> None:
+    """Change what is given. archived=True takes a snippet out of the picker; the contacts that used it
+    keep pointing at it (its use and conversion counts stay)."""
+    if title is not None:
+        title = title.strip()
+    if title == "" or (body is not None and not body.strip()):
+        raise UserError("话术需要标题和正文。", "A snippet needs a title and a body.")
     changes = {k: v for k, v in (("title", title), ("body", body)) if v is not None}
     if tags is not None:
         changes["tags"] = json.dumps(list(tags), ensure_ascii=False)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout)
+                               QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout)
 
-from workbench.contacts.snippets import create_snippet, list_snippets, render
+from workbench.contacts.snippets import list_snippets, render
+from workbench.errors import UserError
+from workbench.ui.contacts.undo_commands import (CreateSnippetCommand, DeleteSnippetCommand, EditSnippetCommand,
+                                                 push)
 
 
 class SnippetPicker(QDialog):
@@ -32,6 +35,11 @@ class SnippetPicker(QDialog):
         copy.clicked.connect(self.copy)
         new = QPushButton(self.tr("New snippet…"))
         new.clicked.connect(self.new_snippet)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit_snippet)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Contacts that used it keep it; Ctrl+Z brings it back"))
+        self.delete_button.clicked.connect(self.delete_snippet)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Insert"))
         buttons.accepted.connect(self.accept_current)
@@ -46,6 +54,8 @@ class SnippetPicker(QDialog):
         footer.addWidget(hint)
         footer.addStretch()
         footer.addWidget(new)
+        footer.addWidget(self.edit_button)
+        footer.addWidget(self.delete_button)
         footer.addWidget(copy)
         footer.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -108,11 +118,38 @@ class SnippetPicker(QDialog):
             QGuiApplication.clipboard().setText(render(snippet.body, self.user))
 
     def new_snippet(self) -> None:
+        fields = self._ask_snippet(self.tr("New snippet"), "", "")
+        if fields is not None:
+            self._push(CreateSnippetCommand(self.ctx, *fields))
+
+    def edit_snippet(self) -> None:
+        snippet = self.current()
+        if snippet is None:
+            return
+        fields = self._ask_snippet(self.tr("Edit snippet"), snippet.title, snippet.body)
+        if fields is not None and fields != (snippet.title, snippet.body):
+            self._push(EditSnippetCommand(self.ctx, snippet.id, *fields))
+
+    def delete_snippet(self) -> None:
+        snippet = self.current()
+        if snippet is not None:
+            self._push(DeleteSnippetCommand(self.ctx, snippet.id))
+
+    def _push(self, command) -> None:
+        try:
+            push(self.ctx, command)
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Snippet"), error.sentence)
+            return
+        self.reload()
+
+    def _ask_snippet(self, heading: str, title_text: str, body_text: str) -> tuple[str, str] | None:
+        """The title and text typed, or None when cancelled or left empty."""
         dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("New snippet"))
-        title = QLineEdit()
+        dialog.setWindowTitle(heading)
+        title = QLineEdit(title_text)
         title.setPlaceholderText(self.tr("Title"))
-        body = QPlainTextEdit()
+        body = QPlainTextEdit(body_text)
         body.setPlaceholderText(self.tr("Text; variables such as {姓名} {额度} {到期日} are filled from the user"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(dialog.accept)
@@ -120,7 +157,7 @@ class SnippetPicker(QDialog):
         layout = QVBoxLayout(dialog)
         for widget in (title, body, buttons):
             layout.addWidget(widget)
-        if dialog.exec() == QDialog.DialogCode.Accepted and title.text().strip() and body.toPlainText().strip():
-            create_snippet(self.ctx.db, title.text(), body.toPlainText())
-            self.ctx.events.data_changed.emit("contacts")
-            self.reload()
+        self.snippet_dialog = dialog  # tests fill it in
+        if dialog.exec() != QDialog.DialogCode.Accepted or not title.text().strip() or not body.toPlainText().strip():
+            return None
+        return title.text().strip(), body.toPlainText()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from workbench.contacts import contact_log, findings, sequences
+from workbench.contacts import contact_log, findings, sequences, snippets
 
 
 class DataCommand(QUndoCommand):
@@ -142,6 +142,53 @@ class UpdateUserCommand(DataCommand):
         from workbench.contacts.users import restore_user
 
         restore_user(self.ctx.db, self.before)
+
+
+class CreateSnippetCommand(DataCommand):
+    """Undo archives the new snippet (a contact may already have used it); redo brings it back."""
+
+    def __init__(self, ctx, title: str, body: str):
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "New snippet"))
+        self.title, self.body = title, body
+        self.snippet_id: int | None = None
+
+    def do(self) -> int:
+        if self.snippet_id is None:
+            self.snippet_id = snippets.create_snippet(self.ctx.db, self.title, self.body)
+        else:
+            snippets.update_snippet(self.ctx.db, self.snippet_id, archived=False)
+        return self.snippet_id
+
+    def undo_it(self) -> None:
+        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=True)
+
+
+class EditSnippetCommand(DataCommand):
+    def __init__(self, ctx, snippet_id: int, title: str, body: str):
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Edit snippet"))
+        self.snippet_id, self.after = snippet_id, (title, body)
+        old = snippets.get_snippet(ctx.db, snippet_id)
+        self.before = (old.title, old.body)
+
+    def do(self) -> None:
+        snippets.update_snippet(self.ctx.db, self.snippet_id, title=self.after[0], body=self.after[1])
+
+    def undo_it(self) -> None:
+        snippets.update_snippet(self.ctx.db, self.snippet_id, title=self.before[0], body=self.before[1])
+
+
+class DeleteSnippetCommand(DataCommand):
+    """Deleting archives: the contacts that used the snippet keep their link and its counts."""
+
+    def __init__(self, ctx, snippet_id: int):
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Delete snippet"))
+        self.snippet_id = snippet_id
+
+    def do(self) -> None:
+        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=True)
+
+    def undo_it(self) -> None:
+        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=False)
 
 
 def push(ctx, command: DataCommand):
