@@ -260,6 +260,25 @@ def test_a_network_share_is_found_from_the_mount_table(path, kind):
         assert "network share" in warning.en and "网络共享" in warning.zh
 
 
+# What macOS's `mount` prints (it has no /proc/mounts).
+MAC_MOUNTS = """/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)
+/dev/disk3s5 on /System/Volumes/Data (apfs, local, journaled, nobrowse, protect)
+//op@nas._smb._tcp.local/运营 on /Volumes/运营 (smbfs, nodev, nosuid, mounted by op)
+nas:/export/home on /Volumes/home share (nfs, asynchronous)
+/dev/disk5s1 on /Volumes/U 盘 (msdos, local, nodev, nosuid, noowners)
+"""
+
+
+@pytest.mark.parametrize("path, kind", [
+    ("/Volumes/运营/workbench.db", "smbfs"),
+    ("/Volumes/home share/op/workbench.db", "nfs"),
+    ("/Volumes/U 盘/workbench.db", None),
+    ("/Users/op/Library/Application Support/OpsWorkbench/workbench.db", None),
+])
+def test_a_network_share_is_found_from_macos_mount_output(path, kind):
+    assert network_filesystem(Path(path), MAC_MOUNTS) == kind
+
+
 def test_a_unc_path_is_a_network_share():
     assert network_filesystem(PureWindowsPath(r"\\fileserver\ops\workbench.db")) == "UNC"
     assert network_filesystem(PureWindowsPath(r"C:\Users\op\workbench.db")) is None
