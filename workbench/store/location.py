@@ -39,6 +39,7 @@ CLOUD_PREFIXES = ("onedrive -", "onedrive-", "dropbox (", "google drive (")
 NETWORK_FILESYSTEMS = {
     "cifs", "smb", "smb2", "smb3", "smbfs", "nfs", "nfs4", "afs", "ncpfs", "9p", "ceph", "glusterfs",
     "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "fuse.rclone", "fuse.s3fs", "lustre", "gpfs", "ocfs2",
+    "afpfs", "webdav",  # macOS: AFP and WebDAV shares
 }
 
 
