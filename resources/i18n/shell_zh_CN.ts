@@ -729,6 +729,10 @@ Database: %2</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
+        <source>Upgrading the database for this version (a copy of it is kept first)…</source>
+        <translation>正在为新版本升级数据库（先保留一份副本）…</translation>
+    </message>
+    <message>
         <source>Database location</source>
         <translation>数据库位置</translation>
     </message>

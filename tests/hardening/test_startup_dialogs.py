@@ -69,3 +69,31 @@ def test_a_sync_folder_shows_the_warning_then_opens(qapp, tmp_path):
     assert seen and "坚果云" in seen[0] and "同步文件夹" in seen[0]
     assert not opened.readonly
     opened.db.close()
+
+
+def test_an_old_big_file_shows_the_upgrade_notice_while_it_migrates(qapp, db_path, monkeypatch):
+    """Opening a file from an earlier version sets a copy aside and migrates before the window: on a big
+    file that takes seconds, so a small window says what is happening."""
+    import sqlite3
+
+    from workbench.store.startup import needs_upgrade
+    from workbench.ui.shell import startup_dialogs
+
+    assert not needs_upgrade(db_path), "no file yet: nothing to upgrade"
+    open_database(db_path).close()
+    assert not needs_upgrade(db_path), "a current file"
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM _sqlite_migrations WHERE rowid = (SELECT max(rowid) FROM _sqlite_migrations)")
+    conn.commit()
+    conn.close()
+    assert needs_upgrade(db_path)
+    monkeypatch.setattr(startup_dialogs, "UPGRADE_NOTICE_FROM_BYTES", 0)  # the test file is small
+    shown = []
+    real_notice = startup_dialogs.upgrade_notice
+    monkeypatch.setattr(startup_dialogs, "upgrade_notice",
+                        lambda path: shown.append(real_notice(path)) or shown[-1])
+    opened = open_with_dialogs(db_path)
+    assert shown[0] is not None and shown[0].text().startswith(("Upgrading the database", "正在升级数据库"))
+    assert not shown[0].isVisible(), "gone once the file is open"
+    assert not needs_upgrade(db_path)
+    opened.db.close()

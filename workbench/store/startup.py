@@ -84,6 +84,24 @@ def quick_check(path: Path, watch: Callable[[sqlite3.Connection | None], None] |
         conn.close()
 
 
+def needs_upgrade(path: Path) -> bool:
+    """True when opening the file will migrate it (a copy is set aside first: seconds on a big file)."""
+    from workbench.schema_facts import MIGRATION_COUNT
+
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            (applied,) = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # not ours, damaged or brand new: opening says what it is
+    return applied < MIGRATION_COUNT
+
+
 def open_at_startup(path: Path, mounts_text: str | None = None, *, check: bool = True) -> OpenedDatabase:
     """check=False is the window's way: quick_check reads the whole file (~3 s for 500 MB), so it runs
     after the first frame (ui/shell/startup_checks.py), unless opening the file already meets damage."""

@@ -27,11 +27,39 @@ def ask_restore(opened: OpenedDatabase, parent: QWidget | None = None) -> bool:
     return restore is not None and box.clickedButton() is restore
 
 
+UPGRADE_NOTICE_FROM_BYTES = 20 << 20  # a smaller file is copied and migrated before anyone would notice
+
+
+def upgrade_notice(db_path: Path) -> QWidget | None:
+    """A small window saying the database is being upgraded, while the copy is set aside and the
+    schema migrated before the main window can open (a 500 MB file takes a few seconds)."""
+    from workbench.store.startup import needs_upgrade
+
+    if not needs_upgrade(db_path) or Path(db_path).stat().st_size < UPGRADE_NOTICE_FROM_BYTES:
+        return None
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    notice = QLabel(QCoreApplication.translate(
+        "StartupDialogs", "Upgrading the database for this version (a copy of it is kept first)…"))
+    notice.setObjectName("upgrade_notice")
+    notice.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.WindowStaysOnTopHint)
+    notice.setMargin(24)
+    notice.show()
+    QApplication.processEvents()
+    return notice
+
+
 def open_with_dialogs(db_path: Path, parent: QWidget | None = None, *, check: bool = True) -> OpenedDatabase:
     """Open the database for the window, asking what to do when something is wrong. Raises UserError.
 
     check=False leaves quick_check to ui/shell/startup_checks.py, after the first frame."""
-    opened = open_at_startup(db_path, check=check)
+    notice = upgrade_notice(db_path)
+    try:
+        opened = open_at_startup(db_path, check=check)
+    finally:
+        if notice is not None:
+            notice.close()
     for warning in opened.warnings:
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("StartupDialogs", "Database location"), warning.sentence,
                           QMessageBox.StandardButton.Ok, parent)
