@@ -45,6 +45,10 @@ def upgrade_notice(db_path: Path) -> QWidget | None:
     notice.setObjectName("upgrade_notice")
     notice.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.WindowStaysOnTopHint)
     notice.setMargin(24)
+    notice.adjustSize()
+    screen = QApplication.primaryScreen()
+    if screen is not None:  # where the main window will appear
+        notice.move(screen.availableGeometry().center() - notice.rect().center())
     notice.show()
     QApplication.processEvents()
     return notice
