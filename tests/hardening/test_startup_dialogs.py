@@ -93,7 +93,8 @@ def test_an_old_big_file_shows_the_upgrade_notice_while_it_migrates(qapp, db_pat
     monkeypatch.setattr(startup_dialogs, "upgrade_notice",
                         lambda path: shown.append(real_notice(path)) or shown[-1])
     opened = open_with_dialogs(db_path)
-    assert shown[0] is not None and shown[0].text().startswith(("Upgrading the database", "正在升级数据库"))
+    assert shown[0] is not None and shown[0].text() in (
+        "Upgrading the database for this version (a copy of it is kept first)…", "正在为新版本升级数据库（先保留一份副本）…")
     assert not shown[0].isVisible(), "gone once the file is open"
     assert not needs_upgrade(db_path)
     opened.db.close()
