@@ -1,6 +1,7 @@
 """话术 change every week: the Ctrl+J picker adds, edits and deletes them, each undoable."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
@@ -20,18 +21,23 @@ def fill_the_snippet_dialog(picker, title: str, body: str) -> None:
     QTimer.singleShot(20, fill)
 
 
+@pytest.fixture
+def picker(ctx, qtbot):
+    """The Ctrl+J picker over one snippet, 开场白."""
+    from workbench.ui.contacts.snippet_picker import SnippetPicker
+
+    create_snippet(ctx.db, "开场白", "{姓名}您好")
+    widget = SnippetPicker(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
 def titles(db) -> list[str]:
     return sorted(s.title for s in list_snippets(db))
 
 
-def test_new_edit_and_delete_a_snippet_each_undoable(ctx, qtbot):
-    from workbench.ui.contacts.snippet_picker import SnippetPicker
-
-    create_snippet(ctx.db, "开场白", "{姓名}您好")
-    picker = SnippetPicker(ctx)
-    qtbot.addWidget(picker)
-    picker.show()
-
+def test_new_edit_and_delete_a_snippet_each_undoable(ctx, picker):
     fill_the_snippet_dialog(picker, "还款提醒", "{姓名}，您的账单{到期日}到期")
     picker.new_snippet()
     assert titles(ctx.db) == ["开场白", "还款提醒"]
@@ -57,13 +63,7 @@ def test_new_edit_and_delete_a_snippet_each_undoable(ctx, qtbot):
     assert titles(ctx.db) == ["开场白", "还款提醒"]
 
 
-def test_an_emptied_text_changes_nothing(ctx, qtbot):
-    from workbench.ui.contacts.snippet_picker import SnippetPicker
-
-    create_snippet(ctx.db, "开场白", "{姓名}您好")
-    picker = SnippetPicker(ctx)
-    qtbot.addWidget(picker)
-    picker.show()
+def test_an_emptied_text_changes_nothing(ctx, picker):
     fill_the_snippet_dialog(picker, "开场白", "   ")
     picker.edit_snippet()
     assert [(s.title, s.body) for s in list_snippets(ctx.db)] == [("开场白", "{姓名}您好")]

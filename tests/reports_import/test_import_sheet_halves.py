@@ -25,15 +25,7 @@ def read(path: Path, split: bool, monkeypatch) -> tuple:
     """(rows, merged, first_column, height, width, uncached formulas) of every sheet, and for each
     sheet the split was tried on: its parts holding cells (0 = loaded whole)."""
     monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0 if split else 1 << 60)
-    splits = []
-    original = xlsx_halves.load_halves
-
-    def spy(halves):
-        split = original(halves)
-        splits.append(split)
-        return split
-
-    monkeypatch.setattr(xlsx_halves, "load_halves", spy)
+    splits = spy_splits(monkeypatch)
     book = open_workbook(sniff(path))
     try:
         sheets = []

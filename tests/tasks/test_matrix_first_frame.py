@@ -14,15 +14,21 @@ def _fill_q2(db, count: int) -> list[int]:
     return [t.id for t in repo.list_quadrant(db, "q2")]
 
 
-def test_a_long_quadrant_gets_every_row_after_its_first_frame(ctx, qtbot):
+def _unshown_page(ctx, qtbot):
+    """The matrix page, refreshed but not yet drawn (as in the main window's constructor)."""
     from workbench.ui.tasks.matrix_page import MatrixPage
 
-    expected = _fill_q2(ctx.db, 150)
     page = MatrixPage(ctx)
     page.now_provider = lambda: NOW
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.refresh()
+    return page
+
+
+def test_a_long_quadrant_gets_every_row_after_its_first_frame(ctx, qtbot):
+    expected = _fill_q2(ctx.db, 150)
+    page = _unshown_page(ctx, qtbot)
     q2 = page.panels["q2"].list
     assert q2.count() == q2.FIRST_FRAME_ROWS, "before the first frame only a screenful of rows is built"
     assert page.panels["q2"].header.text().endswith("(150)"), "the count is the whole quadrant's at once"
@@ -32,26 +38,16 @@ def test_a_long_quadrant_gets_every_row_after_its_first_frame(ctx, qtbot):
 
 
 def test_reading_the_rows_before_the_first_frame_sees_all_of_them(ctx, qtbot):
-    from workbench.ui.tasks.matrix_page import MatrixPage
-
     expected = _fill_q2(ctx.db, 90)
-    page = MatrixPage(ctx)
-    page.now_provider = lambda: NOW
-    qtbot.addWidget(page)
-    page.refresh()
+    page = _unshown_page(ctx, qtbot)
     q2 = page.panels["q2"].list
     assert q2.task_ids() == expected
     assert q2.select_task(expected[-1]) and q2.current_task_id() == expected[-1]
 
 
 def test_a_task_added_before_the_first_frame_shows_at_the_end_of_a_long_quadrant(ctx, qtbot):
-    from workbench.ui.tasks.matrix_page import MatrixPage
-
     expected = _fill_q2(ctx.db, 60)
-    page = MatrixPage(ctx)
-    page.now_provider = lambda: NOW
-    qtbot.addWidget(page)
-    page.refresh()
+    page = _unshown_page(ctx, qtbot)
     q2 = page.panels["q2"].list
     assert q2.task_ids() == expected
     late = repo.create_task(ctx.db, "计划 晚到", important=True)
