@@ -24,3 +24,14 @@ def test_a_language_switch_keeps_the_rail_icons(main_window, qtbot):
     qtbot.waitUntil(lambda: _drawn_pixels(main_window.rail.item(0).icon()) > 0)
     main_window.set_language("en")
     assert _drawn_pixels(main_window.rail.item(0).icon()) > 0
+
+
+def test_garbage_collection_waits_for_the_first_turn_of_the_event_loop():
+    import subprocess
+    import sys
+
+    code = ("import gc; from workbench.app import create_application; app = create_application(); "
+            "print(gc.isenabled()); app.processEvents(); print(gc.isenabled())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.split() == ["False", "True"], result.stderr
