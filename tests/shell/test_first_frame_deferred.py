@@ -18,6 +18,7 @@ def test_rail_icons_arrive_after_the_first_frame(ctx, qtbot):
     window.show()
     qtbot.waitUntil(lambda: all(_drawn_pixels(window.rail.item(row).icon()) > 0 for row in range(len(PAGES))))
     assert window.rail.titles()[0] in {"Inbox", "收件箱"}
+    assert window.windowIcon().availableSizes(), "the window icon comes with them"
 
 
 def test_a_language_switch_keeps_the_rail_icons(main_window, qtbot):

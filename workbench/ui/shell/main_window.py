@@ -28,7 +28,6 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
         self._painted = False  # the first frame is on screen: deferred start-up work may run
-        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self._build()
         ctx.events.navigate.connect(self._on_navigate)
@@ -91,6 +90,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        self.setWindowIcon(app_icon())  # ten PNG sizes (~2 ms): the taskbar shows it a frame later
         self._set_rail_icons()
         self.capture_bar.install_tray()
         import workbench.tasks.capture  # noqa: F401  the capture parser, before the first keystroke needs it
