@@ -98,3 +98,50 @@ def test_an_old_big_file_shows_the_upgrade_notice_while_it_migrates(qapp, db_pat
     assert not shown[0].isVisible(), "gone once the file is open"
     assert not needs_upgrade(db_path)
     opened.db.close()
+
+
+RUN_GUI_ON_A_DAMAGED_FILE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from workbench.app import create_application, run_gui
+
+app = create_application()
+seen = []
+
+def drive():
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.objectName() == "damaged_database_box" and widget.isVisible():
+            seen.append("offered the backup")
+            next(b for b in widget.buttons() if widget.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+        elif type(widget).__name__ == "MainWindow" and widget.isVisible() and seen == ["offered the backup"]:
+            seen.append("reopened restored")
+            QTimer.singleShot(300, widget.close)
+    QTimer.singleShot(50, drive)
+
+QTimer.singleShot(50, drive)
+QTimer.singleShot(30000, app.quit)  # never hang the test run
+print(run_gui(Path(sys.argv[1]), "en"), seen, flush=True)
+"""
+
+
+def test_the_window_finds_damage_after_its_first_frame_and_reopens_offering_the_backup(db_path, tmp_path):
+    """End to end through run_gui: the window opens at once on a damaged file, the check after its first
+    frame finds the damage, the window reopens through the checked path, the operator restores."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    make_damaged(db_path)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", RUN_GUI_ON_A_DAMAGED_FILE, str(db_path)],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.stdout.strip() == "0 ['offered the backup', 'reopened restored']", result.stderr[-2000:]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM settings WHERE key LIKE 'k%'").fetchone()[0] == 3000
+    conn.close()
+    assert list(db_path.parent.glob("workbench.damaged-*.db")), "the damaged file is kept beside"
