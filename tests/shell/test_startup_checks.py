@@ -66,7 +66,7 @@ def test_closing_during_the_check_stops_it_without_a_backup(qapp, qtbot, db_path
     checks = StartupChecks(db_path)
     checks.backed_up.connect(backups.append)
     checks.start()
-    qtbot.waitUntil(lambda: checks._checking is not None, timeout=5000)
+    qtbot.waitUntil(lambda: checks._checking.busy, timeout=5000)
     started = time.perf_counter()
     checks.stop()
     assert checks.isFinished() and time.perf_counter() - started < 2

@@ -91,16 +91,20 @@ def open_database(path: str | Path, *, readonly: bool = False, migrate: bool = T
     return db
 
 
+def applied_migration_count(conn: sqlite3.Connection) -> int | None:
+    """How many migrations the file has had, or None for a file without the migrations table."""
+    try:
+        return conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    except sqlite3.OperationalError:  # no such table: a new file
+        return None
+
+
 def _has_every_migration(db: Database) -> bool:
     """True when the file has exactly this version's migrations: the usual start-up, which then
     needs neither the migration code nor sqlite-utils. A newer file has more and is refused later."""
     from workbench.schema_facts import MIGRATION_COUNT
 
-    try:
-        (applied,) = db.conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
-    except sqlite3.OperationalError:  # no such table: a new file
-        return False
-    return applied == MIGRATION_COUNT
+    return applied_migration_count(db.conn) == MIGRATION_COUNT
 
 
 _savepoint_numbers = itertools.count(1)

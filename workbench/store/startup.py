@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable
 
 from workbench.errors import UserError
 from workbench.store.backup import latest_good_backup, restore_damaged
-from workbench.store.connection import DatabaseError, open_connection, open_database
+from workbench.store.connection import DatabaseError, applied_migration_count, open_connection, open_database
 from workbench.store.location import location_warning
 
 if TYPE_CHECKING:
@@ -94,12 +94,12 @@ def needs_upgrade(path: Path) -> bool:
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
-            (applied,) = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()
+            applied = applied_migration_count(conn)
         finally:
             conn.close()
     except sqlite3.Error:
-        return False  # not ours, damaged or brand new: opening says what it is
-    return applied < MIGRATION_COUNT
+        return False  # not ours or damaged: opening says what it is
+    return applied is not None and applied < MIGRATION_COUNT
 
 
 def open_at_startup(path: Path, mounts_text: str | None = None, *, check: bool = True) -> OpenedDatabase:

@@ -5,10 +5,11 @@ when this worker reports (at demo --scale 100 a week holds ~125k contacts and co
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
+
+from workbench.store.interrupter import Interrupter
 
 
 class ContactCountsSignals(QObject):
@@ -16,32 +17,12 @@ class ContactCountsSignals(QObject):
     failed = Signal(int, str)  # request number, one sentence (or "" when cancelled)
 
 
-class CountHandle:
-    """What the page keeps of a running count: cancel() stops its query at once (sqlite3_interrupt is
-    safe from another thread; the lock keeps it off a connection that is being closed)."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._conn: sqlite3.Connection | None = None
-        self.cancelled = False
-
-    def attach(self, conn: sqlite3.Connection | None) -> None:
-        with self._lock:
-            self._conn = conn
-
-    def cancel(self) -> None:
-        with self._lock:
-            self.cancelled = True
-            if self._conn is not None:
-                self._conn.interrupt()
-
-
 class ContactCountsWorker(QRunnable):
     def __init__(self, db_path: Path, week, request: int):
         super().__init__()
         self.db_path, self.week, self.request = db_path, week, request
         self.signals = ContactCountsSignals()
-        self.handle = CountHandle()
+        self.handle = Interrupter()  # the page cancels a count for a week no longer shown
 
     def run(self) -> None:
         from workbench.errors import UserError

@@ -10,13 +10,12 @@ the window. They run here, in a thread with connections of their own, right afte
 """
 from __future__ import annotations
 
-import sqlite3
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QThread, Signal
 
 from workbench.errors import UserError
+from workbench.store.interrupter import Interrupter
 from workbench.store.startup import quick_check
 
 
@@ -29,13 +28,10 @@ class StartupChecks(QThread):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.readonly = readonly
-        # The check's connection while it is open. sqlite3_interrupt() must never meet a connection
-        # that is closing, so setting it (worker) and interrupting it (stop) share one lock.
-        self._checking: sqlite3.Connection | None = None
-        self._checking_lock = threading.Lock()
+        self._checking = Interrupter()  # stop() cuts a running quick_check short
 
     def run(self) -> None:
-        verdict = quick_check(self.db_path, watch=self._watch)
+        verdict = quick_check(self.db_path, watch=self._checking.attach)
         if self.isInterruptionRequested():
             return
         if verdict != "ok":
@@ -43,10 +39,6 @@ class StartupChecks(QThread):
             return
         if not self.readonly:
             self._daily_backup()
-
-    def _watch(self, conn: sqlite3.Connection | None) -> None:
-        with self._checking_lock:
-            self._checking = conn
 
     def _daily_backup(self) -> None:
         from workbench.retention import apply_retention
@@ -68,9 +60,7 @@ class StartupChecks(QThread):
     def stop(self) -> None:
         """Before the window's connection closes: cut a running check short and wait for the thread."""
         self.requestInterruption()
-        with self._checking_lock:
-            if self._checking is not None:
-                self._checking.interrupt()
+        self._checking.cancel()
         self.wait()
 
 
