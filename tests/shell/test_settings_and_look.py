@@ -1,6 +1,8 @@
 """The settings dialog, the light/dark scheme, backups into a chosen folder, the status line."""
 from __future__ import annotations
 
+import pytest
+
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -123,6 +125,26 @@ def test_no_font_warning_when_a_chinese_font_exists(main_window):
 
     assert cjk_font_families(), "fonts-noto-cjk is installed here"
     assert not main_window.status_line.font_warning.isVisible()
+
+
+@pytest.mark.parametrize("platform, first", [("win32", "Microsoft YaHei UI"), ("darwin", "PingFang SC"),
+                                             ("linux", "Noto Sans CJK SC")])
+def test_the_ui_font_asks_for_the_systems_own_chinese_family_first(qapp, monkeypatch, platform, first):
+    from workbench.ui.common import theme
+
+    monkeypatch.setattr(theme.sys, "platform", platform)
+    families = theme.ui_font().families()
+    assert families[0] == first
+    assert sorted(families[:len(theme.PREFERRED_CJK_FONTS)]) == sorted(theme.PREFERRED_CJK_FONTS)
+    assert theme.ui_font().pixelSize() == 13
+
+
+def test_chinese_text_is_drawn_with_the_installed_cjk_family(qapp):
+    from PySide6.QtGui import QFontInfo
+
+    from workbench.ui.common.theme import ui_font
+
+    assert QFontInfo(ui_font()).family() == "Noto Sans CJK SC"  # fonts-noto-cjk, first on Linux
 
 
 def test_every_page_is_built_after_start_up_so_the_rail_shows_all_badges(ctx, qtbot):

@@ -277,3 +277,35 @@ def test_the_gear_menu_sets_the_promotion_rule_kept_in_the_database(ctx, page):
     page.promote_days.setValue(5)
     assert stored_settings.get(ctx.db, stored_settings.PROMOTE_DAYS) == 5
     assert repo.get_task(ctx.db, soon).quadrant == "q1"
+
+
+def _colour_share(image, rect, colour: str) -> float:
+    """How much of `rect` in `image` is within a small distance of `colour` (text is antialiased)."""
+    from PySide6.QtGui import QColor
+
+    target, hits, total = QColor(colour), 0, 0
+    for y in range(rect.top(), rect.bottom(), 1):
+        for x in range(rect.left(), rect.right(), 1):
+            pixel = image.pixelColor(x, y)
+            total += 1
+            hits += max(abs(pixel.red() - target.red()), abs(pixel.green() - target.green()),
+                        abs(pixel.blue() - target.blue())) < 40
+    return hits / total
+
+
+def test_rows_show_the_title_and_their_due_in_red_when_overdue_and_in_blue_when_today(ctx, page):
+    from workbench.ui.common.theme import ACCENT, ALERT_COLORS
+
+    repo.create_task(ctx.db, "昨天就该回访的用户", important=True, urgent=True, due="2026-11-24", now=NOW)
+    repo.create_task(ctx.db, "今天要发的周报", important=True, urgent=True, due="2026-11-25T17:00", now=NOW)
+    page.refresh()
+    lst = page.panels["q1"].list
+    image = lst.viewport().grab().toImage()
+    overdue_row, today_row = (lst.visualItemRect(lst.item(row)) for row in (0, 1))
+    assert [lst.item(row).text() for row in (0, 1)] == ["昨天就该回访的用户", "今天要发的周报"]
+    right = lambda r: r.adjusted(r.width() * 2 // 3, 0, 0, 0)  # noqa: E731  where the due text sits
+    left = lambda r: r.adjusted(24, 0, -r.width() // 2, 0)  # noqa: E731  the title, after the checkbox
+    assert _colour_share(image, right(overdue_row), ALERT_COLORS["red"]) > 0.01
+    assert _colour_share(image, right(today_row), ALERT_COLORS["red"]) == 0
+    assert _colour_share(image, right(today_row), ACCENT) > 0.01
+    assert _colour_share(image, left(overdue_row), "#1f2329") > 0.01  # the title, in the text colour

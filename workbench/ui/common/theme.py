@@ -4,13 +4,17 @@ Colours that carry meaning (quadrants, alert levels) keep it in both schemes; on
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 PREFERRED_CJK_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
                        "Source Han Sans SC", "WenQuanYi Micro Hei", "Hiragino Sans GB"]
+# Where each system keeps its own CJK family in that list: it goes first, because Qt looks the families up
+# in order when it first draws text, and each one the system lacks costs a font-matching query.
+_SYSTEM_CJK_FONT = {"win32": "Microsoft YaHei UI", "darwin": "PingFang SC"}
 
 # Strong edge colour of each quadrant: Q1 red, Q2 blue, Q3 amber, Q4 grey.
 QUADRANT_COLORS = {"q1": "#d64545", "q2": "#2f6fde", "q3": "#d9901a", "q4": "#8a8f98"}
@@ -68,6 +72,8 @@ def scheme_notifier() -> SchemeNotifier:
 
 
 def cjk_font_families() -> list[str]:
+    from PySide6.QtGui import QFontDatabase
+
     return QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
 
 
@@ -75,7 +81,8 @@ def ui_font() -> QFont:
     """The first preferred CJK family the system has, then the system's own. Qt picks from the list when
     it draws, which saves listing every installed family (~4 ms of each start-up)."""
     font = QFont(QGuiApplication.font())
-    font.setFamilies([*PREFERRED_CJK_FONTS, QGuiApplication.font().family()])
+    own = _SYSTEM_CJK_FONT.get(sys.platform, "Noto Sans CJK SC")
+    font.setFamilies([own, *(f for f in PREFERRED_CJK_FONTS if f != own), QGuiApplication.font().family()])
     font.setPixelSize(13)
     return font
 

@@ -5,8 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from workbench import app_version
 from workbench.errors import UserError
@@ -247,15 +246,22 @@ class MainWindow(QMainWindow):
             return  # one at a time: the menu item again while it runs changes nothing
         self._backup = BackupNow(self.ctx.db_path, self)
         self._backup.written.connect(self._on_backup_written)
-        self._backup.failed.connect(lambda sentence: QMessageBox.warning(self, self.tr("Back up"), sentence))
+        self._backup.failed.connect(self._on_backup_failed)
         self.statusBar().showMessage(self.tr("Backing up…"))
         self._backup.start()
+
+    def _on_backup_failed(self, sentence: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # (dialog classes load when used: start-up, ~1 ms)
+
+        QMessageBox.warning(self, self.tr("Back up"), sentence)
 
     def _on_backup_written(self, path: Path) -> None:
         self.update_status()
         self.ctx.events.status_message.emit(self.tr("Backup written to %1").replace("%1", str(path)))
 
     def open_database_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db_path.parent),
                                               self.tr("Workbench database (*.db *.sqlite);;All files (*)"))
         if path:
@@ -327,6 +333,8 @@ class MainWindow(QMainWindow):
                 .replace("%1", app_version()).replace("%2", str(self.ctx.db_path)))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Ops Workbench"), self.about_text())
 
     # --- drag a report onto the window ----------------------------------------------------

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
-                               QPushButton, QSizePolicy, QSpinBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget,
-                               QWidgetAction)
+                               QPushButton, QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from workbench import stored_settings
 from workbench.tasks import repository as repo
@@ -187,6 +186,8 @@ class MatrixPage(QWidget):
         if menu.actions():
             self.promote_days.setValue(self.promote_within_days())
             return
+        from PySide6.QtWidgets import QSpinBox, QWidgetAction  # with the menu: start-up skips their types
+
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(12, 6, 12, 6)

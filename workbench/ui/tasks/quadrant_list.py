@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QMimeData, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem)
@@ -20,7 +20,17 @@ STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class TaskDelegate(QStyledItemDelegate):
-    """Checkbox and title on the left, due (red when overdue) and tags on the right."""
+    """Checkbox and title on the left, due (red when overdue) and tags on the right.
+
+    It paints every visible row on every repaint (~70 at start-up), so the pens are made once: the page
+    is rebuilt, delegates included, when the light/dark scheme changes."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        scheme = current_scheme()
+        self._title_pen = QPen(QColor(scheme.text))
+        self._meta_pens = {"overdue": QPen(QColor(ALERT_COLORS["red"])), "today": QPen(QColor(ACCENT))}
+        self._muted_pen = QPen(QColor(scheme.muted))
 
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
@@ -29,26 +39,30 @@ class TaskDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        title, meta, state = opt.text, index.data(META_ROLE) or "", index.data(STATE_ROLE) or ""
+        title, meta = opt.text, index.data(META_ROLE)
         opt.text = ""
         widget = opt.widget
-        style = widget.style() if widget else None
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        scheme = current_scheme()
+        style = widget.style()
+        style.drawControl(_ITEM, opt, painter, widget)
+        text_rect = style.subElementRect(_ITEM_TEXT, opt, widget)
         painter.save()
         meta_width = 0
         if meta:
             meta_width = opt.fontMetrics.horizontalAdvance(meta) + 8
-            colour = ALERT_COLORS["red"] if state == "overdue" else ACCENT if state == "today" else scheme.muted
-            painter.setPen(QPen(QColor(colour)))
-            painter.drawText(QRect(text_rect.right() - meta_width, text_rect.top(), meta_width, text_rect.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta)
-        painter.setPen(QPen(QColor(scheme.text)))
-        room = QRect(text_rect.left(), text_rect.top(), max(0, text_rect.width() - meta_width), text_rect.height())
-        painter.drawText(room, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         opt.fontMetrics.elidedText(title, Qt.TextElideMode.ElideRight, room.width()))
+            painter.setPen(self._meta_pens.get(index.data(STATE_ROLE), self._muted_pen))
+            painter.drawText(text_rect.right() - meta_width, text_rect.top(), meta_width, text_rect.height(),
+                             _RIGHT, meta)
+        painter.setPen(self._title_pen)
+        room = max(0, text_rect.width() - meta_width)
+        painter.drawText(text_rect.left(), text_rect.top(), room, text_rect.height(), _LEFT,
+                         opt.fontMetrics.elidedText(title, _ELIDE, room))
         painter.restore()
+
+
+_ITEM, _ITEM_TEXT = QStyle.ControlElement.CE_ItemViewItem, QStyle.SubElement.SE_ItemViewItemText
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ELIDE = Qt.TextElideMode.ElideRight
 
 
 def meta_text(task: Task, now: datetime) -> str:
