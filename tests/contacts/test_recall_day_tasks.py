@@ -188,3 +188,39 @@ def test_deleting_an_enrolled_user_takes_them_out_of_the_count(db, recall):
     sequence, users = recall
     delete_user(db, users[0])
     assert day_tasks(db, sequence) == [(f"{NAME}：199 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]
+
+
+def test_a_day_task_moved_to_another_day_still_counts_its_queue(db, recall):
+    from workbench.tasks.repository import update_task
+
+    sequence, users = recall
+    task_id = db.execute("SELECT id FROM tasks WHERE sequence_id = ?", [sequence]).fetchone()[0]
+    update_task(db, task_id, due="2026-11-27T15:00")  # the operator plans today's calls for Friday
+    log_contact(db, user_id=users[0], topic="召回", outcome="已解决", now=NOW)
+    assert day_tasks(db, sequence) == [
+        (f"{NAME}：199 人待联系（电话召回）", "2026-11-27T15:00", "open", 1),  # the same task, counted down
+        (f"{NAME}：1 人待联系（次日微信关怀+优惠券）", "2026-11-26T10:00", "open", 0)]
+
+
+def test_users_enrolled_on_a_checked_off_day_open_its_task_again(db, recall):
+    sequence, users = recall
+    task_id = db.execute("SELECT id FROM tasks WHERE sequence_id = ?", [sequence]).fetchone()[0]
+    complete_task(db, task_id, now=NOW)  # the morning's list was worked; the afternoon brings more users
+    more = [create_user(db, name=f"新{i}", stage="流失", now=NOW) for i in range(3)]
+    start_sequence(db, sequence, more, list_name="补充名单.xlsx", now=NOW.replace(hour=15))
+    assert day_tasks(db, sequence) == [(f"{NAME}：203 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]
+    assert get_task(db, task_id).done_at is None
+
+
+def test_undoing_the_enrolment_closes_the_reopened_task_again(ctx):
+    from workbench.ui.contacts.undo_commands import StartSequenceCommand, push
+
+    db = ctx.db
+    users = [create_user(db, name=n, stage="流失", now=NOW) for n in ("甲", "乙", "丙")]
+    sequence = create_sequence(db, NAME, [Step(1, 0, 10, "电话", "电话召回")], now=NOW)
+    start_sequence(db, sequence, users[:2], now=NOW)
+    complete_task(db, db.execute("SELECT id FROM tasks WHERE sequence_id = ?", [sequence]).fetchone()[0], now=NOW)
+    push(ctx, StartSequenceCommand(ctx, sequence, users[2:]))
+    assert [(t[0], t[2]) for t in day_tasks(db, sequence)] == [(f"{NAME}：3 人待联系（电话召回）", "open")]
+    ctx.undo_stack.undo()
+    assert [(t[0], t[2]) for t in day_tasks(db, sequence)] == [(f"{NAME}：2 人待联系（电话召回）", "done")]

@@ -23,14 +23,15 @@ OLD_STYLE = [
     " (4, 1, 4, '已转化', 1, '2020-01-01T10:00', NULL, '2020-01-01T09:00:00'),"
     " (5, 1, 5, '进行中', 1, '2099-01-02T10:00', 6, '2020-01-01T09:00:00')",
 ]
-NEW_MIGRATIONS = [("contacts", "one_recall_task_per_day"), ("tasks", "add_sequence_link")]
+NEW_MIGRATIONS = [("contacts", "one_recall_task_per_day"), ("tasks", "add_sequence_link"), ("tasks", "add_sequence_day")]
 
 
 def make_old_file(path) -> None:
-    """A file as the previous version left it: no tasks.sequence_id, the two migrations not applied."""
+    """A file as an older version left it: no tasks.sequence_id or sequence_day, those migrations not applied."""
     db = open_database(path)
     db.execute("DROP INDEX idx_tasks_sequence_id")
     db.execute("ALTER TABLE tasks DROP COLUMN sequence_id")
+    db.execute("ALTER TABLE tasks DROP COLUMN sequence_day")
     for migration_set, name in NEW_MIGRATIONS:
         db.execute("DELETE FROM _sqlite_migrations WHERE migration_set = ? AND name = ?", [migration_set, name])
     for sql in OLD_STYLE:
@@ -51,6 +52,8 @@ def test_old_per_user_tasks_become_day_tasks(tmp_path):
             ("流失召回：2 人待联系（电话召回）", "open", "2020-01-01T10:00", 1, 1, '["召回"]'),
             ("流失召回：2 人待联系（电话召回 1 · 微信关怀 1）", "open", "2099-01-02T10:00", 0, 1, '["召回"]')]
         assert db.execute("SELECT count(*) FROM sequence_enrolments WHERE task_id IS NOT NULL").fetchone()[0] == 0
+        assert db.execute("SELECT sequence_day FROM tasks ORDER BY id").fetchall() == [
+            (None,), (None,), ("2020-01-01",), ("2099-01-02",)]  # each day task knows its queue day
         # What the migration wrote is what the running code derives: syncing changes nothing.
         sync_queue_tasks(db, 1)
         assert db.execute("SELECT id, title, status, due, urgent, sequence_id, tags FROM tasks ORDER BY id").fetchall() == tasks

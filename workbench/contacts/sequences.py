@@ -93,7 +93,7 @@ def start_sequence(db: Database, sequence_id: int, user_ids: Iterable[int], *, l
             db.execute("UPDATE users SET stage = '召回中', updated_at = ? WHERE id = ?", [now_text(now), user_id])
             enrolled.append(enrolment_id)
         if enrolled:
-            sync_queue_tasks(db, sequence_id, now)
+            sync_queue_tasks(db, sequence_id, now, reopen_day=_step_due(now.date(), steps[0])[:10])
     return enrolled
 
 
@@ -176,13 +176,15 @@ def day_task_title(sequence_name: str, day: dict) -> str:
     return f"{sequence_name}：{day['count']} 人待联系（{steps}）"
 
 
-def sync_queue_tasks(db: Database, sequence_id: int, now: datetime | None = None) -> None:
+def sync_queue_tasks(db: Database, sequence_id: int, now: datetime | None = None, *,
+                     reopen_day: str | None = None) -> None:
     """Make the sequence's matrix tasks match its enrolments: one task per day that has users due.
 
-    Idempotent. A day's task, once it exists, is the only one for that day whatever its status: an
-    open one is retitled with the new counts, and one the operator checked off or dropped stays closed
-    (it does not come back with the next contact). A day nobody is due on any more has its open task
-    marked done at `now`."""
+    Idempotent. A day's task, once it exists, is the only one for that day whatever its status or due
+    date (the operator may move it): an open one is retitled with the new counts, and one the operator
+    checked off or dropped stays closed when contacts count it down. Newly enrolled users make their
+    first day's task open again (`reopen_day`): that is new work. A day nobody is due on any more has its
+    open task marked done at `now`."""
     from workbench.tasks.repository import create_task
 
     now = now or datetime.now()
@@ -190,22 +192,24 @@ def sync_queue_tasks(db: Database, sequence_id: int, now: datetime | None = None
     if row is None:
         return
     days = queue_days(db, sequence_id)
-    existing: dict[str, tuple[int, str, str, str]] = {}
-    for task_id, due, status, title in db.execute(
-            "SELECT id, due, status, title FROM tasks WHERE sequence_id = ? ORDER BY id", [sequence_id]):
-        existing.setdefault((due or "")[:10], (task_id, due, status, title))
+    existing: dict[str, tuple[int, str, str]] = {}
+    for task_id, day, status, title in db.execute(
+            "SELECT id, sequence_day, status, title FROM tasks WHERE sequence_id = ? ORDER BY id", [sequence_id]):
+        existing.setdefault(day or "", (task_id, status, title))
     today = now.date().isoformat()
     with write_transaction(db):
         for day, entry in days.items():
             title = day_task_title(row[0], entry)
             if day not in existing:
                 create_task(db, title, important=True, urgent=day <= today, due=entry["due"], tags=["召回"],
-                            sequence_id=sequence_id, now=now)
+                            sequence_id=sequence_id, sequence_day=day, now=now)
                 continue
-            task_id, _due, status, old_title = existing[day]
-            if status == "open" and title != old_title:  # the due time and quadrant are the operator's to change
+            task_id, status, old_title = existing[day]
+            if status != "open" and day == reopen_day:
+                db.execute("UPDATE tasks SET title = ?, status = 'open', done_at = NULL WHERE id = ?", [title, task_id])
+            elif status == "open" and title != old_title:  # the due time and quadrant are the operator's
                 db.execute("UPDATE tasks SET title = ? WHERE id = ?", [title, task_id])
-        for day, (task_id, _due, status, _title) in existing.items():
+        for day, (task_id, status, _title) in existing.items():
             if day not in days and status == "open":
                 db.execute("UPDATE tasks SET status = 'done', done_at = ? WHERE id = ?", [now_text(now), task_id])
 

@@ -48,10 +48,11 @@ class Task:
     alert_id: int | None = None
     promoted_on: str | None = None
     sequence_id: int | None = None  # a recall sequence's day of work (its queue, not one user)
+    sequence_day: str | None = None  # that day, "YYYY-MM-DD" (the due date may be moved)
 
     COLUMNS = ("id", "title", "notes", "important", "urgent", "status", "due", "recurrence", "tags",
                "created_at", "triaged_at", "done_at", "position", "user_id", "contact_id",
-               "pdca_cycle_id", "alert_id", "promoted_on", "sequence_id")
+               "pdca_cycle_id", "alert_id", "promoted_on", "sequence_id", "sequence_day")
 
     @classmethod
     def from_row(cls, row) -> "Task":

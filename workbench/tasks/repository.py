@@ -74,8 +74,11 @@ def create_task(db: Database, title: str, *, important: bool = False, urgent: bo
                 user_id: int | None = None, contact_id: int | None = None,
                 pdca_cycle_id: int | None = None, alert_id: int | None = None,
                 triaged: bool | None = None, recurrence: str | None = None,
-                sequence_id: int | None = None, now: datetime | None = None) -> int:
-    """Add one open task; returns its id. triaged=None ⇒ triaged iff important or urgent is given."""
+                sequence_id: int | None = None, sequence_day: str | None = None,
+                now: datetime | None = None) -> int:
+    """Add one open task; returns its id. triaged=None ⇒ triaged iff important or urgent is given.
+
+    sequence_id and sequence_day make it a recall sequence's task for that queue day (contacts/sequences.py)."""
     title = _clean_title(title)
     due = _check_due(due)
     if triaged is None:
@@ -85,11 +88,11 @@ def create_task(db: Database, title: str, *, important: bool = False, urgent: bo
         position = _end_position(db, important, urgent, triaged)
         cursor = db.execute(
             "INSERT INTO tasks (title, notes, important, urgent, status, due, recurrence, tags, created_at,"
-            " triaged_at, position, user_id, contact_id, pdca_cycle_id, alert_id, sequence_id)"
-            " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " triaged_at, position, user_id, contact_id, pdca_cycle_id, alert_id, sequence_id, sequence_day)"
+            " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [title, notes or "", int(bool(important)), int(bool(urgent)), due, recurrence or None,
              _tags_json(tags), stamp, stamp if triaged else None, position, user_id, contact_id,
-             pdca_cycle_id, alert_id, sequence_id],
+             pdca_cycle_id, alert_id, sequence_id, sequence_day],
         )
         return int(cursor.lastrowid)
 

@@ -50,3 +50,11 @@ def add_sequence_link(db: Database) -> None:
     if "sequence_id" not in db["tasks"].columns_dict:
         db.execute("ALTER TABLE tasks ADD COLUMN sequence_id INTEGER")
     db.execute("CREATE INDEX IF NOT EXISTS idx_tasks_sequence_id ON tasks (sequence_id)")
+
+
+@migrations()
+def add_sequence_day(db: Database) -> None:
+    # A recall day task stands for one queue day, kept apart from its due date: the operator may move
+    # the task to another day, and the next count must still find it (not make a second one).
+    db.execute("ALTER TABLE tasks ADD COLUMN sequence_day TEXT")
+    db.execute("UPDATE tasks SET sequence_day = substr(due, 1, 10) WHERE sequence_id IS NOT NULL")
