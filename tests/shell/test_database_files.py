@@ -60,3 +60,42 @@ def test_the_window_reopens_the_last_database_unless_told_otherwise(qapp, tmp_pa
         assert gui_database_path(None) == tmp_path / "env.db"
     finally:
         QSettings().remove("db/last")
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Answers for the modal file dialog, and what the message boxes said (they cannot run offscreen)."""
+    from workbench.ui.shell import database_files
+
+    said: list[tuple[str, str, str]] = []
+    answer = {"path": ""}
+    monkeypatch.setattr(database_files.QFileDialog, "getSaveFileName", lambda *a, **k: (answer["path"], ""))
+    monkeypatch.setattr(database_files.QMessageBox, "warning", lambda _w, title, text: said.append(("warning", title, text)))
+    monkeypatch.setattr(database_files.QMessageBox, "information",
+                        lambda _w, title, text: said.append(("information", title, text)))
+    return answer, said
+
+
+def test_moving_to_the_current_file_is_refused_with_a_sentence_and_nothing_restarts(main_window, dialogs, qapp):
+    from workbench.ui.shell.database_files import RESTART_PROPERTY, move_dialog
+
+    answer, said = dialogs
+    answer["path"] = str(main_window.ctx.db_path)
+    move_dialog(main_window)
+    assert said == [("warning", "移动数据库", "新位置和当前位置相同。")]
+    assert qapp.property(RESTART_PROPERTY) is None and main_window.isVisible()
+
+
+def test_a_new_empty_database_gets_the_db_suffix_and_the_window_reopens_on_it(main_window, dialogs, qapp, tmp_path):
+    from workbench.ui.shell.database_files import MOVE_PROPERTY, RESTART_PROPERTY, new_dialog
+
+    answer, said = dialogs
+    answer["path"] = str(tmp_path / "second")
+    new_dialog(main_window)
+    try:
+        assert said == []
+        assert qapp.property(RESTART_PROPERTY) == str(tmp_path / "second.db")
+        assert qapp.property(MOVE_PROPERTY) is None
+        assert not main_window.isVisible()
+    finally:
+        qapp.setProperty(RESTART_PROPERTY, None)

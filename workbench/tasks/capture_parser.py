@@ -320,7 +320,6 @@ class _Parse:
 
     # dates --------------------------------------------------------------------------------
     def dates(self) -> list[_Dated]:
-        found: list[_Dated] = []
         rules: list[tuple[re.Pattern, Callable[[re.Match], _Dated | None]]] = [
             (D_ISO, self._iso),
             (D_MONTH_DAY_ZH, self._month_day_zh),
@@ -340,16 +339,7 @@ class _Parse:
             (D_EN_MONTH_DAY, self._en_month_day),
             (D_EN_MONTH_END, lambda m: self._at(m, self._month_last(self.today.year, self.today.month))),
         ]
-        for pattern, build in rules:
-            for match in self.line.find(pattern):
-                dated = build(match)
-                if dated is not None:
-                    if dated.warning is None:
-                        self.line.claim(dated.start, dated.end)
-                    else:
-                        self.line.protect(dated.start, dated.end)
-                    found.append(dated)
-        return found
+        return self._claim_all(rules)
 
     def _at(self, match: re.Match, day: date | None, **extra) -> _Dated | None:
         return _Dated(match.start(), match.end(), day, **extra) if day else None
@@ -520,9 +510,14 @@ class _Parse:
 
     # times --------------------------------------------------------------------------------
     def times(self) -> list[_Dated]:
+        return self._claim_all([(T_EN, self._en_time), (T_EN_AT, self._clock_at), (T_CLOCK, self._clock),
+                                (T_ZH, self._zh_time)])
+
+    def _claim_all(self, rules: list[tuple[re.Pattern, Callable[[re.Match], _Dated | None]]]) -> list[_Dated]:
+        """Each rule's matches, in rule order: a valid one claims its text (later rules skip it), an
+        impossible one (2月30日) only protects it, so it stays in the title with its warning."""
         found: list[_Dated] = []
-        for pattern, build in ((T_EN, self._en_time), (T_EN_AT, self._clock_at), (T_CLOCK, self._clock),
-                               (T_ZH, self._zh_time)):
+        for pattern, build in rules:
             for match in self.line.find(pattern):
                 dated = build(match)
                 if dated is not None:

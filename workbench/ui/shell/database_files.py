@@ -44,30 +44,33 @@ def _ask_path(window, title: str) -> Path | None:
     return Path(path) if Path(path).suffix else Path(path + ".db")
 
 
-def move_dialog(window) -> None:
-    target = _ask_path(window, QCoreApplication.translate("DatabaseFiles", "Move the database to"))
+def _ask_new_location(window, title: str, question: str | None = None) -> Path | None:
+    """A file path from the save dialog that check_new_location accepts, else None (after saying why)."""
+    target = _ask_path(window, question or title)
     if target is None:
-        return
+        return None
     try:
         check_new_location(target, window.ctx.db_path)
     except UserError as error:
-        QMessageBox.warning(window, QCoreApplication.translate("DatabaseFiles", "Move the database"), error.sentence)
+        QMessageBox.warning(window, title, error.sentence)
+        return None
+    return target
+
+
+def move_dialog(window) -> None:
+    title = QCoreApplication.translate("DatabaseFiles", "Move the database")
+    target = _ask_new_location(window, title, QCoreApplication.translate("DatabaseFiles", "Move the database to"))
+    if target is None:
         return
-    QMessageBox.information(window, QCoreApplication.translate("DatabaseFiles", "Move the database"),
+    QMessageBox.information(window, title,
                             QCoreApplication.translate("DatabaseFiles", "The workbench will close, move the file to %1 and reopen.").replace("%1", str(target)))
     restart_with(window, target, move_from=window.ctx.db_path)
 
 
 def new_dialog(window) -> None:
-    target = _ask_path(window, QCoreApplication.translate("DatabaseFiles", "New empty database"))
-    if target is None:
-        return
-    try:
-        check_new_location(target, window.ctx.db_path)
-    except UserError as error:
-        QMessageBox.warning(window, QCoreApplication.translate("DatabaseFiles", "New empty database"), error.sentence)
-        return
-    restart_with(window, target)
+    target = _ask_new_location(window, QCoreApplication.translate("DatabaseFiles", "New empty database"))
+    if target is not None:
+        restart_with(window, target)
 
 
 def perform_pending_move(app) -> str | None:
