@@ -11,7 +11,7 @@ from workbench import app_version
 from workbench.errors import UserError
 from workbench.ui.common.icons import app_icon, icon
 from workbench.ui.common.theme import scheme_notifier
-from workbench.ui.shell import database_files, first_run, i18n
+from workbench.ui.shell import first_run, i18n
 from workbench.ui.shell.context import AppContext
 from workbench.ui.shell.nav_rail import NavRail
 from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, load
@@ -262,12 +262,14 @@ class MainWindow(QMainWindow):
     def open_database_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+        from workbench.ui.shell.database_files import restart_with
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(self.ctx.db_path.parent),
                                               self.tr("Workbench database (*.db *.sqlite);;All files (*)"))
         if path:
             QMessageBox.information(self, self.tr("Open database"),
                                     self.tr("The workbench will reopen with %1.").replace("%1", path))
-            database_files.restart_with(self, Path(path))
+            restart_with(self, Path(path))
 
     def set_language(self, code: str) -> None:
         self.ctx.settings.setValue(i18n.SETTING_KEY, code)
@@ -315,9 +317,13 @@ class MainWindow(QMainWindow):
         self.settings_dialog.open()
 
     def move_database_dialog(self) -> None:
+        from workbench.ui.shell import database_files  # (file dialogs load when used: ~1 ms of start-up)
+
         database_files.move_dialog(self)
 
     def new_database_dialog(self) -> None:
+        from workbench.ui.shell import database_files
+
         database_files.new_dialog(self)
 
     def show_audit_log(self) -> None:
