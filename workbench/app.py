@@ -115,7 +115,7 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
         instance.release()
         return EXIT_USER_ERROR
     db = opened.db
-    from workbench.ui.shell.crash_dialog import install_crash_reporting
+    from workbench.ui.shell.crash_reporting import install_crash_reporting
     from workbench.ui.shell.main_window import MainWindow
 
     ctx = build_context(db_path, db)

@@ -23,7 +23,7 @@ def visible_message_boxes():
 
 @pytest.fixture
 def reporting(qapp, tmp_path):
-    from workbench.ui.shell.crash_dialog import install_crash_reporting
+    from workbench.ui.shell.crash_reporting import install_crash_reporting
 
     crash = install_crash_reporting(tmp_path / "data")
     yield crash
@@ -134,7 +134,7 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from workbench.ui.shell.crash_dialog import install_crash_reporting
+from workbench.ui.shell.crash_reporting import install_crash_reporting
 app = QApplication([])
 crash = install_crash_reporting(Path(r"{tmp_path}"))
 def boom():

@@ -9,7 +9,6 @@ left behind by a crash is removed when connecting to it fails.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -23,6 +22,8 @@ RAISE_MESSAGE = b"raise"
 
 
 def _server_name(db_path: Path) -> str:
+    import hashlib  # (after the first frame: it loads OpenSSL, ~3 ms)
+
     digest = hashlib.sha1(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
     return f"ops-workbench-{digest}"
 
