@@ -18,8 +18,6 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 WEEK_LABEL = "2026-W47"
 MONDAY = date(2026, 11, 16)
 

@@ -65,7 +65,7 @@ def test_the_local_server_recovers_after_the_first_window_is_killed(qapp, db_pat
 
     from PySide6.QtWidgets import QApplication
 
-    from workbench.ui.shell.single_instance import SingleInstance, _server_name, ask_running_instance_to_raise
+    from workbench.ui.shell.single_instance import SingleInstance, ask_running_instance_to_raise
 
     script = textwrap.dedent(f"""
         import os

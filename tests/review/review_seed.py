@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from workbench.review.weeks import IsoWeek
-from qt_typing import type_text
 
 WEEK = IsoWeek(2026, 47)
 TODAY = date(2026, 11, 25)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import openpyxl
-from PySide6.QtCore import Qt
+from qt_typing import type_text
 
-from review_seed import WEEK, seed_week, type_text
+from review_seed import WEEK, seed_week
 from workbench.review.repository import load_review
 
 

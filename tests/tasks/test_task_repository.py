@@ -32,7 +32,7 @@ def test_create_task_rejects_empty_title_and_bad_due_without_writing(db):
 
 def test_move_within_and_between_quadrants_orders_by_position(db):
     a = repo.create_task(db, "a", important=True, now=NOW)
-    b = repo.create_task(db, "b", important=True, now=NOW)
+    repo.create_task(db, "b", important=True, now=NOW)
     c = repo.create_task(db, "c", important=True, now=NOW)
     repo.move_task(db, c, "q2", before_id=a)
     assert [t.title for t in repo.list_quadrant(db, "q2")] == ["c", "a", "b"]

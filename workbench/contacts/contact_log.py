@@ -15,9 +15,9 @@ from workbench.export_safety import clean_text
 from workbench.contacts import findings as findings_module
 from workbench.contacts import search_index, sequences
 from workbench.contacts.options import next_step_for
-from workbench.contacts.users import get_user, now_text
+from workbench.contacts.users import get_user
 from workbench.errors import UserError
-from workbench.store import write_transaction
+from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

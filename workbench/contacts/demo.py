@@ -149,7 +149,6 @@ def _bulk_contacts(db, today, scale, rng, user_ids, snippet_ids) -> None:
     total = CONTACTS_PER_SCALE * scale
     first_id = (db.execute("SELECT coalesce(max(id), 0) FROM contacts").fetchone()[0]) + 1
     start = datetime.combine(today - timedelta(days=DAYS), datetime.min.time())
-    seconds = DAYS * 86400
     # Office hours, fewer contacts at weekends; sorted, so ids grow with time (search ranks
     # contacts newest first by id).
     stamps = []

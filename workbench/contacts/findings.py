@@ -12,9 +12,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES
-from workbench.contacts.users import now_text
 from workbench.errors import UserError
-from workbench.store import write_transaction
+from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

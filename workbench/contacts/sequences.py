@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterable
 
-from workbench.contacts.users import now_text
 from workbench.errors import UserError
-from workbench.store import write_transaction
+from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable
 from workbench.contacts.schema import STAGES
 from workbench.errors import UserError
 from workbench.privacy import is_mainland_mobile, mask_phone, mask_wechat
-from workbench.store import write_transaction
+from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 USER_COLUMNS = ["id", "external_id", "name", "phone", "wechat", "channel", "stage", "tags", "notes",
                 "attributes", "created_at", "updated_at", "last_contact_at"]
 
-
-def now_text(now: datetime | None = None) -> str:
-    return (now or datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 @dataclass

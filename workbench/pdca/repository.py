@@ -17,7 +17,7 @@ from workbench.pdca.model import COLUMNS, EDITABLE, Cycle
 from workbench.pdca.stages import (ABANDON, ACT, ADJUST, CHECK, CHECK_OVERDUE, CLOSED, DECISION_NAMES_ZH, DO,
                                    PLAN, STAGES, STANDARDIZE, ChainLink, build_chain, check_move, days_in_stage,
                                    stall_reason)
-from workbench.store import write_transaction
+from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -25,9 +25,6 @@ if TYPE_CHECKING:
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM pdca_cycles"
 DEFAULT_CHECK_AFTER_DAYS = 14
 
-
-def now_text(now: datetime | None = None) -> str:
-    return (now or datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def _clean_title(title: str) -> str:
@@ -287,7 +284,6 @@ def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
     {"snippet_id"} for 标准化 (the SOP; a Do note when there is no snippet library),
     {"next_cycle_id"} for 调整后再循环 (pre-filled from this cycle and linked to it)."""
     now = now or datetime.now()
-    stamp = now_text(now)
     if decision not in (STANDARDIZE, ADJUST, ABANDON):
         raise UserError("请选择处理决定：标准化、调整后再循环或放弃。",
                         "Choose an Act decision: standardise, adjust and repeat, or abandon.")

@@ -3,22 +3,18 @@ list, dismiss, turn an alert into a 重要且紧急 task. Every write goes throu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
 from workbench.reports import datasets
 from workbench.reports.alert_rules import LEVEL_NAMES, LEVEL_RANK, AlertRule, default_rules, describe, evaluate
-from workbench.store import write_transaction
+from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 RULE_FIELDS = ("dataset", "metric", "kind", "direction", "amount", "basis", "window", "level", "enabled", "origin")
 
-
-def _now() -> str:
-    return datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
 
 
 @dataclass
@@ -102,11 +98,11 @@ def save_rule(db: Database, rule: AlertRule, evaluate_now: bool = True) -> int:
     with write_transaction(db):
         if rule.id is None:
             cursor = db.execute(f"INSERT INTO alert_rules ({', '.join(RULE_FIELDS)}, created_at, updated_at)"
-                                f" VALUES ({', '.join('?' for _ in RULE_FIELDS)}, ?, ?)", values + [_now(), _now()])
+                                f" VALUES ({', '.join('?' for _ in RULE_FIELDS)}, ?, ?)", values + [now_text(), now_text()])
             rule.id = int(cursor.lastrowid)
         else:
             db.execute(f"UPDATE alert_rules SET {', '.join(f'{f} = ?' for f in RULE_FIELDS)}, updated_at = ?,"
-                       " deleted_at = NULL WHERE id = ?", values + [_now(), rule.id])
+                       " deleted_at = NULL WHERE id = ?", values + [now_text(), rule.id])
         if evaluate_now:
             evaluate_rule(db, rule)
     return rule.id
@@ -115,7 +111,7 @@ def save_rule(db: Database, rule: AlertRule, evaluate_now: bool = True) -> int:
 def delete_rule(db: Database, rule_id: int) -> None:
     """Soft-delete (so a re-import does not propose it again); open alerts of the rule go too."""
     with write_transaction(db):
-        db.execute("UPDATE alert_rules SET deleted_at = ? WHERE id = ?", [_now(), rule_id])
+        db.execute("UPDATE alert_rules SET deleted_at = ? WHERE id = ?", [now_text(), rule_id])
         db.execute("DELETE FROM alerts WHERE rule_id = ? AND status = 'open'", [rule_id])
 
 
@@ -157,7 +153,7 @@ def evaluate_rule(db: Database, rule: AlertRule) -> int:
         if stale:
             db.conn.executemany("DELETE FROM alerts WHERE rule_id = ? AND date = ? AND status = 'open'",
                                 [(rule.id, d) for d in stale])
-        now = _now()
+        now = now_text()
         db.conn.executemany(
             "INSERT INTO alerts (rule_id, dataset, metric, date, level, value, reference, rule_text, status, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT (rule_id, date) DO UPDATE SET"

@@ -146,7 +146,6 @@ def rfm_data(db: Database, dataset: str, id_column: str, recency: str, frequency
 def rfm_recall_rows(db: Database, dataset: str, result: RfmResult, segment: str, id_column: str) -> list[dict]:
     """The chosen segment's users as rows for contacts' find_or_create_users: the id plus the columns a
     user record can hold (phone, channel …) as they are in the dataset."""
-    info = datasets.get_dataset(db, dataset)
     wanted = set(result.ids[i] for i in result.members(segment))
     rows = []
     for row in datasets.read_rows(db, dataset):

@@ -15,7 +15,6 @@ import json
 import operator
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -25,7 +24,7 @@ from workbench.reports import dataset_tables as tables
 from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, apply_known_dataset, plan_sheet, warn)
 from workbench.reports.readers import Sheet, in_background
 from workbench.reports.table_detect import NOTE_START, TOTALS, classify_row, detect
-from workbench.store import write_transaction
+from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -121,9 +120,6 @@ def file_hash(path: Path | None) -> str:
             digest.update(chunk)
     return digest.hexdigest()
 
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def _language_pick(zh: str, en: str) -> str:
@@ -391,7 +387,7 @@ def _update_profile(db: Database, row: dict, plan: ImportPlan, stored: list[dict
 
 
 def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPass, digest: str) -> None:
-    now = _now()
+    now = now_text()
     before = _dataset_row(db, plan.dataset)
     row, stored, added_names, created = _prepare_dataset(db, plan, now)
     import_id = db.execute(
@@ -717,7 +713,7 @@ def undo_import(db: Database, import_id: int) -> dict:
             fields = ("columns", "key_columns", "profile", "date_column", "date_min", "date_max", "row_count", "updated_at")
             db.execute(f"UPDATE datasets SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
                        [before[f] for f in fields] + [record["dataset_id"]])
-        db.execute("UPDATE imports SET undone_at = ? WHERE id = ?", [_now(), import_id])
+        db.execute("UPDATE imports SET undone_at = ? WHERE id = ?", [now_text(), import_id])
         if not record["created_dataset"]:
             from workbench.reports.after_import import after_import
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 HEAD_ROWS = 80
 TOTALS = re.compile(r"^\s*(合\s*计|总\s*计|小\s*计|汇\s*总|共\s*计|累\s*计|总计行|grand\s*total|sub\s*-?\s*total|total|sum)\s*[:：]?\s*$", re.I)

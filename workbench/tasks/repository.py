@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
-from workbench.store import write_transaction
+from workbench.store import now_text, write_transaction
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, QUADRANTS, Task
 
 if TYPE_CHECKING:
@@ -22,9 +22,6 @@ SELECT = f"SELECT {', '.join(Task.COLUMNS)} FROM tasks"
 QUADRANT_WHERE = "status = 'open' AND triaged_at IS NOT NULL AND important = ? AND urgent = ?"
 INBOX_WHERE = "status = 'open' AND triaged_at IS NULL"
 
-
-def now_text(now: datetime | None = None) -> str:
-    return (now or datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def _clean_title(title: str) -> str:

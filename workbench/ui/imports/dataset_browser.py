@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 from workbench.errors import UserError
 from workbench.reports.datasets import get_dataset, list_datasets, read_rows
 from workbench.reports.importer import list_imports
-from workbench.ui.common import theme
 
 PAGE = 200
 

@@ -18,7 +18,7 @@ from workbench.reports.rfm import SEGMENT_ORDER
 from workbench.ui.reports.chart_labels import segment_label
 from workbench.ui.common.theme import ACCENT, current_scheme
 from workbench.ui.reports.chart_style import (EVENT_COLORS, SERIES_COLORS, DayAxis, alert_color, chinese,
-                                              day_number, label_axis, new_plot_widget, pen, percent_axis)
+                                              day_number, new_plot_widget, pen, percent_axis)
 
 
 

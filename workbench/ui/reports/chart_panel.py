@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, 
 
 from workbench.errors import UserError, current_language
 from workbench.reports import chart_data, datasets
-from workbench.reports.chart_suggest import KINDS, rfm_columns
+from workbench.reports.chart_suggest import KINDS
 from workbench.reports.dashboard_store import chart_events
 from workbench.ui.common.icons import icon
 

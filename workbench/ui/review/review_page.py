@@ -5,7 +5,7 @@ This module also answers 文件 › 导出周报 (AppEvents.export_week_requeste
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, Qt, QThread, QThreadPool, QTimer

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbench.tasks.model import Task
-from workbench.ui.common.theme import ACCENT, QUADRANT_COLORS, current_scheme
+from workbench.ui.common.theme import QUADRANT_COLORS, current_scheme
 from workbench.ui.tasks.task_format import due_label, link_summary, quadrant_title, recurrence_label
 
 

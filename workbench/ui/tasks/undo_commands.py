@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from workbench.store import now_text
 from workbench.tasks import repository as repo
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class CompleteTask(_TaskCommand):
             self.next_id = repo.complete_task(self.db, self.task_id)
             self.first = False
         else:
-            repo.update_task(self.db, self.task_id, status="done", done_at=repo.now_text())
+            repo.update_task(self.db, self.task_id, status="done", done_at=now_text())
             if self.next_row:
                 repo.insert_row(self.db, self.next_row)
         self.changed()

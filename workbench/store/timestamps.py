@@ -1,0 +1,9 @@
+"""The one text form of a moment that every table stores: local time to the second, "YYYY-MM-DDTHH:MM:SS"
+(it sorts as text, and SQLite's date functions read it)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+
+def now_text(now: datetime | None = None) -> str:
+    return (now or datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
