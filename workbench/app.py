@@ -19,7 +19,10 @@ def create_application(argv: list[str] | None = None):
     if app is None:
         # 125 %/150 % screens: scale by the exact factor, so text and qtawesome icons stay sharp.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # Fusion on every platform, so the palette and stylesheet (ui/common/theme.py) look the same
+        # everywhere. Asked for here rather than with app.setStyle(), which would build QStyle's ~570
+        # Python enums (~6 ms) before the first frame.
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
         _pause_garbage_collection_until_the_event_loop_runs()
     app.setDesktopFileName("ops-workbench")  # packaging/linux/ops-workbench.desktop: the dock finds the icon
     app.setOrganizationName(ORG_NAME)
@@ -91,7 +94,6 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
     """The window. The integrity check and the daily backup run after its first frame
     (ui/shell/startup_checks.py); check_first runs the check before, as a reopen after damage does."""
     from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QMessageBox
 
     from workbench.errors import UserError
     from workbench.ui.shell.single_instance import SingleInstance
@@ -111,6 +113,8 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
 
             raise damage_sentence(opened)
     except UserError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, QCoreApplication.translate("App", "Ops Workbench"), error.sentence)
         instance.release()
         return EXIT_USER_ERROR
@@ -139,6 +143,8 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
 
     move_failed = perform_pending_move(app)  # 设置 › 数据库 › 移动: the file moves once it is closed
     if move_failed:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, QCoreApplication.translate("App", "Ops Workbench"), move_failed)
     restart_with = app.property("restart_with_db")
     if restart_with:

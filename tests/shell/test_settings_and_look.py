@@ -165,3 +165,14 @@ def test_every_page_is_built_after_start_up_so_the_rail_shows_all_badges(ctx, qt
     inbox_badge = window.rail.item(0).data(BADGE_ROLE)
     assert inbox_badge and int(inbox_badge) > 0
     assert f"待分拣 {inbox_badge}" in window.status_line.text.text()
+
+
+def test_the_window_uses_fusion_where_the_platform_default_is_another_style():
+    import os
+    import subprocess
+    import sys
+
+    code = "from workbench.app import create_application; print(create_application().style().name())"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.strip() == "fusion"

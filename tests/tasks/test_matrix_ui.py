@@ -309,3 +309,22 @@ def test_rows_show_the_title_and_their_due_in_red_when_overdue_and_in_blue_when_
     assert _colour_share(image, right(today_row), ALERT_COLORS["red"]) == 0
     assert _colour_share(image, right(today_row), ACCENT) > 0.01
     assert _colour_share(image, left(overdue_row), "#1f2329") > 0.01  # the title, in the text colour
+
+
+def test_the_title_starts_where_the_style_puts_an_item_text(ctx, page):
+    """TaskDelegate.TEXT_LEFT stands in for the style's text rectangle (asking for it costs start-up)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    from workbench.ui.tasks.quadrant_list import TaskDelegate
+
+    repo.create_task(ctx.db, "回访", important=True, urgent=True, now=NOW)
+    page.refresh()
+    lst = page.panels["q1"].list
+    index = lst.model().index(0, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(lst.viewport())
+    option.rect = lst.visualRect(index)
+    option.widget = lst
+    lst.itemDelegate().initStyleOption(option, index)
+    text = lst.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, lst)
+    assert (text.left() - option.rect.left(), text.right()) == (TaskDelegate.TEXT_LEFT, option.rect.right())

@@ -5,8 +5,10 @@ qtawesome draws from a font, so icons stay sharp at any device pixel ratio (high
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
+if TYPE_CHECKING:  # (QIcon's Python enums cost ~2 ms: the first icons come after the first frame)
+    from PySide6.QtGui import QIcon
 
 
 def icon(name: str, color: str | None = None) -> QIcon:
@@ -26,6 +28,8 @@ def _icon(name: str, color: str) -> QIcon:
 @lru_cache(maxsize=1)
 def app_icon() -> QIcon:
     """The app's icon with every rendered size, so the window, task bar and dock pick a crisp one."""
+    from PySide6.QtGui import QIcon
+
     from workbench.ui.shell.resources import resource_path
 
     result = QIcon()

@@ -193,9 +193,9 @@ def stylesheet(scheme: Scheme) -> str:
 
 
 def apply_theme(app) -> Scheme:
-    """Font and stylesheet now, and again whenever the system switches between light and dark."""
+    """Font and stylesheet now, and again whenever the system switches between light and dark. The
+    style is Fusion (workbench.app.create_application), so the palette below works for dark too."""
     scheme = current_scheme()
-    app.setStyle("Fusion")  # the same widgets on every platform; the palette below then works for dark
     app.setFont(ui_font())
     app.setPalette(palette(scheme))
     app.setStyleSheet(stylesheet(scheme))

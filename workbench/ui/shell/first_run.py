@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox
 
 from workbench.errors import UserError
 
@@ -91,6 +90,8 @@ def _demo_loaded(window, sentence: str) -> None:
         window.welcome.demo_button.setEnabled(True)
         window.welcome.demo_button.setText(QCoreApplication.translate("FirstRun", "Load demo data"))
     if sentence:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(window, QCoreApplication.translate("FirstRun", "Demo data"), sentence)
         return
     window.ctx.events.data_changed.emit("all")

@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("&About Ops Workbench"), self.show_about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # (QAction(text, parent) builds QIcon's Python enums to match an overload)
+        action.setText(text)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)

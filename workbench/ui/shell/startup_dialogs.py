@@ -9,13 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from workbench.store.startup import OpenedDatabase, damage_sentence, open_at_startup, restore_and_reopen
 
 
 def ask_restore(opened: OpenedDatabase, parent: QWidget | None = None) -> bool:
     """True when the operator chose to restore the offered backup."""
+    from PySide6.QtWidgets import QMessageBox  # (dialog classes load when a dialog is shown: start-up, ~1 ms)
+
     box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("StartupDialogs", "Damaged database"), damage_sentence(opened).sentence,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("damaged_database_box")
@@ -65,6 +67,8 @@ def open_with_dialogs(db_path: Path, parent: QWidget | None = None, *, check: bo
         if notice is not None:
             notice.close()
     for warning in opened.warnings:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("StartupDialogs", "Database location"), warning.sentence,
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("location_warning_box")
