@@ -120,6 +120,18 @@ def test_status_line_shows_database_backup_and_counts(main_window, ctx, qtbot):
     assert main_window.status_line.text.text().endswith("待分拣 12 · 预警 1")
 
 
+def test_a_missing_chinese_font_is_reported_in_the_status_bar_after_the_first_frame(ctx, qtbot, monkeypatch):
+    from workbench.ui.common import theme
+    from workbench.ui.shell.main_window import MainWindow
+
+    monkeypatch.setattr(theme, "cjk_font_families", lambda: [])
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.status_line.font_warning.isVisible())
+    assert "Noto Sans CJK SC" in window.status_line.font_warning.text()
+
+
 def test_no_font_warning_when_a_chinese_font_exists(main_window):
     from workbench.ui.common.theme import cjk_font_families
 

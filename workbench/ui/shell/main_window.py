@@ -36,7 +36,6 @@ class MainWindow(QMainWindow):
 
         install_import_handler(self)  # 文件 › 导入 and dropped files open the import dialog
         self._restore_state()
-        first_run.check_fonts(self)
 
     # --- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -91,6 +90,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())  # ten PNG sizes (~2 ms): the taskbar shows it a frame later
         self._set_rail_icons()
         self.capture_bar.install_tray()
+        first_run.check_fonts(self)  # lists the font families: the warning, if any, shows a frame later
         import workbench.tasks.capture  # noqa: F401  the capture parser, before the first keystroke needs it
 
         self.ctx.db.load()  # sqlite-utils (~55 ms), before a click needs it (store/lazy_database.py)
