@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 SCALE_DB = Path(os.environ.get("BENCH_DB", "/tmp/bench_tasks_scale100.db"))
-RUNS = 9  # per process kind; the machine is noisy, so the medians need a few
+RUNS = int(os.environ.get("BENCH_RUNS", "9"))  # per process kind; the machine is noisy: medians of several
 
 BARE_WINDOW = """
 import sys

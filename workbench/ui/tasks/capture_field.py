@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from workbench.ui.common.theme import ALERT_COLORS
 from workbench.ui.tasks.chip_row import ChipRow
 from workbench.ui.tasks.undo_commands import CaptureTask
 
@@ -45,7 +44,7 @@ class CaptureField(QWidget):
         self.field.setClearButtonEnabled(True)
         self.chips = ChipRow()
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {ALERT_COLORS['red']};")
+        self.error.setObjectName("errorText")  # red: the app stylesheet
         self.error.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

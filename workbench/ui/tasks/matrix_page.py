@@ -33,14 +33,9 @@ class QuadrantPanel(QFrame):
     def __init__(self, quadrant: str):
         super().__init__()
         self.quadrant = quadrant
-        colour = QUADRANT_COLORS.get(quadrant, ACCENT if quadrant == INBOX else "#808080")
-        scheme = current_scheme()
-        self.setObjectName(f"panel_{quadrant}")
-        background = scheme.tint(colour, 16) if quadrant != INBOX else scheme.surface
-        self.setStyleSheet(f"QFrame#panel_{quadrant} {{ background: {background}; border: none;"
-                           f" border-top: 3px solid {colour}; border-radius: 6px; }}")
+        self.setObjectName(f"panel_{quadrant}")  # its tint and edge, and the header's: theme.task_page_rules
         self.header = QLabel()
-        self.header.setStyleSheet(f"color: {colour}; font-weight: 600; font-size: 14px;")
+        self.header.setObjectName(f"header_{quadrant}")
         self.list = QuadrantList(quadrant)
         self.empty = QLabel()
         self.empty.setProperty("muted", True)
@@ -86,7 +81,6 @@ class MatrixPage(QWidget):
         self.morning.setObjectName("morningChanges")
         self.morning.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.morning.setVisible(False)  # until _show_morning finds tasks promoted today
-        self.morning.setStyleSheet(f"QToolButton {{ color: {QUADRANT_COLORS['q1']}; border: none; }}")
         self.closed_button = QPushButton(self.tr("Done && dropped…"))
         self.closed_button.clicked.connect(lambda: self.show_closed(""))
         self.settings_button = QToolButton()
@@ -113,8 +107,6 @@ class MatrixPage(QWidget):
         self.today_strip.setFixedHeight(40)
         self.today_strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.today_strip.setHorizontalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.today_strip.setStyleSheet("QListWidget { background: transparent; border: none; }"
-                                       " QListWidget::item { border-radius: 10px; padding: 2px 8px; }")
         self.today_strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.today_strip.setSpacing(4)
         self.today_strip.itemActivated.connect(lambda item: self.select_task(item.data(Qt.ItemDataRole.UserRole)))
@@ -122,7 +114,7 @@ class MatrixPage(QWidget):
         strip_row = QHBoxLayout()
         strip_row.setContentsMargins(16, 4, 16, 0)
         strip_title = QLabel(self.tr("Today"))
-        strip_title.setStyleSheet("font-weight: 600;")
+        strip_title.setObjectName("todayStripTitle")
         strip_row.addWidget(strip_title)
         strip_row.addWidget(self.today_strip, 1)
 
