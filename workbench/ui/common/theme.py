@@ -203,7 +203,15 @@ def task_page_rules(scheme: Scheme) -> str:
         rules.append(f"#panel_{quadrant} {{ background: {background}; border: none; border-top: 3px solid {colour};"
                      f" border-radius: 6px; }}\n#header_{quadrant} {{ color: {colour}; font-weight: 600; font-size: 14px; }}")
     return "\n".join(rules) + f"""
-    #todayStrip {{ background: transparent; border: none; }}
+    #taskList, #todayStrip {{ background: transparent; border: none; }}
+    #taskList::indicator {{ width: 13px; height: 13px; border: 1px solid {scheme.muted}; border-radius: 3px;
+        background: {scheme.surface}; }}
+    #taskList::indicator:checked {{ background: {ACCENT}; border-color: {ACCENT}; }}
+    #taskList::item:selected {{ background: {scheme.tint(ACCENT, 40)}; color: {scheme.text}; }}
+    #taskList QScrollBar:vertical {{ background: transparent; width: 8px; margin: 0; }}
+    #taskList QScrollBar::handle:vertical {{ background: {scheme.line}; border-radius: 4px; min-height: 24px; }}
+    #taskList QScrollBar::add-line:vertical, #taskList QScrollBar::sub-line:vertical {{ height: 0; }}
+    #taskList QScrollBar::add-page:vertical, #taskList QScrollBar::sub-page:vertical {{ background: transparent; }}
     #todayStrip::item {{ border-radius: 10px; padding: 2px 8px; }}
     #todayStripTitle {{ font-weight: 600; }}
     #morningChanges {{ color: {QUADRANT_COLORS['q1']}; border: none; }}

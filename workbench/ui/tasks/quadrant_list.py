@@ -99,7 +99,7 @@ class QuadrantList(QListWidget):
         # Rows still to add after the first frame: a loader of them, and the time they are shown at.
         self._rest: tuple[Callable[[], list[Task]], datetime] | None = None
         self.quadrant = quadrant
-        self.setObjectName(f"list_{quadrant}")
+        self.setObjectName("taskList")  # its look: theme.task_page_rules
         self.setItemDelegate(TaskDelegate(self))
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -110,17 +110,6 @@ class QuadrantList(QListWidget):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setUniformItemSizes(True)
         self.setFrameShape(QListWidget.Shape.NoFrame)
-        scheme = current_scheme()
-        self.setStyleSheet(
-            "QListWidget { background: transparent; border: none; }"
-            f" QListWidget::indicator {{ width: 13px; height: 13px; border: 1px solid {scheme.muted};"
-            f" border-radius: 3px; background: {scheme.surface}; }}"
-            f" QListWidget::indicator:checked {{ background: {ACCENT}; border-color: {ACCENT}; }}"
-            f" QListWidget::item:selected {{ background: {scheme.tint(ACCENT, 40)}; color: {scheme.text}; }}"
-            " QScrollBar:vertical { background: transparent; width: 8px; margin: 0; }"
-            f" QScrollBar::handle:vertical {{ background: {scheme.line}; border-radius: 4px; min-height: 24px; }}"
-            " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
-            " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }")
         self._filling = False
         self.itemChanged.connect(self._on_item_changed)
 
