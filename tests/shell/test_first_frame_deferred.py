@@ -52,7 +52,7 @@ def first_frame_then_report(app):
     return 0
 
 WATCHED = {"QStyle", "QIcon", "QMessageBox", "QFileDialog", "QSpinBox", "sqlite_utils", "hashlib", "pyqtgraph",
-           "openpyxl"}
+           "openpyxl", "workbench.ui.shell.startup_checks"}
 QApplication.exec = first_frame_then_report
 from workbench.app import run_gui
 run_gui(Path(sys.argv[1]), "zh_CN")

@@ -86,7 +86,7 @@ def test_the_window_announces_its_first_frame(ctx, qtbot):
 def test_damage_found_after_the_first_frame_reopens_the_window_checked(qapp, qtbot, db_path):
     from PySide6.QtCore import QCoreApplication
 
-    from workbench.app import CHECK_FIRST_PROPERTY, _start_checks_after_first_frame, build_context
+    from workbench.app import CHECK_FIRST_PROPERTY, _checks_after_first_frame, build_context
     from workbench.ui.shell.main_window import MainWindow
 
     fill_settings(db_path)
@@ -94,7 +94,7 @@ def test_damage_found_after_the_first_frame_reopens_the_window_checked(qapp, qtb
     opened = open_at_startup(db_path, check=False)
     window = MainWindow(build_context(db_path, opened.db))
     qtbot.addWidget(window)
-    checks = _start_checks_after_first_frame(window, readonly=False)
+    stop_checks = _checks_after_first_frame(window, readonly=False)
     app = QCoreApplication.instance()
     try:
         window.show()
@@ -102,7 +102,7 @@ def test_damage_found_after_the_first_frame_reopens_the_window_checked(qapp, qtb
         assert app.property("restart_with_db") == str(db_path)
         assert app.property(CHECK_FIRST_PROPERTY) is True
     finally:
-        checks.stop()
+        stop_checks()
         app.setProperty("restart_with_db", None)
         app.setProperty(CHECK_FIRST_PROPERTY, None)
         opened.db.close()
