@@ -56,8 +56,9 @@ def build_context(db_path: Path, db):
     return AppContext(db_path=db_path, db=db, undo_stack=QUndoStack(), settings=QSettings(), events=AppEvents())
 
 
-def prepare_ui(app, settings, lang: str | None = None) -> str:
-    """Language and look; returns the language installed."""
+def prepare_ui(app, settings, lang: str | None = None, *, with_stylesheet: bool = True) -> str:
+    """Language and look; returns the language installed. with_stylesheet=False: the caller builds its
+    window first and then calls theme.apply_stylesheet (see there why)."""
     from PySide6.QtCore import QCoreApplication
 
     from workbench.ui.common.theme import apply_theme
@@ -66,7 +67,7 @@ def prepare_ui(app, settings, lang: str | None = None) -> str:
     code = i18n.install_language(i18n.chosen_language(settings, lang))
     # Qt appends the display name to every window title (X11, Windows): in the language shown.
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Ops Workbench"))
-    apply_theme(app)
+    apply_theme(app, with_stylesheet=with_stylesheet)
     from workbench.ui.shell.preferences import scheme_choice
 
     if scheme_choice(settings) != "system":  # 设置 › 外观 may pin light or dark
@@ -99,10 +100,11 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from workbench.errors import UserError
+    from workbench.ui.common.theme import apply_stylesheet
     from workbench.ui.shell.single_instance import SingleInstance
 
     app = create_application()
-    prepare_ui(app, QSettings(), lang)
+    prepare_ui(app, QSettings(), lang, with_stylesheet=False)  # set over the built window, below
     instance = SingleInstance(db_path)
     if not instance.acquire():
         return _second_instance(db_path)
@@ -118,6 +120,7 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
     except UserError as error:
         from PySide6.QtWidgets import QMessageBox
 
+        apply_stylesheet(app)
         QMessageBox.critical(None, QCoreApplication.translate("App", "Ops Workbench"), error.sentence)
         instance.release()
         return EXIT_USER_ERROR
@@ -127,6 +130,7 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
 
     ctx = build_context(db_path, db)
     window = MainWindow(ctx)
+    apply_stylesheet(app)  # once, over the finished window (ui/common/theme.py says why)
     crash_reporting = install_crash_reporting(db_path.parent, window)  # masked log in the data folder
     if opened.readonly:
         window.update_status(QCoreApplication.translate("App", "Read-only: the file is damaged"))
@@ -188,3 +192,22 @@ def _checks_after_first_frame(window, *, readonly: bool):
 
     window.first_frame_shown.connect(start)
     return lambda: [checks.stop() for checks in started]
+
+
+def _second_instance(db_path: Path) -> int:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.ui.common.theme import apply_stylesheet
+    from workbench.ui.shell.single_instance import ask_running_instance_to_raise
+
+    apply_stylesheet()
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Ops Workbench"),
+                      QCoreApplication.translate("App", "This database is already open in another Ops Workbench window."))
+    box.setObjectName("already_open_box")
+    show = box.addButton(QCoreApplication.translate("App", "Show that window"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is show:
+        ask_running_instance_to_raise(db_path)
+    return 0

@@ -41,9 +41,10 @@ app = create_application()
 db = open_database(Path(sys.argv[1]))
 ctx = build_context(Path(sys.argv[1]), db)
 ctx.settings.setValue("ui/last_page", "tasks")
-prepare_ui(app, ctx.settings, "zh_CN")
+prepare_ui(app, ctx.settings, "zh_CN", with_stylesheet=False)  # as run_gui: set over the built window
+from workbench.ui.common.theme import apply_stylesheet
 from workbench.ui.shell.main_window import MainWindow
-w = MainWindow(ctx); w.resize(1440, 900); w.show()
+w = MainWindow(ctx); w.resize(1440, 900); apply_stylesheet(app); w.show()
 app.processEvents()
 assert w.page("tasks").panels["q2"].list.count() > 0
 print("shown", flush=True)

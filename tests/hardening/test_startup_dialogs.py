@@ -145,3 +145,20 @@ def test_the_window_finds_damage_after_its_first_frame_and_reopens_offering_the_
     assert conn.execute("SELECT count(*) FROM settings WHERE key LIKE 'k%'").fetchone()[0] == 3000
     conn.close()
     assert list(db_path.parent.glob("workbench.damaged-*.db")), "the damaged file is kept beside"
+
+
+def test_a_second_window_on_an_open_database_says_so_and_opens_nothing(qapp, db_path):
+    from workbench.app import run_gui
+    from workbench.ui.shell.single_instance import SingleInstance
+
+    open_database(db_path).close()
+    first = SingleInstance(db_path)  # the window already open on the file
+    assert first.acquire()
+    seen: list = []
+    answer_box("already_open_box", QMessageBox.ButtonRole.RejectRole, seen)  # 退出
+    try:
+        assert run_gui(db_path, "zh_CN") == 0
+    finally:
+        first.release()
+    assert seen == ["这个数据库已在另一个运营工作台窗口中打开。"]
+    assert not [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible()]

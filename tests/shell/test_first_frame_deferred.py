@@ -75,3 +75,37 @@ def test_the_first_frame_builds_no_qt_class_or_module_it_does_not_show(db, db_pa
                             timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [], f"built before the first frame: {result.stdout}"
+
+
+def test_the_stylesheet_set_over_the_built_window_gives_the_same_pixels(ctx, qtbot, qapp):
+    """run_gui builds the window first and sets the app stylesheet just before showing it (faster): the
+    window must look exactly as one built under the stylesheet."""
+    from workbench.tasks.repository import create_task
+    from workbench.ui.common.theme import apply_stylesheet
+    from workbench.ui.shell.main_window import MainWindow
+
+    for title in ("回访 王芳 提现失败", "整理周报", "清理旧的微信群"):
+        create_task(ctx.db, title, important=True, urgent=title != "清理旧的微信群")
+    ctx.settings.setValue("ui/last_page", "tasks")
+
+    def shown_window():
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        return window
+
+    built_under = shown_window()
+    with qtbot.waitSignal(built_under.first_frame_shown, timeout=5000):
+        built_under.show()
+    qtbot.wait(100)  # the today strip and summary fill after the first frame
+    expected = built_under.grab().toImage()
+    built_under.close()
+
+    qapp.setStyleSheet("")
+    window = shown_window()
+    apply_stylesheet(qapp)
+    with qtbot.waitSignal(window.first_frame_shown, timeout=5000):
+        window.show()
+    qtbot.wait(100)
+    assert qapp.styleSheet(), "the stylesheet is set again"
+    assert window.grab().toImage() == expected

@@ -218,17 +218,30 @@ def task_page_rules(scheme: Scheme) -> str:
     """
 
 
-def apply_theme(app) -> Scheme:
-    """Font and stylesheet now, and again whenever the system switches between light and dark. The
-    style is Fusion (workbench.app.create_application), so the palette below works for dark too."""
+def apply_theme(app, *, with_stylesheet: bool = True) -> Scheme:
+    """Font, palette and stylesheet now, and again whenever the system switches between light and dark.
+    The style is Fusion (workbench.app.create_application), so the palette works for dark too.
+
+    with_stylesheet=False leaves the stylesheet to apply_stylesheet(), once the window is built."""
     scheme = current_scheme()
     app.setFont(ui_font())
     app.setPalette(palette(scheme))
-    app.setStyleSheet(stylesheet(scheme))
+    if with_stylesheet:
+        app.setStyleSheet(stylesheet(scheme))
     if not app.property("workbench_follows_scheme"):
         app.setProperty("workbench_follows_scheme", True)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: reapply_scheme(app))
     return scheme
+
+
+def apply_stylesheet(app=None) -> None:
+    """The app stylesheet, if it is not set yet: the window start-up builds its widgets first and calls
+    this just before showing them. Under a stylesheet Qt re-styles a widget's whole subtree every time
+    the widget gets a parent, and a window is built from the leaves up (~3 % of start-up); set once
+    over the finished window, each widget is styled once. Any window shown before it calls this too."""
+    app = app or QGuiApplication.instance()
+    if not app.styleSheet():
+        app.setStyleSheet(stylesheet(current_scheme()))
 
 
 def reapply_scheme(app, force: Scheme | None = None) -> Scheme:
@@ -238,7 +251,8 @@ def reapply_scheme(app, force: Scheme | None = None) -> Scheme:
         _forced = force
     scheme = current_scheme()
     app.setPalette(palette(scheme))
-    app.setStyleSheet(stylesheet(scheme))
+    if app.styleSheet():  # (not set yet: apply_stylesheet() will use this scheme)
+        app.setStyleSheet(stylesheet(scheme))
     scheme_notifier().changed.emit(scheme)
     return scheme
 

@@ -12,12 +12,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from workbench.store.startup import OpenedDatabase, damage_sentence, open_at_startup, restore_and_reopen
+from workbench.ui.common.theme import apply_stylesheet  # (the window sets it later, unless a dialog comes first)
 
 
 def ask_restore(opened: OpenedDatabase, parent: QWidget | None = None) -> bool:
     """True when the operator chose to restore the offered backup."""
     from PySide6.QtWidgets import QMessageBox  # (dialog classes load when a dialog is shown: start-up, ~1 ms)
 
+    apply_stylesheet()
     box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("StartupDialogs", "Damaged database"), damage_sentence(opened).sentence,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("damaged_database_box")
@@ -42,6 +44,7 @@ def upgrade_notice(db_path: Path) -> QWidget | None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QLabel
 
+    apply_stylesheet()
     notice = QLabel(QCoreApplication.translate(
         "StartupDialogs", "Upgrading the database for this version (a copy of it is kept first)…"))
     notice.setObjectName("upgrade_notice")
@@ -69,6 +72,7 @@ def open_with_dialogs(db_path: Path, parent: QWidget | None = None, *, check: bo
     for warning in opened.warnings:
         from PySide6.QtWidgets import QMessageBox
 
+        apply_stylesheet()
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("StartupDialogs", "Database location"), warning.sentence,
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("location_warning_box")
