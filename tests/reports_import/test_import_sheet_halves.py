@@ -129,6 +129,14 @@ def import_stored(path: Path, db_path: Path, progress=None) -> tuple:
         db.close()
 
 
+def import_whole_then_split_from_now_on(path: Path, tmp_path: Path, monkeypatch) -> tuple:
+    """What a whole-sheet import stores (the reference); imports after this split every sheet."""
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 1 << 60)
+    whole = import_stored(path, tmp_path / "whole.db")
+    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    return whole
+
+
 def spy_splits(monkeypatch) -> list:
     splits = []
     original = xlsx_halves.load_halves
@@ -146,9 +154,7 @@ def spy_splits(monkeypatch) -> list:
 def test_a_split_import_stores_what_a_whole_import_stores(layout, tmp_path, monkeypatch):
     make, early = IMPORT_LAYOUTS[layout]
     path = make(tmp_path / "订单.xlsx")
-    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 1 << 60)
-    whole = import_stored(path, tmp_path / "whole.db")
-    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    whole = import_whole_then_split_from_now_on(path, tmp_path, monkeypatch)
     splits = spy_splits(monkeypatch)
     split = import_stored(path, tmp_path / "split.db")
     assert [s.early for s in splits] == [early]
@@ -163,9 +169,7 @@ def test_the_first_part_is_imported_while_the_rest_loads(tmp_path, monkeypatch):
     """Rows of the first part are typed and inserted before the rest is waited for; the progress
     bar's total is known from the XML and reaches 100%."""
     path = make_book(tmp_path / "订单.xlsx", 15000)
-    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 1 << 60)
-    whole = import_stored(path, tmp_path / "whole.db")
-    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    whole = import_whole_then_split_from_now_on(path, tmp_path, monkeypatch)
     calls, wanted = [], []
     original_rest = xlsx_halves.Split.rest
 
@@ -236,9 +240,7 @@ def test_a_rest_calamine_cannot_load_is_read_from_the_whole_sheet(layout, tmp_pa
     """When only the rest's temp workbook fails to load, its rows come from the whole sheet."""
     make, early = IMPORT_LAYOUTS[layout]
     path = make(tmp_path / "订单.xlsx")
-    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 1 << 60)
-    whole = import_stored(path, tmp_path / "whole.db")
-    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
+    whole = import_whole_then_split_from_now_on(path, tmp_path, monkeypatch)
     original_load = xlsx_halves._load
 
     def load(part_path, sheet_name):
