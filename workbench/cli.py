@@ -1,19 +1,19 @@
 """The front door. No subcommand opens the window; subcommands are headless and scriptable.
 
-Contract: every subcommand takes --db PATH (else WORKBENCH_DB, else the user data folder); a user
+Contract: every subcommand takes the global options of command_line.py (--db PATH, else WORKBENCH_DB,
+else the user data folder; --now ISO, else the clock), before or after the subcommand's name; a user
 error exits 2 with one sentence on stderr; --json output is one JSON document on stdout.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import date
 from pathlib import Path
 
 from workbench import app_version
+from workbench.command_line import add_global_options, day_of, global_options_parent, open_db_for, print_json
 from workbench.errors import UserError
-from workbench.store import open_database, resolve_database_path
+from workbench.store import resolve_database_path
 
 EXIT_USER_ERROR = 2
 
@@ -36,21 +36,6 @@ class SentenceParser(argparse.ArgumentParser):
         raise UserError(f"命令参数有误：{message}（用 --help 查看用法）", f"Bad arguments: {message} (see --help).")
 
 
-def _common_parent() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="database file (default: WORKBENCH_DB, else the user data folder)")
-    return common
-
-
-def open_db_for(args: argparse.Namespace):
-    """The database named by --db / WORKBENCH_DB / the default location, migrated."""
-    return open_database(resolve_database_path(args.db))
-
-
-def print_json(payload) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
-
-
 def cmd_gui(args: argparse.Namespace) -> int:
     from workbench.app import gui_database_path, run_gui
 
@@ -62,7 +47,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     db = open_db_for(args)
     try:
-        fill_demo(db, today=date.fromisoformat(args.today) if args.today else None, scale=args.scale)
+        fill_demo(db, today=day_of(args), scale=args.scale)
     finally:
         db.close()
     print(f"demo data written to {resolve_database_path(args.db)}", file=sys.stderr)
@@ -117,15 +102,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_shots(args: argparse.Namespace) -> int:
     from workbench.ui.shell.shots import render_shots
 
-    written = render_shots(Path(args.out), lang=args.lang, db_path=Path(args.db) if args.db else None)
+    written = render_shots(Path(args.out), lang=args.lang or "zh_CN", db_path=Path(args.db) if args.db else None)
     for path in written:
         print(path)
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _common_parent()
-    parser = SentenceParser(prog="workbench", description="运营工作台 Ops Workbench", parents=[common])
+    common = global_options_parent()
+    parser = SentenceParser(prog="workbench", description="运营工作台 Ops Workbench")
+    add_global_options(parser, top_level=True)
     parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default: the system's)")
     parser.set_defaults(func=cmd_gui)
@@ -146,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = sub.add_parser("shots", parents=[common], help="render every screen to PNG, offscreen")
     shots.add_argument("--out", required=True, metavar="DIR")
-    shots.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    # SUPPRESS: `workbench --lang en shots` keeps the language given before the subcommand.
+    shots.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS, help="default: zh_CN")
     shots.set_defaults(func=cmd_shots)
 
     from workbench.contacts import commands as contacts_commands

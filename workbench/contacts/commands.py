@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import date
+
+from workbench.command_line import now_of
 
 
 def _db(args):
-    from workbench.cli import open_db_for
+    from workbench.command_line import open_db_for
 
     return open_db_for(args)
 
 
 def _print_json(payload) -> None:
-    from workbench.cli import print_json
+    from workbench.command_line import print_json
 
     print_json(payload)
 
@@ -49,7 +50,7 @@ def cmd_users_import(args) -> int:
 
     db = _db(args)
     try:
-        result = import_user_list(db, args.file, sequence_id=args.sequence)
+        result = import_user_list(db, args.file, sequence_id=args.sequence, now=now_of(args))
     finally:
         db.close()
     zh = current_language() == "zh_CN"
@@ -86,7 +87,8 @@ def cmd_contact(args) -> int:
         contact_id = log_contact(db, user_id=args.user, summary=args.summary or "", channel=args.channel,
                                  direction=args.direction, topic=args.topic, outcome=args.outcome,
                                  follow_up_due=args.follow_up,
-                                 finding=(args.finding_kind, args.finding) if args.finding else None)
+                                 finding=(args.finding_kind, args.finding) if args.finding else None,
+                                 now=now_of(args))
     finally:
         db.close()
     if args.json:
@@ -118,7 +120,9 @@ def cmd_due(args) -> int:
     from workbench.contacts.due import cadence_due, due_follow_ups
     from workbench.privacy import mask_phone
 
-    today = date.fromisoformat(args.today) if args.today else date.today()
+    from workbench.command_line import day_of
+
+    today = day_of(args)
     db = _db(args)
     try:
         follow_ups, cadence = due_follow_ups(db, today), cadence_due(db, today, limit=args.limit)

@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
-    from workbench.cli import open_db_for, print_json
+    from workbench.command_line import open_db_for, print_json
     from workbench.reports.alert_store import list_alerts
 
     since = None

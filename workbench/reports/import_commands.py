@@ -17,7 +17,7 @@ def _zh() -> bool:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workbench.cli import open_db_for, print_json
+    from workbench.command_line import open_db_for, print_json
     from workbench.reports.importer import import_file
 
     db = open_db_for(args)
@@ -59,7 +59,7 @@ def dataset_summary(info) -> dict:
 
 
 def cmd_datasets(args: argparse.Namespace) -> int:
-    from workbench.cli import open_db_for, print_json
+    from workbench.command_line import open_db_for, print_json
     from workbench.reports.datasets import list_datasets
 
     db = open_db_for(args)
@@ -80,7 +80,7 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
 
 def cmd_imports(args: argparse.Namespace) -> int:
-    from workbench.cli import open_db_for, print_json
+    from workbench.command_line import open_db_for, print_json
     from workbench.reports.importer import list_imports, undo_import
 
     db = open_db_for(args)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -18,17 +17,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 
 def cmd_export_week(args: argparse.Namespace) -> int:
-    from workbench.cli import open_db_for, print_json
+    from workbench.command_line import now_of, open_db_for, print_json
     from workbench.errors import UserError
     from workbench.review.export_xlsx import export_week
     from workbench.review.weeks import IsoWeek
 
-    week = IsoWeek.parse(args.week) if args.week else IsoWeek.of(date.today())
+    week = IsoWeek.parse(args.week) if args.week else IsoWeek.of(now_of(args).date())
     if not str(args.out).lower().endswith(".xlsx"):
         raise UserError("导出文件名应以 .xlsx 结尾。", "The export file name should end in .xlsx.")
     db = open_db_for(args)
     try:
-        result = export_week(db, week, args.out, masked=not args.unmasked)
+        result = export_week(db, week, args.out, today=now_of(args).date(), masked=not args.unmasked)
     finally:
         db.close()
     if args.json:

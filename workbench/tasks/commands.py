@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
-
 from workbench.errors import UserError, current_language
 
 
@@ -19,7 +17,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     capture.add_argument("text", nargs="*", metavar="TEXT", help="the capture, e.g. 明天下午3点 回访 @王芳 #召回 *")
     capture.add_argument("--dry-run", action="store_true", help="parse and print, save nothing")
     capture.add_argument("--json", action="store_true", help="one JSON object per capture, one per line")
-    capture.add_argument("--now", metavar="ISO", help="reference time for relative dates (default: now)")
     capture.set_defaults(func=cmd_capture)
 
     tasks = subparsers.add_parser("tasks", parents=[common], help="list open tasks (--all: done and dropped too)")
@@ -27,17 +24,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     tasks.add_argument("--quadrant", choices=["q1", "q2", "q3", "q4", "inbox"])
     tasks.add_argument("--all", action="store_true", help="include done and dropped tasks")
     tasks.set_defaults(func=cmd_tasks)
-
-
-def _reference_time(text: str | None) -> datetime:
-    if not text:
-        return datetime.now()
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"--now 的时间“{text}”格式不对，应为 ISO 格式，如 2026-11-25T09:30。",
-                        f"--now “{text}” is not an ISO time such as 2026-11-25T09:30.") from None
-    return moment.replace(tzinfo=None)
 
 
 def _lines(args: argparse.Namespace) -> list[str]:
@@ -51,11 +37,11 @@ def _lines(args: argparse.Namespace) -> list[str]:
 
 
 def cmd_capture(args: argparse.Namespace) -> int:
-    from workbench.cli import open_db_for, print_json
+    from workbench.command_line import now_of, open_db_for, print_json
     from workbench.store import write_transaction
     from workbench.tasks.capture import capture
 
-    now = _reference_time(args.now)
+    now = now_of(args)
     lines = _lines(args)
     db = open_db_for(args)
     lang = current_language()
@@ -94,7 +80,7 @@ def _describe(parsed, task_id, lang: str) -> str:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from workbench.cli import open_db_for, print_json
+    from workbench.command_line import open_db_for, print_json
     from workbench.tasks.repository import list_all
 
     db = open_db_for(args)
