@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SAMPLES = SHARED / "samples"
 REAL_SAMPLES = SAMPLES / "real"
+# The moment every UI test runs at (the app context's clock): no test depends on the day it runs.
+PINNED_NOW = datetime(2026, 11, 25, 9, 30)
 
 
 @pytest.fixture
@@ -62,6 +64,7 @@ def ctx(qapp, db, db_path):
 
     create_application()
     context = build_context(db_path, db)
+    context.clock = lambda: PINNED_NOW
     context.settings.clear()
     prepare_ui(qapp, context.settings, "zh_CN")
     yield context

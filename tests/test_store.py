@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import datetime
 
 import pytest
 from sqlite_utils.migrations import Migrations
@@ -14,6 +14,7 @@ from workbench.store.backup import daily_backup, latest_good_backup, list_backup
 from workbench.store.connection import DatabaseError
 from workbench.store.integrity import integrity
 from workbench.store.migrate import NewerSchemaError, apply_all, applied_migrations, schema_version
+from tests.conftest import PINNED_NOW
 
 
 def all_migration_names():
@@ -137,7 +138,7 @@ def test_a_second_writer_waits_then_reports_busy(db, db_path):
 
 def test_backup_and_restore_round_trip(db, db_path):
     db["settings"].insert({"key": "before", "value": "1"})
-    backup = make_backup(db, db_path)
+    backup = make_backup(db, db_path, now=PINNED_NOW)
     assert backup.exists() and (backup.stat().st_mode & 0o777) == 0o600
     db["settings"].insert({"key": "after", "value": "2"})
     db.close()
@@ -150,8 +151,8 @@ def test_backup_and_restore_round_trip(db, db_path):
 
 def test_daily_backup_once_a_day_keeping_seven(db, db_path):
     for day in range(1, 12):
-        assert daily_backup(db, db_path, keep=7, today=date(2026, 11, day)) is not None
-        assert daily_backup(db, db_path, keep=7, today=date(2026, 11, day)) is None
+        assert daily_backup(db, db_path, keep=7, now=datetime(2026, 11, day, 9, 30)) is not None
+        assert daily_backup(db, db_path, keep=7, now=datetime(2026, 11, day, 9, 30)) is None
     kept = list_backups(db_path)
     assert len(kept) == 7
     assert kept[0].name.startswith("workbench-20261111-")
@@ -166,12 +167,12 @@ def test_leftovers_of_earlier_backups_are_cleared(db, db_path):
     for name in ("workbench-20261101-090000.db.partial-wal", "workbench-20261101-090000.db.partial-shm",
                  "workbench-20261102-090000.db.partial"):
         (folder / name).write_bytes(b"")
-    backup = make_backup(db, db_path)
+    backup = make_backup(db, db_path, now=PINNED_NOW)
     assert [p.name for p in folder.iterdir()] == [backup.name]
 
 
 def test_a_damaged_backup_is_skipped_when_restoring(db, db_path):
-    good = make_backup(db, db_path)
+    good = make_backup(db, db_path, now=PINNED_NOW)
     newer = good.with_name("workbench-29991231-000000.db")
     newer.write_bytes(b"garbage" * 1000)
     assert latest_good_backup(db_path) == good

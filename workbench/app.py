@@ -175,7 +175,7 @@ def _checks_after_first_frame(window, *, readonly: bool):
 
         from workbench.ui.shell.startup_checks import StartupChecks
 
-        checks = StartupChecks(window.ctx.db_path, readonly=readonly, parent=window)
+        checks = StartupChecks(window.ctx.db_path, window.ctx.clock, readonly=readonly, parent=window)
 
         def reopen_checked(_verdict: str) -> None:
             # The checked start-up path says what is wrong and offers the newest good backup.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from workbench.clock import wall_clock
 from workbench.privacy import mask_text
 from workbench.store import write_transaction
 
@@ -26,7 +27,7 @@ def record(db: Database, action: str, detail: str = "", rows: int = 0, masked: b
            at: datetime | None = None) -> int:
     """Add one entry (in its own write transaction, or nested in the caller's). Returns its id."""
     entry = {
-        "at": (at or datetime.now()).isoformat(timespec="seconds"),
+        "at": (at or wall_clock()).isoformat(timespec="seconds"),  # when it happened: an audit stamp
         "action": action,
         "detail": mask_text(detail),
         "rows": int(rows),

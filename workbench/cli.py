@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from workbench import app_version
-from workbench.command_line import add_global_options, day_of, global_options_parent, open_db_for, print_json
+from workbench.command_line import add_global_options, day_of, global_options_parent, now_of, open_db_for, print_json
 from workbench.errors import UserError
 from workbench.store import resolve_database_path
 
@@ -92,7 +92,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     db_path = resolve_database_path(args.db)
     db = open_db_for(args)
     try:
-        written = backup_to(db, Path(args.out)) if args.out else make_backup(db, db_path)
+        written = backup_to(db, Path(args.out)) if args.out else make_backup(db, db_path, now=now_of(args))
     finally:
         db.close()
     print(str(written))
@@ -102,7 +102,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_shots(args: argparse.Namespace) -> int:
     from workbench.ui.shell.shots import render_shots
 
-    written = render_shots(Path(args.out), lang=args.lang or "zh_CN", db_path=Path(args.db) if args.db else None)
+    written = render_shots(Path(args.out), day_of(args), lang=args.lang or "zh_CN", db_path=Path(args.db) if args.db else None)
     for path in written:
         print(path)
     return 0

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from workbench import app_version
+from workbench.clock import wall_clock
 from workbench.errors import UserError
 from workbench.privacy import mask_text
 from workbench.store.paths import ensure_private_folder, make_private
@@ -40,14 +41,12 @@ def _append_private(path: Path, text: str) -> None:
     make_private(path)
 
 
-def format_crash(exc_type, exc, tb, now: datetime | None = None) -> str:
-    now = now or datetime.now()
+def format_crash(exc_type, exc, tb, now: datetime) -> str:
     body = "".join(traceback.format_exception(exc_type, exc, tb))
     return mask_text(f"=== {now:%Y-%m-%d %H:%M:%S} · Ops Workbench {app_version()} · Python {sys.version.split()[0]}\n{body}\n")
 
 
-def write_crash_log(data_folder: Path, exc_type, exc, tb, now: datetime | None = None) -> Path:
-    now = now or datetime.now()
+def write_crash_log(data_folder: Path, exc_type, exc, tb, now: datetime) -> Path:
     path = log_folder(data_folder) / f"crash-{now:%Y%m%d}.log"
     _append_private(path, format_crash(exc_type, exc, tb, now))
     return path
@@ -82,7 +81,7 @@ def install_excepthook(data_folder: Path, on_crash: Callable[[Path | None], None
                 on_user_error(sentence.sentence)
                 return
             try:
-                path = write_crash_log(data_folder, exc_type, exc, tb)
+                path = write_crash_log(data_folder, exc_type, exc, tb, wall_clock())
             except OSError:
                 path = None  # a full or read-only disk must not turn one crash into two
             logging.getLogger("workbench").error("unexpected %s (details in %s)", exc_type.__name__, path)

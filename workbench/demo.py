@@ -28,7 +28,7 @@ def is_empty(db: Database) -> bool:
     return not any(table_counts(db, COUNTED_TABLES).values())
 
 
-def fill_demo(db: Database, today: date | None = None, scale: int = 1, seed: int = 20261125) -> None:
+def fill_demo(db: Database, today: date, scale: int = 1, seed: int = 20261125) -> None:
     if scale < 1:
         raise UserError("--scale 必须是正整数。", "--scale must be a positive whole number.")
     if not is_empty(db):
@@ -36,7 +36,6 @@ def fill_demo(db: Database, today: date | None = None, scale: int = 1, seed: int
             "这个数据库里已经有数据；演示数据只能载入空数据库。",
             "This database already holds data; demo data can only be loaded into an empty one.",
         )
-    today = today or date.today()
     rng = random.Random(seed)
     with write_transaction(db):
         for fill in FILLERS:

@@ -9,7 +9,7 @@ that pointed at a deleted contact keep their text and lose the link. The purge i
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from workbench import audit
@@ -48,21 +48,21 @@ def cutoff_date(today: date, months: int) -> date:
     return date(year, month, min(today.day, 28))
 
 
-def count_older_than(db: Database, months: int, today: date | None = None) -> int:
+def count_older_than(db: Database, months: int, today: date) -> int:
     if months <= 0 or not db["contacts"].exists():
         return 0
-    cutoff = cutoff_date(today or date.today(), months).isoformat()
+    cutoff = cutoff_date(today, months).isoformat()
     return db.execute("SELECT count(*) FROM contacts WHERE at < ?", [cutoff]).fetchone()[0]
 
 
-def purge_contacts_older_than(db: Database, months: int, today: date | None = None, *, vacuum: bool = False) -> int:
+def purge_contacts_older_than(db: Database, months: int, today: date, *, vacuum: bool = False) -> int:
     """Delete contacts dated before the cutoff; returns how many. months <= 0 deletes nothing."""
     if months <= 0 or not db["contacts"].exists():
         return 0
     from workbench.contacts import findings as findings_module
     from workbench.contacts import search_index
 
-    cutoff = cutoff_date(today or date.today(), months).isoformat()
+    cutoff = cutoff_date(today, months).isoformat()
     previous = db.execute("PRAGMA secure_delete").fetchone()[0]
     db.execute("PRAGMA secure_delete=ON")
     try:
@@ -77,7 +77,7 @@ def purge_contacts_older_than(db: Database, months: int, today: date | None = No
             mentioned = [row[0] for row in db.execute(
                 "SELECT DISTINCT contact_id FROM finding_mentions WHERE contact_id IN (SELECT id FROM temp.purge_ids)")]
             for contact_id in mentioned:
-                findings_module.forget_contact(db, contact_id)
+                findings_module.forget_contact(db, contact_id, now=datetime.combine(today, time()))
             db.execute("UPDATE findings SET source_contact_id = NULL WHERE source_contact_id IN (SELECT id FROM temp.purge_ids)")
             if db["tasks"].exists():
                 db.execute("UPDATE tasks SET contact_id = NULL WHERE contact_id IN (SELECT id FROM temp.purge_ids)")
@@ -95,6 +95,6 @@ def purge_contacts_older_than(db: Database, months: int, today: date | None = No
     return len(ids)
 
 
-def apply_retention(db: Database, today: date | None = None) -> int:
+def apply_retention(db: Database, today: date) -> int:
     """Run the operator's retention setting (at start-up, once the daily backup is written)."""
     return purge_contacts_older_than(db, retention_months(db), today)

@@ -176,7 +176,7 @@ def test_triage_key_latency(scale_ctx, qtbot):
     from workbench.ui.tasks.matrix_page import MatrixPage
 
     for n in range(60):
-        create_task(scale_ctx.db, f"待分拣 {n}")
+        create_task(scale_ctx.db, f"待分拣 {n}", now=scale_ctx.now())
     page = MatrixPage(scale_ctx)
     qtbot.addWidget(page)
     page.show()

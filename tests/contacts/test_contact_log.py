@@ -83,7 +83,7 @@ def test_undo_takes_back_the_contact_and_its_tasks(db, user):
     state = capture_undo_state(db, user)
     contact_id = log_contact(db, user_id=user, outcome="未接通", follow_up_due="2026-11-26", now=NOW)
     assert db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 2
-    undo_log(db, contact_id, state)
+    undo_log(db, contact_id, state, now=NOW)
     assert db.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
     assert get_user(db, user).last_contact_at is None
@@ -120,7 +120,7 @@ def test_retention_purge_removes_old_contacts_from_search_too(db, user):
 
     log_contact(db, user_id=user, summary="很久以前的预算问题", now=datetime(2025, 1, 5, 10))
     log_contact(db, user_id=user, summary="最近的还款问题", now=NOW)
-    assert purge_contacts_before(db, date(2026, 1, 1)) == 1
+    assert purge_contacts_before(db, date(2026, 1, 1), now=NOW) == 1
     assert [h for h in search(db, "预算").hits if h.kind == "contact"] == []
     assert len([h for h in search(db, "还款").hits if h.kind == "contact"]) == 1
     assert get_user(db, user).last_contact_at == "2026-11-25T10:00:00"

@@ -73,7 +73,7 @@ def test_a_deleted_or_edited_summary_leaves_the_short_index(db, filled):
     update_summary(db, contact_id, "已改成别的内容")
     assert search(db, "预算").hits == []
     assert [h.id for h in search(db, "别的").hits if h.kind == "contact"] == [contact_id]
-    delete_contact(db, contact_id)
+    delete_contact(db, contact_id, now=NOW)
     assert [h for h in search(db, "别的").hits if h.kind == "contact"] == []
 
 

@@ -19,8 +19,7 @@ NOW = datetime(2026, 11, 25, 10, 0)
 def page(main_window, qtbot):
     main_window.show_area("contacts")
     page = main_window.page("contacts")
-    page.form.now = lambda: NOW
-    page.today = lambda: NOW.date()
+    main_window.ctx.clock = lambda: NOW
     main_window.activateWindow()
     qtbot.waitExposed(main_window)
     # The shell builds the other pages on idle turns; let it finish first (they read the database).
@@ -55,8 +54,8 @@ class Keys:
 
 
 def test_log_a_contact_keyboard_only_with_follow_up_in_the_matrix(main_window, page, qtbot, db):
-    user = create_user(db, name="王芳", phone="13800138000")
-    create_user(db, name="王芳芳", phone="13700001111")
+    user = create_user(db, name="王芳", phone="13800138000", now=NOW)
+    create_user(db, name="王芳芳", phone="13700001111", now=NOW)
     page.form.finder.edit.setFocus()
     keys = Keys(qtbot)
     keys.type("王芳")
@@ -100,7 +99,7 @@ def test_new_user_from_the_finder_in_two_keystrokes(page, qtbot, db):
 
 
 def test_failed_save_keeps_everything_typed(page, qtbot, db, ctx):
-    create_user(db, name="李娜")
+    create_user(db, name="李娜", now=NOW)
     page.form.finder.edit.setFocus()
     type_text(page.form.finder.edit, "李娜")
     qtbot.keyClick(page.form.finder.edit, Qt.Key.Key_Return)
@@ -121,7 +120,7 @@ def test_empty_contact_is_refused_on_screen(page, qtbot, db):
 
 
 def test_undo_takes_back_a_logged_contact(page, qtbot, db, ctx):
-    user = create_user(db, name="赵六")
+    user = create_user(db, name="赵六", now=NOW)
     page.form.choose_user(user)
     type_text(page.form.summary, "回访")
     qtbot.keyClick(page.form.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -133,8 +132,8 @@ def test_undo_takes_back_a_logged_contact(page, qtbot, db, ctx):
 
 
 def test_ctrl_j_inserts_a_filled_snippet(page, qtbot, db):
-    user = create_user(db, name="王芳", attributes={"额度": 5000})
-    snippet = create_snippet(db, "开场白", "{姓名}您好，您的额度{额度}元还保留着")
+    user = create_user(db, name="王芳", attributes={"额度": 5000}, now=NOW)
+    snippet = create_snippet(db, "开场白", "{姓名}您好，您的额度{额度}元还保留着", now=NOW)
     page.form.choose_user(user)
     page.form.summary.setFocus()
 
@@ -153,12 +152,12 @@ def test_ctrl_j_inserts_a_filled_snippet(page, qtbot, db):
 
 
 def test_start_a_sequence_and_work_the_recall_queue(page, qtbot, db):
-    sequence = create_sequence(db, "流失召回", [Step(1, 0, 10, "电话", "电话召回"), Step(2, 1, 10, "微信", "次日微信关怀")])
-    first, second = create_user(db, name="甲一", stage="流失"), create_user(db, name="乙二", stage="流失")
+    sequence = create_sequence(db, "流失召回", [Step(1, 0, 10, "电话", "电话召回"), Step(2, 1, 10, "微信", "次日微信关怀")], now=NOW)
+    first, second = create_user(db, name="甲一", stage="流失", now=NOW), create_user(db, name="乙二", stage="流失", now=NOW)
     page.form.choose_user(first)
     QTimer.singleShot(50, lambda: QApplication.activeModalWidget().accept())
     page.start_sequence_for_user()
-    start_sequence(db, sequence, [second])
+    start_sequence(db, sequence, [second], now=NOW)
     assert db.execute("SELECT user_id, status FROM sequence_enrolments ORDER BY id").fetchall() == [(first, "进行中"), (second, "进行中")]
     page.form.clear_user()
     page.tabs.setCurrentIndex(2)
@@ -177,7 +176,7 @@ def test_start_a_sequence_and_work_the_recall_queue(page, qtbot, db):
 
 
 def test_findings_board_shows_merges_and_counts(page, qtbot, db):
-    a, b = create_user(db, name="甲"), create_user(db, name="乙")
+    a, b = create_user(db, name="甲", now=NOW), create_user(db, name="乙", now=NOW)
     log_contact(db, user_id=a, finding=("新需求", "支持微信还款"), now=NOW)
     log_contact(db, user_id=b, finding=("新需求", "希望支持微信还款"), now=NOW)
     raise_finding(db, "新需求", "按周还款", now=NOW)
@@ -194,7 +193,7 @@ def test_findings_board_shows_merges_and_counts(page, qtbot, db):
 
 
 def test_contact_list_is_lazy_and_badge_counts_due_follow_ups(page, db):
-    user = create_user(db, name="王芳", phone="13800138000")
+    user = create_user(db, name="王芳", phone="13800138000", now=NOW)
     rows = [(user, f"2026-11-{1 + i % 24:02d}T10:00:00", "电话", f"第{i}次") for i in range(1000)]
     db.conn.executemany("INSERT INTO contacts (user_id, at, channel, summary) VALUES (?, ?, ?, ?)", rows)
     log_contact(db, user_id=user, follow_up_due="2026-11-25", now=NOW)
@@ -206,7 +205,7 @@ def test_contact_list_is_lazy_and_badge_counts_due_follow_ups(page, db):
 
 
 def test_search_tab_finds_two_character_names(page, qtbot, db):
-    create_user(db, name="王芳", phone="13800138000")
+    create_user(db, name="王芳", phone="13800138000", now=NOW)
     page.focus_search()
     type_text(page.search.edit, "王芳")
     assert "王芳" in page.search.results.toPlainText()

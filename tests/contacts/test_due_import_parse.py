@@ -100,7 +100,7 @@ def test_import_gbk_csv_with_names_and_a_sequence(db, tmp_path):
         writer.writerow(["张伟", "13800001111", "VIP 高额度", "2026-05-01"])
         writer.writerow(["李娜", "12345678901", "", "2026-04-01"])
         writer.writerow(["张伟", "13800001111", "", ""])
-    sequence = create_sequence(db, "召回", [Step(1, 0, 10, "电话", "电话召回")])
+    sequence = create_sequence(db, "召回", [Step(1, 0, 10, "电话", "电话召回")], now=NOW)
     result = import_user_list(db, path, sequence_id=sequence, now=NOW)
     assert (result.rows, result.created, result.matched, result.enrolled) == (3, 2, 1, 2)
     assert any("不像大陆手机号" in zh for _, zh, _ in result.warnings)

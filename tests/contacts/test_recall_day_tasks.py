@@ -84,7 +84,7 @@ def test_undo_of_a_contact_puts_counts_and_tasks_back(db, recall):
     state = capture_undo_state(db, users[0])
     contact = log_contact(db, user_id=users[0], topic="召回", outcome="已解决", now=NOW)
     assert len(day_tasks(db, sequence)) == 2
-    undo_log(db, contact, state)
+    undo_log(db, contact, state, now=NOW)
     assert db.execute("SELECT * FROM tasks ORDER BY id").fetchall() == before  # tomorrow's task is gone
     assert db.execute("SELECT * FROM sequence_enrolments ORDER BY id").fetchall() == enrolments
 
@@ -97,7 +97,7 @@ def test_undo_of_the_last_contact_of_a_day_reopens_its_task(db):
     state = capture_undo_state(db, user)
     contact = log_contact(db, user_id=user, outcome="已解决", now=NOW)
     assert [t[2] for t in day_tasks(db, sequence)] == ["done", "open"]
-    undo_log(db, contact, state)
+    undo_log(db, contact, state, now=NOW)
     assert db.execute("SELECT * FROM tasks ORDER BY id").fetchall() == before
     assert day_tasks(db, sequence) == [(f"{NAME}：1 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]
 
@@ -108,7 +108,8 @@ def test_the_log_contact_command_undo_and_redo(ctx, recall):
     db = ctx.db
     sequence, users = recall
     before = db.execute("SELECT * FROM tasks ORDER BY id").fetchall()
-    push(ctx, LogContactCommand(ctx, {"user_id": users[5], "topic": "召回", "outcome": "已解决", "now": NOW}))
+    ctx.clock = lambda: NOW
+    push(ctx, LogContactCommand(ctx, {"user_id": users[5], "topic": "召回", "outcome": "已解决"}))
     assert [t[0] for t in day_tasks(db, sequence)][0] == f"{NAME}：199 人待联系（电话召回）"
     ctx.undo_stack.undo()
     assert db.execute("SELECT * FROM tasks ORDER BY id").fetchall() == before
@@ -186,7 +187,7 @@ def test_deleting_an_enrolled_user_takes_them_out_of_the_count(db, recall):
     from workbench.contacts.users import delete_user
 
     sequence, users = recall
-    delete_user(db, users[0])
+    delete_user(db, users[0], now=NOW)
     assert day_tasks(db, sequence) == [(f"{NAME}：199 人待联系（电话召回）", "2026-11-25T10:00", "open", 1)]
 
 

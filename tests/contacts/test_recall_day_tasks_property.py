@@ -15,6 +15,7 @@ from workbench.contacts.sequences import (ACTIVE, Step, create_sequence, queue_d
 from workbench.contacts.users import create_user
 from workbench.store import open_database
 from workbench.tasks.repository import complete_task, drop_task, update_task
+from tests.conftest import PINNED_NOW
 
 START = datetime(2026, 11, 23, 9, 0)
 STEPS = [Step(1, 0, 10, "电话", "电话召回"), Step(2, 1, 10, "微信", "次日微信关怀+优惠券"), Step(3, 3, 10, "短信", "3天后短信提醒")]
@@ -42,7 +43,7 @@ def _apply(db, sequence, action, n, outcome, now) -> datetime:
         user = _pick(active, n)[1]
         before = [db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("tasks", "sequence_enrolments")]
         state = capture_undo_state(db, user)
-        undo_log(db, log_contact(db, user_id=user, topic="召回", outcome=outcome, now=now), state)
+        undo_log(db, log_contact(db, user_id=user, topic="召回", outcome=outcome, now=now), state, now=PINNED_NOW)
         assert [db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in ("tasks", "sequence_enrolments")] == before
     elif action == "stop" and active:
         stop_enrolment(db, _pick(active, n)[0], now=now)

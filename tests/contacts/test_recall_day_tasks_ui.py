@@ -24,7 +24,7 @@ def test_opening_the_day_task_shows_its_recall_queue(main_window, qtbot):
 
     main_window.show_area("tasks")
     matrix = main_window.page("tasks")
-    matrix.now_provider = lambda: NOW
+    main_window.ctx.clock = lambda: NOW
     matrix.refresh()
     q1 = matrix.panels["q1"].list
     assert q1.task_ids() == [task.id, repo.tasks_linked_to(db, sequence_id=december)[0].id]  # 2 tasks, not 35
@@ -33,7 +33,6 @@ def test_opening_the_day_task_shows_its_recall_queue(main_window, qtbot):
     qtbot.keyClick(q1, Qt.Key.Key_O)
 
     contacts = main_window.page("contacts")
-    contacts.today = lambda: NOW.date()
     contacts.queue.reload()
     assert main_window.current_area() == "contacts"
     assert contacts.tabs.currentIndex() == QUEUE

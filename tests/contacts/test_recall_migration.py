@@ -1,6 +1,7 @@
 """Opening a file written before day tasks: the per-user recall touch tasks become one task per day."""
 from workbench.contacts.sequences import sync_queue_tasks
 from workbench.store import open_database
+from tests.conftest import PINNED_NOW
 
 OLD_STYLE = [
     "INSERT INTO sequences (id, name, description, active, created_at) VALUES (1, '流失召回', '', 1, '2020-01-01T09:00:00')",
@@ -55,7 +56,7 @@ def test_old_per_user_tasks_become_day_tasks(tmp_path):
         assert db.execute("SELECT sequence_day FROM tasks ORDER BY id").fetchall() == [
             (None,), (None,), ("2020-01-01",), ("2099-01-02",)]  # each day task knows its queue day
         # What the migration wrote is what the running code derives: syncing changes nothing.
-        sync_queue_tasks(db, 1)
+        sync_queue_tasks(db, 1, now=PINNED_NOW)
         assert db.execute("SELECT id, title, status, due, urgent, sequence_id, tags FROM tasks ORDER BY id").fetchall() == tasks
         applied = db.execute("SELECT migration_set, name FROM _sqlite_migrations").fetchall()
         assert all(m in applied for m in NEW_MIGRATIONS)

@@ -82,10 +82,10 @@ def test_similar_findings_merge_with_a_user_count(db):
 def test_manual_merge_and_unmerge(db):
     a = raise_finding(db, "新渠道", "小红书推荐来的", now=NOW)
     b = raise_finding(db, "新渠道", "朋友圈看到广告", now=NOW)
-    moved = merge_findings(db, a, [b])
+    moved = merge_findings(db, a, [b], now=NOW)
     board = findings_board(db)["新渠道"]
     assert [(f.id, f.mentions) for f in board] == [(a, 2)]
-    unmerge_findings(db, a, moved)
+    unmerge_findings(db, a, moved, now=NOW)
     assert sorted((f.id, f.mentions) for f in findings_board(db)["新渠道"]) == [(a, 1), (b, 1)]
 
 

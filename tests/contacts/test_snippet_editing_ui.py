@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from workbench.contacts.snippets import create_snippet, list_snippets
+from tests.conftest import PINNED_NOW
 
 
 def fill_the_snippet_dialog(picker, title: str, body: str) -> None:
@@ -26,7 +27,7 @@ def picker(ctx, qtbot):
     """The Ctrl+J picker over one snippet, 开场白."""
     from workbench.ui.contacts.snippet_picker import SnippetPicker
 
-    create_snippet(ctx.db, "开场白", "{姓名}您好")
+    create_snippet(ctx.db, "开场白", "{姓名}您好", now=PINNED_NOW)
     widget = SnippetPicker(ctx)
     qtbot.addWidget(widget)
     widget.show()

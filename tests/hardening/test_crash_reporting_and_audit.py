@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from workbench import audit
 from workbench.crash_report import setup_app_log, write_crash_log
 from workbench.store import write_transaction
+from tests.conftest import PINNED_NOW
 
 PHONE_RE = r"1[3-9]\d{9}"
 
@@ -103,7 +104,7 @@ def test_a_crash_log_written_without_qt_is_masked_and_private(tmp_path):
     try:
         raise sqlite3.IntegrityError("UNIQUE failed: users.phone = +86 139 1234 5678")
     except sqlite3.IntegrityError as exc:
-        path = write_crash_log(tmp_path, type(exc), exc, exc.__traceback__)
+        path = write_crash_log(tmp_path, type(exc), exc, exc.__traceback__, now=PINNED_NOW)
     text = path.read_text(encoding="utf-8")
     assert "139****5678" in text and "1234 5678" not in text
     assert path.stat().st_mode & 0o777 == 0o600

@@ -16,6 +16,7 @@ from workbench.store.connection import DatabaseError, open_connection
 from workbench.store.integrity import integrity
 from workbench.store.location import cloud_service, location_warning, network_filesystem
 from workbench.store.startup import open_at_startup, restore_and_reopen
+from tests.conftest import PINNED_NOW
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -132,7 +133,7 @@ def fill_settings(db, count=3000):
 def test_a_damaged_page_is_detected_opened_read_only_and_restored_from_the_backup(db_path):
     db = open_database(db_path)
     fill_settings(db)
-    backup = make_backup(db, db_path)
+    backup = make_backup(db, db_path, now=PINNED_NOW)
     db.close()
     corrupt_a_page_of(db_path)
 
@@ -142,7 +143,7 @@ def test_a_damaged_page_is_detected_opened_read_only_and_restored_from_the_backu
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         opened.db.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
 
-    restored = restore_and_reopen(opened)
+    restored = restore_and_reopen(opened, now=PINNED_NOW)
     assert not restored.readonly and integrity(restored.db) == "ok"
     assert settings_rows(restored.db) == 3000
     aside = list(db_path.parent.glob("workbench.damaged-*.db"))
@@ -154,12 +155,12 @@ def test_a_damaged_database_is_never_backed_up_over_the_good_backups(db_path):
     """Backups are verified after they are written: a copy of a damaged file is refused, rotation untouched."""
     db = open_database(db_path)
     fill_settings(db)
-    good = make_backup(db, db_path)
+    good = make_backup(db, db_path, now=PINNED_NOW)
     db.close()
     corrupt_a_page_of(db_path)
     db = open_connection(db_path, readonly=True)
     with pytest.raises(BackupError):
-        make_backup(db, db_path)
+        make_backup(db, db_path, now=PINNED_NOW)
     db.close()
     assert list_backups(db_path) == [good]
     assert not list(good.parent.glob("*.partial"))

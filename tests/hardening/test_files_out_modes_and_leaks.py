@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
+from tests.conftest import PINNED_NOW
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 # not after a digit or a decimal point: 0.19444444445 in a rate cell is not a phone number
@@ -58,7 +59,7 @@ def session(tmp_path_factory):
     try:
         raise RuntimeError("failed while calling 13800138000")
     except RuntimeError as exc:
-        write_crash_log(folder, type(exc), exc, exc.__traceback__)
+        write_crash_log(folder, type(exc), exc, exc.__traceback__, now=PINNED_NOW)
     return folder, db, exports, unmasked
 
 
@@ -110,10 +111,10 @@ def test_the_weekly_export_of_hostile_strings_reopens_with_no_formula(db, tmp_pa
     from workbench.review.weeks import IsoWeek
     from workbench.tasks.repository import complete_task, create_task
 
-    user = create_user(db, name="=cmd|'/C calc'!A0", phone="13800138000")
+    user = create_user(db, name="=cmd|'/C calc'!A0", phone="13800138000", now=PINNED_NOW)
     for text in HOSTILE:
         log_contact(db, user_id=user, summary=text, at=datetime(2026, 11, 24, 10), now=datetime(2026, 11, 24, 10))
-        task = create_task(db, text[:200] or "x")
+        task = create_task(db, text[:200] or "x", now=PINNED_NOW)
         complete_task(db, task if isinstance(task, int) else task.id, now=datetime(2026, 11, 24, 11))
     out = tmp_path / "周复盘.xlsx"
     export_week(db, IsoWeek.parse("2026-W48"), out, today=datetime(2026, 11, 25).date())
@@ -142,7 +143,7 @@ def test_the_users_csv_export_neutralises_formulas(db, tmp_path):
     from workbench.contacts.users import create_user
 
     for n, text in enumerate(HOSTILE[:5]):
-        create_user(db, name=text, phone=f"1380013800{n}", wechat="@wx" + str(n))
+        create_user(db, name=text, phone=f"1380013800{n}", wechat="@wx" + str(n), now=PINNED_NOW)
     out = tmp_path / "users.csv"
     export_users_csv(db, out, unmasked=False)
     raw = out.read_bytes()

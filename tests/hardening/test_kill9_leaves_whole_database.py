@@ -11,6 +11,7 @@ from workbench.store import open_database, write_transaction
 from workbench.store.backup import backup_folder, latest_good_backup, list_backups, make_backup
 from workbench.store.integrity import integrity
 from workbench.store.migrate import applied_migrations
+from tests.conftest import PINNED_NOW
 
 TASKS = 20_000
 
@@ -88,7 +89,7 @@ BACKUP = """
 def test_kill_during_a_backup_leaves_no_half_backup_and_the_database_whole(db_path, child):
     fill_tasks(db_path)
     db = open_database(db_path)
-    earlier = make_backup(db, db_path)
+    earlier = make_backup(db, db_path, now=PINNED_NOW)
     db.close()
     copier = child(BACKUP.format(path=db_path))
     copier.wait_for("COPYING")
@@ -99,7 +100,7 @@ def test_kill_during_a_backup_leaves_no_half_backup_and_the_database_whole(db_pa
     assert list_backups(db_path) == [earlier], "a half-written backup is never listed"
     assert latest_good_backup(db_path) == earlier
     db = open_database(db_path)
-    make_backup(db, db_path)
+    make_backup(db, db_path, now=PINNED_NOW)
     db.close()
     assert not list(backup_folder(db_path).glob("*.partial")), "the next backup clears the leftover"
 

@@ -12,6 +12,7 @@ from workbench.contacts.search import search as contacts_search
 from workbench.contacts.users import create_user, delete_user
 from workbench.store import open_database, write_transaction
 from workbench.store.integrity import integrity
+from tests.conftest import PINNED_NOW
 
 TODAY = date(2026, 11, 25)
 
@@ -82,12 +83,12 @@ def test_retention_zero_keeps_everything(contacts_db):
 
 def test_deleting_a_user_leaves_nothing_to_search_or_read(db, db_path):
     for n in range(5):  # neighbours keep the pages in use, so the deleted bytes are not freed wholesale
-        other = create_user(db, name=f"保留用户{n}", phone=f"1370000000{n}")
+        other = create_user(db, name=f"保留用户{n}", phone=f"1370000000{n}", now=PINNED_NOW)
         log_contact(db, user_id=other, summary=f"保留摘要{n}", at=datetime(2026, 11, 20, 9), now=datetime(2026, 11, 20, 9))
-    user = create_user(db, name="独特姓名甲乙", phone="13912345678", wechat="wx_secret_77")
+    user = create_user(db, name="独特姓名甲乙", phone="13912345678", wechat="wx_secret_77", now=PINNED_NOW)
     log_contact(db, user_id=user, summary="独特摘要丙丁戊", at=datetime(2026, 11, 20, 9), now=datetime(2026, 11, 20, 9))
     assert search(db, "独特姓名甲乙") and search(db, "独特摘要丙丁戊")
-    delete_user(db, user)
+    delete_user(db, user, now=PINNED_NOW)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for text in ("独特姓名甲乙", "独特摘要丙丁戊", "13912345678", "丙丁"):
         assert search(db, text) == [], text

@@ -10,6 +10,7 @@ from workbench.store.backup import make_backup
 from workbench.store.integrity import integrity
 from workbench.ui.shell.startup_dialogs import open_with_dialogs
 from damaged_files import damage_a_page_of, fill_settings
+from tests.conftest import PINNED_NOW
 
 
 def answer_box(object_name: str, role, seen: list) -> None:
@@ -29,7 +30,7 @@ def answer_box(object_name: str, role, seen: list) -> None:
 def make_damaged(db_path):
     fill_settings(db_path)
     db = open_database(db_path)
-    backup = make_backup(db, db_path)
+    backup = make_backup(db, db_path, now=PINNED_NOW)
     db.close()
     damage_a_page_of(db_path)
     return backup

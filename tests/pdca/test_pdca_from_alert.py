@@ -2,7 +2,7 @@
 次日留存率 on 2026-10-20 (30.25% against a trailing 7-day mean of 41.71%)."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from workbench.pdca import from_alert
 from workbench.pdca import repository as repo
 from workbench.reports import alert_store
+from tests.conftest import PINNED_NOW
 
 SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "核心指标日报_2026-08-01_2026-11-15.xlsx"
 
@@ -50,16 +51,16 @@ def test_draft_fills_plan_from_the_alert_and_links_back(alert_db):
 
 def test_drafting_twice_returns_the_same_cycle(alert_db):
     alert = _first_retention_alert(alert_db)
-    first = from_alert.draft_cycle_from_alert(alert_db, alert.id, today=date(2026, 11, 25))
-    second = from_alert.draft_cycle_from_alert(alert_db, alert.id, today=date(2026, 11, 26))
+    first = from_alert.draft_cycle_from_alert(alert_db, alert.id, now=datetime(2026, 11, 25, 9, 0))
+    second = from_alert.draft_cycle_from_alert(alert_db, alert.id, now=datetime(2026, 11, 26, 9, 0))
     assert first == second
     assert alert_db.execute("SELECT count(*) FROM pdca_cycles WHERE alert_id = ?", [alert.id]).fetchone()[0] == 1
 
 
 def test_alert_that_is_already_a_task_keeps_its_task(alert_db):
     alert = _first_retention_alert(alert_db)
-    task_id = alert_store.alert_to_task(alert_db, alert.id)
-    cycle_id = from_alert.draft_cycle_from_alert(alert_db, alert.id)
+    task_id = alert_store.alert_to_task(alert_db, alert.id, now=PINNED_NOW)
+    cycle_id = from_alert.draft_cycle_from_alert(alert_db, alert.id, now=PINNED_NOW)
     after = alert_store.get_alert(alert_db, alert.id)
     assert (after.status, after.task_id) == ("task", task_id)
     assert repo.get_cycle(alert_db, cycle_id).alert_id == alert.id
@@ -67,7 +68,7 @@ def test_alert_that_is_already_a_task_keeps_its_task(alert_db):
 
 def test_undo_and_redo_put_cycle_and_alert_status_back(alert_db):
     alert = _first_retention_alert(alert_db)
-    cycle_id = from_alert.draft_cycle_from_alert(alert_db, alert.id)
+    cycle_id = from_alert.draft_cycle_from_alert(alert_db, alert.id, now=PINNED_NOW)
     saved = repo.snapshot(alert_db, cycle_id)
     from_alert.undo_draft(alert_db, alert.id, cycle_id, "open")
     assert repo.get_cycle(alert_db, cycle_id) is None
@@ -79,7 +80,7 @@ def test_undo_and_redo_put_cycle_and_alert_status_back(alert_db):
 
 def test_editing_the_drafted_cycle_keeps_the_alert_link(alert_db):
     alert = _first_retention_alert(alert_db)
-    cycle_id = from_alert.draft_cycle_from_alert(alert_db, alert.id)
+    cycle_id = from_alert.draft_cycle_from_alert(alert_db, alert.id, now=PINNED_NOW)
     saved = repo.snapshot(alert_db, cycle_id)
     repo.update_cycle(alert_db, cycle_id, hypothesis="恢复借款入口")
     repo.restore(alert_db, saved)   # what an undone edit does
@@ -90,5 +91,5 @@ def test_a_missing_alert_is_a_user_error(alert_db):
     from workbench.errors import UserError
 
     with pytest.raises(UserError):
-        from_alert.draft_cycle_from_alert(alert_db, 999_999)
+        from_alert.draft_cycle_from_alert(alert_db, 999_999, now=PINNED_NOW)
     assert alert_db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 0

@@ -90,9 +90,9 @@ def test_create_move_through_stages_and_close(ctx, qtbot):
 
 
 def test_board_flags_a_stalled_cycle_and_raises_a_task(ctx, qtbot):
-    from datetime import date, datetime, timedelta
+    from datetime import timedelta
 
-    old = datetime.combine(date.today() - timedelta(days=20), datetime.min.time())
+    old = ctx.now() - timedelta(days=20)
     cycle_id = repo.create_cycle(ctx.db, "没人推进的循环", now=old)
     page = _page(ctx, qtbot)
     item = page.board.columns["plan"].list.item(0)

@@ -7,6 +7,7 @@ from workbench.errors import UserError
 from workbench.pdca import repository as repo
 from workbench.pdca.stages import (CHECK_OVERDUE, IDLE, build_chain, check_move, next_stage, previous_stage,
                                    stall_reason)
+from tests.conftest import PINNED_NOW
 
 TODAY = date(2026, 11, 25)
 
@@ -68,7 +69,7 @@ def test_a_cycle_moves_through_every_stage_with_dated_moves(db):
                                              ("do", "check"), ("check", "act"), ("act", "closed")]
     assert moves[-1][2] == (day + timedelta(days=18)).isoformat()
     with pytest.raises(UserError):
-        repo.move_stage(db, cycle_id, "act")
+        repo.move_stage(db, cycle_id, "act", now=PINNED_NOW)
 
 
 def test_adjust_starts_a_linked_prefilled_cycle_and_the_chain_shows_both(db):
@@ -131,12 +132,12 @@ def test_stalled_cycles_raise_one_task_each(db):
     assert len(created) == 2
     rows = db.execute("SELECT pdca_cycle_id, important, urgent, status, due FROM tasks ORDER BY pdca_cycle_id").fetchall()
     assert rows == [(idle, 1, 0, "open", TODAY.isoformat()), (overdue, 1, 1, "open", TODAY.isoformat())]
-    assert repo.raise_stall_tasks(db, TODAY) == []  # the open task is not raised twice
+    assert repo.raise_stall_tasks(db, TODAY, now=PINNED_NOW) == []  # the open task is not raised twice
 
 
 def test_plan_steps_are_q2_tasks_and_a_done_step_counts_as_activity(db):
     cycle_id = repo.create_cycle(db, "SOP", now=at(TODAY - timedelta(days=9)))
-    task_id = repo.add_plan_step(db, cycle_id, "整理常见问题", due="2026-11-27")
+    task_id = repo.add_plan_step(db, cycle_id, "整理常见问题", due="2026-11-27", now=PINNED_NOW)
     task = repo.plan_steps(db, cycle_id)[0]
     assert (task.id, task.important, task.urgent, task.quadrant, task.pdca_cycle_id) == (task_id, True, False, "q2", cycle_id)
     assert repo.stalled_cycles(db, TODAY)
@@ -146,9 +147,9 @@ def test_plan_steps_are_q2_tasks_and_a_done_step_counts_as_activity(db):
 
 def test_bad_input_is_one_sentence_and_changes_nothing(db):
     with pytest.raises(UserError):
-        repo.create_cycle(db, "   ")
+        repo.create_cycle(db, "   ", now=PINNED_NOW)
     with pytest.raises(UserError):
-        repo.create_cycle(db, "x", target="abc")
+        repo.create_cycle(db, "x", target="abc", now=PINNED_NOW)
     with pytest.raises(UserError):
-        repo.create_cycle(db, "x", deadline="2026-13-40")
+        repo.create_cycle(db, "x", deadline="2026-13-40", now=PINNED_NOW)
     assert db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 0

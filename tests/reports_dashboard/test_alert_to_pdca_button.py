@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from tests.conftest import PINNED_NOW
 
 
 @pytest.fixture
@@ -70,7 +71,7 @@ def test_pdca_page_opens_the_drafted_cycle(samples_ctx, qtbot):
     from workbench.ui.pdca.pdca_page import PdcaPage
 
     alert = alert_store.list_alerts(samples_ctx.db, metric="次日留存率")[0]
-    cycle_id = draft_cycle_from_alert(samples_ctx.db, alert.id)
+    cycle_id = draft_cycle_from_alert(samples_ctx.db, alert.id, now=PINNED_NOW)
     pdca = PdcaPage(samples_ctx)
     qtbot.addWidget(pdca)
     pdca.show()

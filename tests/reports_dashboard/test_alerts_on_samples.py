@@ -5,6 +5,7 @@ import json
 
 from workbench.reports import alert_store
 from workbench.reports.alert_rules import AlertRule
+from tests.conftest import PINNED_NOW
 
 
 def test_default_rate_rule_fires_for_next_day_retention_on_the_release_days_only(samples_db):
@@ -46,7 +47,7 @@ def test_editing_a_rule_reevaluates_history_and_deleting_removes_open_alerts(sam
 def test_alert_becomes_an_important_urgent_task(samples_db):
     alert = alert_store.list_alerts(samples_db, metric="次日留存率")[0]
     badge_before = alert_store.open_serious_count(samples_db)
-    task_id = alert_store.alert_to_task(samples_db, alert.id)
+    task_id = alert_store.alert_to_task(samples_db, alert.id, now=PINNED_NOW)
     row = samples_db.execute("SELECT title, important, urgent, status, alert_id FROM tasks WHERE id = ?", [task_id]).fetchone()
     assert row[1:] == (1, 1, "open", alert.id)
     assert "次日留存率" in row[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from workbench.review.weeks import IsoWeek
+from tests.conftest import PINNED_NOW
 
 WEEK = IsoWeek(2026, 47)
 TODAY = date(2026, 11, 25)
@@ -48,18 +49,18 @@ def seed_week(db) -> dict:
     task(NASTY_TITLES[4], dt(22, 23), triaged=False)
     task("本周之后记下", dt(23), triaged=False)
 
-    wang = create_user(db, name="王芳", phone="13800138000", channel="抖音信息流")
-    li = create_user(db, name="李雷", phone="13912345678")
-    zhao = create_user(db, name="赵敏", phone="13700001111")
+    wang = create_user(db, name="王芳", phone="13800138000", channel="抖音信息流", now=PINNED_NOW)
+    li = create_user(db, name="李雷", phone="13912345678", now=PINNED_NOW)
+    zhao = create_user(db, name="赵敏", phone="13700001111", now=PINNED_NOW)
     log_contact(db, user_id=wang, channel="电话", topic="召回", outcome="已转化", summary="回拨 13800138000，已借款",
-                at=dt(16, 10))
-    log_contact(db, user_id=li, channel="电话", topic="召回", outcome="未接通", at=dt(17, 10))
-    log_contact(db, user_id=li, channel="微信", topic="召回", outcome="待跟进", at=dt(18, 10))
+                at=dt(16, 10), now=PINNED_NOW)
+    log_contact(db, user_id=li, channel="电话", topic="召回", outcome="未接通", at=dt(17, 10), now=PINNED_NOW)
+    log_contact(db, user_id=li, channel="微信", topic="召回", outcome="待跟进", at=dt(18, 10), now=PINNED_NOW)
     log_contact(db, user_id=zhao, channel="微信", topic="咨询", outcome="已解决", summary="=HYPERLINK(\"x\")",
-                at=dt(19, 10))
-    log_contact(db, user_id=zhao, channel="电话", topic="投诉", outcome="已转化", at=dt(22, 21))
-    log_contact(db, user_id=wang, channel="电话", topic="回访", outcome="已解决", at=dt(23, 10))  # next week
-    log_contact(db, user_id=li, channel="短信", topic="召回", outcome="拒绝", at=dt(13, 10))  # week before
+                at=dt(19, 10), now=PINNED_NOW)
+    log_contact(db, user_id=zhao, channel="电话", topic="投诉", outcome="已转化", at=dt(22, 21), now=PINNED_NOW)
+    log_contact(db, user_id=wang, channel="电话", topic="回访", outcome="已解决", at=dt(23, 10), now=PINNED_NOW)  # next week
+    log_contact(db, user_id=li, channel="短信", topic="召回", outcome="拒绝", at=dt(13, 10), now=PINNED_NOW)  # week before
     raise_finding(db, "产品bug", "借款页按钮点不动", now=dt(19, 11))
     raise_finding(db, "新渠道", "用户说是在小红书看到的", now=dt(20, 15))
     raise_finding(db, "新需求", "想要提前还款提醒", now=dt(12, 15))

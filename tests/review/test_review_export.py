@@ -13,11 +13,12 @@ from review_seed import NASTY_TITLES, TODAY, WEEK, seed_week
 from workbench.cli import main
 from workbench.review.export_xlsx import export_week
 from workbench.review.repository import save_section
+from tests.conftest import PINNED_NOW
 
 
 def _export(db, tmp_path, **kwargs):
     seed_week(db)
-    save_section(db, WEEK, "lessons", "=先写话术再回答\n@everyone 记得次日回访")
+    save_section(db, WEEK, "lessons", "=先写话术再回答\n@everyone 记得次日回访", now=PINNED_NOW)
     return export_week(db, WEEK, tmp_path / "周复盘.xlsx", today=TODAY, **kwargs)
 
 

@@ -13,6 +13,7 @@ from workbench.review.repository import ReviewText, load_review, reviewed_weeks,
 from workbench.review.sections import section_facts
 from workbench.review.weekly import counts_by, is_overdue_in_week, is_rolled_over, share, week_mean, week_over_week
 from workbench.review.weeks import IsoWeek
+from tests.conftest import PINNED_NOW
 
 
 def test_iso_weeks_parse_and_bound():
@@ -147,11 +148,11 @@ def test_facts_beside_each_section_quote_the_numbers(db):
 
 
 def test_sections_are_saved_per_week(db):
-    save_section(db, WEEK, "results", "转化率持平")
-    save_review(db, ReviewText(WEEK.previous().label, goal_review="目标", lessons="写 SOP"))
+    save_section(db, WEEK, "results", "转化率持平", now=PINNED_NOW)
+    save_review(db, ReviewText(WEEK.previous().label, goal_review="目标", lessons="写 SOP"), now=PINNED_NOW)
     assert load_review(db, WEEK).results == "转化率持平" and load_review(db, WEEK).goal_review == ""
     assert load_review(db, WEEK.previous()).lessons == "写 SOP"
     assert load_review(db, WEEK.next()).is_empty
     assert reviewed_weeks(db) == ["2026-W47", "2026-W46"]
-    save_section(db, WEEK, "results", "改过")
+    save_section(db, WEEK, "results", "改过", now=PINNED_NOW)
     assert load_review(db, WEEK).results == "改过" and db["reviews"].count == 2

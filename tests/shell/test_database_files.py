@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.errors import UserError
+from tests.conftest import PINNED_NOW
 
 
 def test_a_pending_move_carries_the_closed_database_and_the_restart_follows(qapp, tmp_path):
@@ -13,7 +14,7 @@ def test_a_pending_move_carries_the_closed_database_and_the_restart_follows(qapp
 
     old = tmp_path / "old.db"
     db = open_database(old)
-    create_task(db, "survives the move")
+    create_task(db, "survives the move", now=PINNED_NOW)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     new = tmp_path / "moved" / "new.db"

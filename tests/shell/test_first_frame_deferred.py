@@ -1,5 +1,6 @@
 """Start-up work that waits for the first frame (issue 3's window-open budget) still happens."""
 from __future__ import annotations
+from tests.conftest import PINNED_NOW
 
 
 def _drawn_pixels(icon) -> int:
@@ -69,7 +70,7 @@ def test_the_first_frame_builds_no_qt_class_or_module_it_does_not_show(db, db_pa
 
     from workbench.tasks.repository import create_task
 
-    create_task(db, "回访 王芳", important=True, urgent=True)
+    create_task(db, "回访 王芳", important=True, urgent=True, now=PINNED_NOW)
     db.close()
     result = subprocess.run([sys.executable, "-c", FIRST_FRAME_PROBE, str(db_path)], capture_output=True, text=True,
                             timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
@@ -118,7 +119,7 @@ def test_the_stylesheet_set_over_the_built_window_gives_the_same_pixels(db, db_p
     from workbench.tasks.repository import create_task
 
     for title in ("回访 王芳 提现失败", "整理周报", "清理旧的微信群"):
-        create_task(db, title, important=True, urgent=title != "清理旧的微信群")
+        create_task(db, title, important=True, urgent=title != "清理旧的微信群", now=PINNED_NOW)
     db.close()
     result = subprocess.run([sys.executable, "-c", SAME_PIXELS_PROBE, str(db_path)], capture_output=True,
                             text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})

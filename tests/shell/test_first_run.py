@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel
 from tests_shell_paths import SAMPLES
 from workbench.schema_facts import COUNTED_TABLES
 from workbench.store.integrity import table_counts
+from tests.conftest import PINNED_NOW
 
 
 def test_an_empty_database_opens_on_the_welcome_page(main_window):
@@ -72,7 +73,7 @@ def test_data_arriving_from_an_import_replaces_the_welcome_page(main_window, ctx
 
     ctx.events.data_changed.emit("reports")  # nothing arrived yet: the welcome page stays
     assert main_window.welcome_visible()
-    create_task(ctx.db, "first row of an import")  # stands for the rows an import writes
+    create_task(ctx.db, "first row of an import", now=PINNED_NOW)  # stands for the rows an import writes
     ctx.events.data_changed.emit("reports")
     assert not main_window.welcome_visible()
     assert main_window.current_area() == "dashboard"

@@ -8,6 +8,7 @@ from workbench.store.backup import list_backups
 from workbench.store.startup import open_at_startup
 from workbench.ui.shell.startup_checks import StartupChecks
 from damaged_files import damage_a_page_of, fill_settings
+from tests.conftest import PINNED_NOW
 
 
 def _run(qtbot, checks: StartupChecks) -> None:
@@ -18,7 +19,7 @@ def _run(qtbot, checks: StartupChecks) -> None:
 def test_a_good_file_gets_its_daily_backup_once(qapp, qtbot, db_path):
     fill_settings(db_path)
     found = []
-    checks = StartupChecks(db_path)
+    checks = StartupChecks(db_path, lambda: PINNED_NOW)
     checks.backed_up.connect(found.append)
     checks.damaged.connect(lambda verdict: found.append(("damaged", verdict)))
     _run(qtbot, checks)
@@ -27,7 +28,7 @@ def test_a_good_file_gets_its_daily_backup_once(qapp, qtbot, db_path):
     assert conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 3000
     conn.close()
 
-    again = StartupChecks(db_path)
+    again = StartupChecks(db_path, lambda: PINNED_NOW)
     again.backed_up.connect(found.append)
     _run(qtbot, again)
     assert found[1] is None and len(list_backups(db_path)) == 1, "one backup a day"
@@ -40,7 +41,7 @@ def test_a_damaged_file_is_reported_and_not_backed_up(qapp, qtbot, db_path):
     assert not opened.damaged, "the window opens first; the check runs after its first frame"
     opened.db.close()
     verdicts, backups = [], []
-    checks = StartupChecks(db_path)
+    checks = StartupChecks(db_path, lambda: PINNED_NOW)
     checks.damaged.connect(verdicts.append)
     checks.backed_up.connect(backups.append)
     _run(qtbot, checks)
@@ -63,7 +64,7 @@ def test_a_file_damaged_where_opening_reads_is_checked_at_once(qapp, db_path):
 def test_closing_during_the_check_stops_it_without_a_backup(qapp, qtbot, db_path):
     fill_settings(db_path, rows=200_000)  # ~20 MB: the check takes long enough to be cut short
     backups = []
-    checks = StartupChecks(db_path)
+    checks = StartupChecks(db_path, lambda: PINNED_NOW)
     checks.backed_up.connect(backups.append)
     checks.start()
     qtbot.waitUntil(lambda: checks._checking.busy, timeout=5000)
@@ -121,7 +122,7 @@ def test_back_up_now_reports_a_folder_it_cannot_write_as_a_sentence(qapp, qtbot,
     QSettings().setValue("backup/folder", str(blocker))
     try:
         sentences, written = [], []
-        worker = BackupNow(db_path)
+        worker = BackupNow(db_path, lambda: PINNED_NOW)
         worker.failed.connect(sentences.append)
         worker.written.connect(written.append)
         with qtbot.waitSignal(worker.finished, timeout=10000):

@@ -10,7 +10,7 @@ NOW = datetime(2026, 11, 25, 9, 30)
 
 def _fill_q2(db, count: int) -> list[int]:
     for n in range(count):
-        repo.create_task(db, f"计划 {n}", important=True)
+        repo.create_task(db, f"计划 {n}", important=True, now=NOW)
     return [t.id for t in repo.list_quadrant(db, "q2")]
 
 
@@ -19,7 +19,7 @@ def _unshown_page(ctx, qtbot):
     from workbench.ui.tasks.matrix_page import MatrixPage
 
     page = MatrixPage(ctx)
-    page.now_provider = lambda: NOW
+    ctx.clock = lambda: NOW
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.refresh()
@@ -50,6 +50,6 @@ def test_a_task_added_before_the_first_frame_shows_at_the_end_of_a_long_quadrant
     page = _unshown_page(ctx, qtbot)
     q2 = page.panels["q2"].list
     assert q2.task_ids() == expected
-    late = repo.create_task(ctx.db, "计划 晚到", important=True)
+    late = repo.create_task(ctx.db, "计划 晚到", important=True, now=NOW)
     page.refresh()  # still before the first frame: a screenful again, the rest on demand
     assert q2.task_ids() == [*expected, late]

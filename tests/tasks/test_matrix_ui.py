@@ -19,7 +19,7 @@ def page(ctx, qtbot):
     from workbench.ui.tasks.matrix_page import MatrixPage
 
     widget = MatrixPage(ctx)
-    widget.now_provider = lambda: NOW
+    ctx.clock = lambda: NOW
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -32,7 +32,7 @@ def bar(ctx, qtbot):
     from workbench.ui.tasks.capture_bar import CaptureBar
 
     widget = CaptureBar(ctx)
-    widget.capture.now_provider = lambda: NOW
+    ctx.clock = lambda: NOW
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -236,7 +236,7 @@ def test_quick_capture_window_saves_without_the_main_window(ctx, qtbot):
 def test_triage_card_names_the_linked_user(ctx, page):
     from workbench.contacts.users import create_user
 
-    user_id = create_user(ctx.db, name="王芳", phone="13812341234")
+    user_id = create_user(ctx.db, name="王芳", phone="13812341234", now=NOW)
     repo.create_task(ctx.db, "回访 提现失败的问题", user_id=user_id, now=NOW)
     orphan = repo.create_task(ctx.db, "链接到已删除的用户", user_id=999_999, now=NOW)
     page.refresh()
@@ -244,7 +244,7 @@ def test_triage_card_names_the_linked_user(ctx, page):
     assert "用户 王芳" in page.triage.meta.text()
     assert "#" not in page.triage.meta.text()
     page.triage.index = 1
-    page.triage.show_current(NOW)
+    page.triage.show_current()
     assert f"用户 #{999_999}" in page.triage.meta.text(), "a link whose user is gone keeps its number"
     assert repo.get_task(ctx.db, orphan).user_id == 999_999
 
@@ -256,7 +256,7 @@ def test_today_strip_and_summary_fill_after_the_grid_is_drawn(ctx, qtbot):
     repo.create_task(ctx.db, "给王芳回电话", important=True, urgent=True, due="2026-11-25", now=NOW)
     repo.create_task(ctx.db, "交月报", urgent=True, due="2026-11-20", now=NOW)
     page = MatrixPage(ctx)
-    page.now_provider = lambda: NOW
+    ctx.clock = lambda: NOW
     qtbot.addWidget(page)
     page.refresh()
     assert page.panels["q1"].list.count() == 1 and page.today_strip.count() == 0, "nothing drawn yet"

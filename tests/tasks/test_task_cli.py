@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from datetime import datetime
 
 from workbench.cli import main
 
@@ -66,7 +67,7 @@ def test_tasks_filters_by_quadrant_and_all(db_path, capsys):
     from workbench.tasks.repository import complete_task
 
     db = open_database(db_path)
-    complete_task(db, 1)
+    complete_task(db, 1, now=datetime.fromisoformat(NOW))
     db.close()
     _, out, _ = run(capsys, "tasks", "--db", str(db_path), "--json", "--quadrant", "inbox")
     assert [t["title"] for t in json.loads(out)] == ["b"]
@@ -82,7 +83,7 @@ def test_mention_links_a_user_by_name_id_or_phone_tail(db, db_path, capsys):
     from workbench.contacts.users import create_user
     from workbench.tasks.repository import get_task
 
-    wang = create_user(db, name="王芳", phone="13812341234")
+    wang = create_user(db, name="王芳", phone="13812341234", now=datetime.fromisoformat(NOW))
     _, out, _ = run(capsys, "capture", "--db", str(db_path), "--json", "--now", NOW, "回访@王芳提现问题")
     first = json.loads(out)
     assert first["mentions"] == ["王芳"] and get_task(db, first["id"]).user_id == wang

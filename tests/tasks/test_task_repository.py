@@ -24,9 +24,9 @@ def test_create_task_defaults_to_inbox_unless_flagged(db):
 
 def test_create_task_rejects_empty_title_and_bad_due_without_writing(db):
     with pytest.raises(UserError):
-        repo.create_task(db, "   ")
+        repo.create_task(db, "   ", now=NOW)
     with pytest.raises(UserError):
-        repo.create_task(db, "x", due="2026-02-30")
+        repo.create_task(db, "x", due="2026-02-30", now=NOW)
     assert db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
 
 
@@ -34,9 +34,9 @@ def test_move_within_and_between_quadrants_orders_by_position(db):
     a = repo.create_task(db, "a", important=True, now=NOW)
     repo.create_task(db, "b", important=True, now=NOW)
     c = repo.create_task(db, "c", important=True, now=NOW)
-    repo.move_task(db, c, "q2", before_id=a)
+    repo.move_task(db, c, "q2", before_id=a, now=NOW)
     assert [t.title for t in repo.list_quadrant(db, "q2")] == ["c", "a", "b"]
-    repo.move_task(db, a, "q1")
+    repo.move_task(db, a, "q1", now=NOW)
     assert [t.title for t in repo.list_quadrant(db, "q1")] == ["a"]
     assert [t.title for t in repo.list_quadrant(db, "q2")] == ["c", "b"]
 

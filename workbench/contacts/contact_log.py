@@ -70,7 +70,7 @@ def log_contact(db: Database, *, user_id: int | None = None, summary: str = "", 
                 direction: str = "呼出", topic: str | None = None, outcome: str | None = None,
                 follow_up_due: str | None = None, duration_s: int | None = None, snippet_id: int | None = None,
                 pdca_cycle_id: int | None = None, finding: tuple[str, str] | None = None,
-                at: datetime | str | None = None, now: datetime | None = None) -> int:
+                at: datetime | str | None = None, now: datetime) -> int:
     """Save one contact with its consequences; returns the contact id.
 
     An empty summary is fine; an empty contact (no user and no text) is refused. A 20,000-character
@@ -82,7 +82,6 @@ def log_contact(db: Database, *, user_id: int | None = None, summary: str = "", 
     if user_id is None and not summary.strip() and not finding_text:
         raise UserError("这条联系记录是空的：请选择用户或写下内容。",
                         "This contact is empty: choose a user or write something.")
-    now = now or datetime.now()
     at_text = at if isinstance(at, str) else now_text(at or now)
     follow_up_due = _check_due(follow_up_due)
     user = get_user(db, user_id) if user_id is not None else None
@@ -176,7 +175,7 @@ def get_contact(db: Database, contact_id: int) -> Contact | None:
     return Contact.from_row(row) if row else None
 
 
-def delete_contact(db: Database, contact_id: int) -> None:
+def delete_contact(db: Database, contact_id: int, *, now: datetime) -> None:
     """Remove a contact with the open tasks it created, its search entries and finding mentions."""
     contact = get_contact(db, contact_id)
     if contact is None:
@@ -185,7 +184,7 @@ def delete_contact(db: Database, contact_id: int) -> None:
         search_index.unindex_contact(db, contact_id, contact.summary)
         db.execute("DELETE FROM tasks WHERE contact_id = ? AND status = 'open'", [contact_id])
         db.execute("UPDATE tasks SET contact_id = NULL WHERE contact_id = ?", [contact_id])
-        findings_module.forget_contact(db, contact_id)
+        findings_module.forget_contact(db, contact_id, now=now)
         db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
         if contact.snippet_id:
             db.execute("UPDATE snippets SET use_count = max(use_count - 1, 0) WHERE id = ?", [contact.snippet_id])
@@ -248,12 +247,12 @@ def capture_undo_state(db: Database, user_id: int | None) -> dict:
     return state
 
 
-def undo_log(db: Database, contact_id: int, state: dict) -> None:
+def undo_log(db: Database, contact_id: int, state: dict, *, now: datetime) -> None:
     """Take back a logged contact and everything it set in motion."""
     from workbench.contacts.users import restore_user
 
     with write_transaction(db):
-        delete_contact(db, contact_id)
+        delete_contact(db, contact_id, now=now)
         user = state.get("user") or {}
         if user:
             db.execute("DELETE FROM tasks WHERE id > ? AND user_id = ?", [state["max_task_id"], user["id"]])
@@ -270,7 +269,7 @@ def undo_log(db: Database, contact_id: int, state: dict) -> None:
             restore_user(db, user)
 
 
-def purge_contacts_before(db: Database, before: date) -> int:
+def purge_contacts_before(db: Database, before: date, *, now: datetime) -> int:
     """Retention: delete contacts logged before a date, with their search entries and finding
     mentions; returns how many. (Run VACUUM afterwards, outside any transaction, to drop the pages.)"""
     ids = [r[0] for r in db.execute("SELECT id FROM contacts WHERE at < ?", [before.isoformat()])]
@@ -281,7 +280,7 @@ def purge_contacts_before(db: Database, before: date) -> int:
             marks = ", ".join("?" * len(chunk))
             db.execute(f"UPDATE tasks SET contact_id = NULL WHERE contact_id IN ({marks})", chunk)
             for contact_id in chunk:
-                findings_module.forget_contact(db, contact_id)
+                findings_module.forget_contact(db, contact_id, now=now)
             db.execute(f"DELETE FROM contacts WHERE id IN ({marks})", chunk)
         db.execute("UPDATE users SET last_contact_at = (SELECT max(at) FROM contacts c WHERE c.user_id = users.id)"
                    " WHERE last_contact_at < ?", [before.isoformat()])

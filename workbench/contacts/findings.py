@@ -65,7 +65,7 @@ def similar_findings(db: Database, kind: str, text: str, limit: int = 5) -> list
 
 
 def raise_finding(db: Database, kind: str, text: str, *, contact_id: int | None = None, user_id: int | None = None,
-                  merge: bool = True, now: datetime | None = None) -> int:
+                  merge: bool = True, now: datetime) -> int:
     """Record a finding (or one more mention of a similar open one); returns the finding's id."""
     text = " ".join((text or "").split())
     if kind not in FINDING_KINDS:
@@ -94,7 +94,7 @@ def _recount(db: Database, finding_id: int, stamp: str) -> None:
                " updated_at = ? WHERE id = ?", [finding_id, finding_id, stamp, finding_id])
 
 
-def merge_findings(db: Database, keep_id: int, other_ids: list[int], now: datetime | None = None) -> dict[int, list[int]]:
+def merge_findings(db: Database, keep_id: int, other_ids: list[int], now: datetime) -> dict[int, list[int]]:
     """Fold other findings into keep_id: their mentions move over, they stay as merged records.
     Returns {other id: [moved mention ids]} for unmerge (undo)."""
     stamp = now_text(now)
@@ -111,8 +111,8 @@ def merge_findings(db: Database, keep_id: int, other_ids: list[int], now: dateti
     return moved
 
 
-def unmerge_findings(db: Database, keep_id: int, moved: dict[int, list[int]]) -> None:
-    stamp = now_text()
+def unmerge_findings(db: Database, keep_id: int, moved: dict[int, list[int]], *, now: datetime) -> None:
+    stamp = now_text(now)
     with write_transaction(db):
         for other, mention_ids in moved.items():
             if mention_ids:
@@ -128,7 +128,7 @@ def finding_status(db: Database, finding_id: int) -> str | None:
     return row[0] if row else None
 
 
-def set_status(db: Database, finding_id: int, status: str, now: datetime | None = None) -> None:
+def set_status(db: Database, finding_id: int, status: str, now: datetime) -> None:
     if status not in FINDING_STATUSES:
         raise UserError(f"状态“{status}”不存在，可选：{'/'.join(FINDING_STATUSES)}。",
                         f"There is no status “{status}”; choose one of {'/'.join(FINDING_STATUSES)}.")
@@ -140,9 +140,9 @@ def set_status(db: Database, finding_id: int, status: str, now: datetime | None 
                    [status, stamp, *([stamp] if column else []), finding_id])
 
 
-def forget_contact(db: Database, contact_id: int) -> None:
+def forget_contact(db: Database, contact_id: int, *, now: datetime) -> None:
     """A contact is deleted: drop its mentions, recount, and remove findings left with none."""
-    stamp = now_text()
+    stamp = now_text(now)
     affected = [r[0] for r in db.execute("SELECT DISTINCT finding_id FROM finding_mentions WHERE contact_id = ?", [contact_id])]
     db.execute("DELETE FROM finding_mentions WHERE contact_id = ?", [contact_id])
     db.execute("UPDATE findings SET source_contact_id = NULL WHERE source_contact_id = ?", [contact_id])

@@ -35,7 +35,7 @@ class Step:
 
 
 def create_sequence(db: Database, name: str, steps: Iterable[Step | dict], description: str = "",
-                    now: datetime | None = None) -> int:
+                    *, now: datetime) -> int:
     name = (name or "").strip()
     steps = [s if isinstance(s, Step) else Step(**s) for s in steps]
     if not name:
@@ -68,11 +68,10 @@ def _step_due(start: date, step: Step) -> str:
 
 
 def start_sequence(db: Database, sequence_id: int, user_ids: Iterable[int], *, list_name: str | None = None,
-                   now: datetime | None = None) -> list[int]:
+                   now: datetime) -> list[int]:
     """Enrol users (skipping those already active in it); returns the new enrolment ids.
 
     Each enrolled user's stage becomes 召回中; their first touch is counted in that day's task."""
-    now = now or datetime.now()
     row = db.execute("SELECT name FROM sequences WHERE id = ?", [sequence_id]).fetchone()
     if row is None:
         raise UserError(f"找不到召回序列 {sequence_id}。", f"Recall sequence {sequence_id} does not exist.")
@@ -105,13 +104,12 @@ def active_enrolment(db: Database, user_id: int | None) -> dict | None:
 
 
 def advance(db: Database, enrolment_id: int, outcome: str | None, step_rule, *, retrying: bool = False,
-            now: datetime | None = None) -> str:
+            now: datetime) -> str:
     """Move an enrolment on after a contact; returns its new status.
 
     An outcome that ends sequences (已转化 ⇒ 已转化, 拒绝/流失 ⇒ 已停止) ends it; an unanswered call
     that will be retried keeps the step (the retry is its own task, linked to the user); anything
     else moves to the next touch, or 已完成 after the last. The day tasks follow (sync_queue_tasks)."""
-    now = now or datetime.now()
     sequence_id, step_no = db.execute(
         "SELECT sequence_id, step FROM sequence_enrolments WHERE id = ?", [enrolment_id]).fetchone()
     with write_transaction(db):
@@ -136,8 +134,7 @@ def advance(db: Database, enrolment_id: int, outcome: str | None, step_rule, *, 
         return status
 
 
-def stop_enrolment(db: Database, enrolment_id: int, now: datetime | None = None) -> None:
-    now = now or datetime.now()
+def stop_enrolment(db: Database, enrolment_id: int, now: datetime) -> None:
     row = db.execute("SELECT sequence_id FROM sequence_enrolments WHERE id = ?", [enrolment_id]).fetchone()
     if row is None:
         return
@@ -175,7 +172,7 @@ def day_task_title(sequence_name: str, day: dict) -> str:
     return f"{sequence_name}：{day['count']} 人待联系（{steps}）"
 
 
-def sync_queue_tasks(db: Database, sequence_id: int, now: datetime | None = None, *,
+def sync_queue_tasks(db: Database, sequence_id: int, now: datetime, *,
                      reopen_day: str | None = None) -> None:
     """Make the sequence's matrix tasks match its enrolments: one task per day that has users due.
 
@@ -185,8 +182,6 @@ def sync_queue_tasks(db: Database, sequence_id: int, now: datetime | None = None
     first day's task open again (`reopen_day`): that is new work. A day nobody is due on any more has its
     open task marked done at `now`."""
     from workbench.tasks.repository import create_task
-
-    now = now or datetime.now()
     row = db.execute("SELECT name FROM sequences WHERE id = ?", [sequence_id]).fetchone()
     if row is None:
         return

@@ -33,7 +33,7 @@ class Snippet:
         return self.converted / self.use_count if self.use_count else None
 
 
-def create_snippet(db: Database, title: str, body: str, tags=(), now: datetime | None = None) -> int:
+def create_snippet(db: Database, title: str, body: str, tags=(), *, now: datetime) -> int:
     title, body = (title or "").strip(), body or ""
     if not title or not body.strip():
         raise UserError("话术需要标题和正文。", "A snippet needs a title and a body.")
@@ -45,7 +45,7 @@ def create_snippet(db: Database, title: str, body: str, tags=(), now: datetime |
 
 
 def update_snippet(db: Database, snippet_id: int, *, title: str | None = None, body: str | None = None,
-                   tags=None, archived: bool | None = None) -> None:
+                   tags=None, archived: bool | None = None, now: datetime) -> None:
     """Change what is given. archived=True takes a snippet out of the picker; the contacts that used it
     keep pointing at it (its use and conversion counts stay)."""
     if title is not None:
@@ -57,7 +57,7 @@ def update_snippet(db: Database, snippet_id: int, *, title: str | None = None, b
         changes["tags"] = json.dumps(list(tags), ensure_ascii=False)
     if archived is not None:
         changes["archived"] = int(archived)
-    changes["updated_at"] = now_text()
+    changes["updated_at"] = now_text(now)
     with write_transaction(db):
         db.execute(f"UPDATE snippets SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?", [*changes.values(), snippet_id])
 

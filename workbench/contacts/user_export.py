@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime
+
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.clock import wall_clock
 from workbench.export_safety import atomic_output, csv_text
 from workbench.privacy import mask_phone, mask_text, mask_wechat
+from workbench.store import now_text
 from workbench.store import write_transaction
 
 if TYPE_CHECKING:
@@ -36,5 +38,5 @@ def export_users_csv(db: Database, target: str | Path, *, unmasked: bool = False
                 count += 1
     with write_transaction(db):
         db.execute("INSERT INTO audit_log (at, action, detail, rows, masked) VALUES (?, 'export_users', ?, ?, ?)",
-                   [datetime.now().strftime("%Y-%m-%dT%H:%M:%S"), Path(target).name, count, int(not unmasked)])
+                   [now_text(wall_clock()), Path(target).name, count, int(not unmasked)])
     return count

@@ -125,7 +125,7 @@ def to_user_rows(user_list: UserList, mapping: dict[str, int] | None = None) -> 
 
 
 def import_user_list(db: Database, path: str | Path, *, mapping: dict[str, int] | None = None,
-                     sequence_id: int | None = None, now: datetime | None = None) -> ImportResult:
+                     sequence_id: int | None = None, now: datetime) -> ImportResult:
     """Read, de-duplicate and store a user list; optionally start a recall sequence for all of it."""
     user_list = read_user_list(path)
     rows = to_user_rows(user_list, mapping)

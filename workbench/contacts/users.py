@@ -128,7 +128,7 @@ def _check_stage(stage: str | None) -> str:
 def create_user(db: Database, *, name: str | None = None, phone: str | None = None, wechat: str | None = None,
                 external_id: str | None = None, channel: str | None = None, stage: str | None = None,
                 tags: Iterable[str] = (), notes: str = "", attributes: dict | None = None,
-                now: datetime | None = None) -> int:
+                now: datetime) -> int:
     """Add one user; at least one of name/phone/wechat/external id. Warnings: see phone_warnings."""
     name = (name or "").strip() or None
     phone = normalize_phone(phone)
@@ -151,7 +151,7 @@ def create_user(db: Database, *, name: str | None = None, phone: str | None = No
 EDITABLE = {"external_id", "name", "phone", "wechat", "channel", "stage", "tags", "notes", "attributes", "last_contact_at"}
 
 
-def update_user(db: Database, user_id: int, now: datetime | None = None, **changes) -> User:
+def update_user(db: Database, user_id: int, now: datetime, **changes) -> User:
     unknown = set(changes) - EDITABLE
     if unknown:
         raise ValueError(f"not editable: {unknown}")
@@ -189,7 +189,7 @@ def restore_user(db: Database, snapshot: dict) -> None:
                        [snapshot[c] for c in USER_COLUMNS])
 
 
-def delete_user(db: Database, user_id: int) -> None:
+def delete_user(db: Database, user_id: int, *, now: datetime) -> None:
     """Remove a user with their contacts (and those contacts' search entries)."""
     from workbench.contacts.search_index import unindex_contacts
 
@@ -207,7 +207,7 @@ def delete_user(db: Database, user_id: int) -> None:
         from workbench.contacts.sequences import sync_queue_tasks  # sequences imports this module
 
         for sequence_id in sequence_ids:
-            sync_queue_tasks(db, sequence_id)  # the day tasks' counts no longer include them
+            sync_queue_tasks(db, sequence_id, now)  # the day tasks' counts no longer include them
 
 
 # --- bulk: imports and lists from other areas ---------------------------------------------------
@@ -220,7 +220,7 @@ class MatchReport:
     warnings: list[tuple[int, str, str]] = field(default_factory=list)  # (row number, zh, en)
 
 
-def find_or_create_users(db: Database, rows: Iterable[dict], *, now: datetime | None = None,
+def find_or_create_users(db: Database, rows: Iterable[dict], *, now: datetime,
                          report: MatchReport | None = None) -> list[int]:
     """One user id per row, in order. A row is a dict with any of external_id / name / phone /
     wechat / channel / stage / tags / attributes. Matches on the external id, else the phone; a

@@ -59,15 +59,14 @@ def draft_fields(alert: alert_store.Alert, metric_type: str, today: date) -> tup
     return title, fields
 
 
-def draft_cycle_from_alert(db: Database, alert_id: int, *, today: date | None = None,
-                           now: datetime | None = None) -> int:
+def draft_cycle_from_alert(db: Database, alert_id: int, *, now: datetime) -> int:
     """The id of the cycle drafted from alert_id: the existing one, or a new one in 计划."""
     existing = cycle_for_alert(db, alert_id)
     if existing is not None:
         return existing
     alert = alert_store.get_alert(db, alert_id)   # UserError when the alert is gone
     metric_type = linked_facts.metric_type(db, alert.dataset, alert.metric)
-    title, fields = draft_fields(alert, metric_type, today or (now or datetime.now()).date())
+    title, fields = draft_fields(alert, metric_type, now.date())
     with write_transaction(db):
         cycle_id = repo.create_cycle(db, title, now=now, **fields)
         db.execute("UPDATE pdca_cycles SET alert_id = ? WHERE id = ?", [alert_id, cycle_id])

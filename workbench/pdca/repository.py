@@ -85,7 +85,7 @@ def clean_fields(fields: dict) -> dict:
 
 
 # --- one cycle ----------------------------------------------------------------------------------
-def create_cycle(db: Database, title: str, *, now: datetime | None = None, previous_id: int | None = None,
+def create_cycle(db: Database, title: str, *, now: datetime, previous_id: int | None = None,
                  **fields) -> int:
     """Add a cycle in the Plan stage; fields are any of model.EDITABLE. Returns its id."""
     unknown = set(fields) - set(EDITABLE)
@@ -181,7 +181,7 @@ class Note:
     text: str
 
 
-def add_note(db: Database, cycle_id: int, text: str, *, now: datetime | None = None) -> int:
+def add_note(db: Database, cycle_id: int, text: str, *, now: datetime) -> int:
     text = str(text or "").strip()
     if not text:
         raise UserError("执行记录不能为空。", "A Do note cannot be empty.")
@@ -202,7 +202,7 @@ def list_notes(db: Database, cycle_id: int) -> list[Note]:
 
 
 def add_plan_step(db: Database, cycle_id: int, title: str, *, due: str | None = None,
-                  now: datetime | None = None) -> int:
+                  now: datetime) -> int:
     """A plan step is a task in the matrix, filed as 重要不紧急 (improvement work) and linked."""
     from workbench.tasks.repository import create_task
 
@@ -224,11 +224,10 @@ def list_moves(db: Database, cycle_id: int) -> list[tuple[str | None, str, str]]
 
 
 # --- stages --------------------------------------------------------------------------------------
-def move_stage(db: Database, cycle_id: int, target: str, *, now: datetime | None = None,
+def move_stage(db: Database, cycle_id: int, target: str, *, now: datetime,
                decision: str | None = None) -> Cycle:
     """Move one stage forward or back, dated. Entering Do starts the Do window (and sets the next
     review date if none); entering Check runs the automatic Check."""
-    now = now or datetime.now()
     stamp = now_text(now)
     with write_transaction(db):
         cycle = require_cycle(db, cycle_id)
@@ -266,9 +265,8 @@ def check_for(db: Database, cycle: Cycle, until: date) -> dict:
     return data
 
 
-def run_check(db: Database, cycle_id: int, *, until: date | None = None, now: datetime | None = None) -> dict:
+def run_check(db: Database, cycle_id: int, *, until: date | None = None, now: datetime) -> dict:
     """Compute the Check now and store it with the cycle."""
-    now = now or datetime.now()
     with write_transaction(db):
         cycle = require_cycle(db, cycle_id)
         data = check_for(db, cycle, until or now.date())
@@ -279,11 +277,10 @@ def run_check(db: Database, cycle_id: int, *, until: date | None = None, now: da
 
 # --- Act -----------------------------------------------------------------------------------------
 def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
-              now: datetime | None = None) -> dict:
+              now: datetime) -> dict:
     """Record the Act decision and close the cycle. Returns what it created:
     {"snippet_id"} for 标准化 (the SOP; a Do note when there is no snippet library),
     {"next_cycle_id"} for 调整后再循环 (pre-filled from this cycle and linked to it)."""
-    now = now or datetime.now()
     if decision not in (STANDARDIZE, ADJUST, ABANDON):
         raise UserError("请选择处理决定：标准化、调整后再循环或放弃。",
                         "Choose an Act decision: standardise, adjust and repeat, or abandon.")
@@ -309,7 +306,7 @@ def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
     return created
 
 
-def start_next_cycle(db: Database, cycle: Cycle, *, now: datetime | None = None) -> int:
+def start_next_cycle(db: Database, cycle: Cycle, *, now: datetime) -> int:
     """调整后再循环: a new cycle in Plan with the same goal, its baseline the level this one reached."""
     check = cycle.check
     reached_level = check.after_mean if check and check.after_mean is not None else cycle.baseline
@@ -398,7 +395,7 @@ def badge_count(db: Database, today: date) -> int:
     return sum(1 for cards in board(db, today).values() for card in cards if card.stalled or card.due_for_check)
 
 
-def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: datetime | None = None) -> list[int]:
+def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: datetime) -> list[int]:
     """Each stalled cycle without an open stall task gets one (an overdue Check is 重要且紧急, an idle
     cycle 重要不紧急). Returns the new task ids."""
     from workbench.tasks.repository import create_task, get_task

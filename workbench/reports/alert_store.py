@@ -3,11 +3,14 @@ list, dismiss, turn an alert into a 重要且紧急 task. Every write goes throu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from workbench.errors import UserError
 from workbench.reports import datasets
 from workbench.reports.alert_rules import LEVEL_NAMES, LEVEL_RANK, AlertRule, default_rules, describe, evaluate
+# Rules' and alerts' created_at stamps still read the clock here; the import chain does not pass `now` yet.
+from workbench.clock import wall_clock
+from workbench.errors import UserError
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
@@ -98,11 +101,11 @@ def save_rule(db: Database, rule: AlertRule, evaluate_now: bool = True) -> int:
     with write_transaction(db):
         if rule.id is None:
             cursor = db.execute(f"INSERT INTO alert_rules ({', '.join(RULE_FIELDS)}, created_at, updated_at)"
-                                f" VALUES ({', '.join('?' for _ in RULE_FIELDS)}, ?, ?)", values + [now_text(), now_text()])
+                                f" VALUES ({', '.join('?' for _ in RULE_FIELDS)}, ?, ?)", values + [now_text(wall_clock()), now_text(wall_clock())])
             rule.id = int(cursor.lastrowid)
         else:
             db.execute(f"UPDATE alert_rules SET {', '.join(f'{f} = ?' for f in RULE_FIELDS)}, updated_at = ?,"
-                       " deleted_at = NULL WHERE id = ?", values + [now_text(), rule.id])
+                       " deleted_at = NULL WHERE id = ?", values + [now_text(wall_clock()), rule.id])
         if evaluate_now:
             evaluate_rule(db, rule)
     return rule.id
@@ -111,7 +114,7 @@ def save_rule(db: Database, rule: AlertRule, evaluate_now: bool = True) -> int:
 def delete_rule(db: Database, rule_id: int) -> None:
     """Soft-delete (so a re-import does not propose it again); open alerts of the rule go too."""
     with write_transaction(db):
-        db.execute("UPDATE alert_rules SET deleted_at = ? WHERE id = ?", [now_text(), rule_id])
+        db.execute("UPDATE alert_rules SET deleted_at = ? WHERE id = ?", [now_text(wall_clock()), rule_id])
         db.execute("DELETE FROM alerts WHERE rule_id = ? AND status = 'open'", [rule_id])
 
 
@@ -153,7 +156,7 @@ def evaluate_rule(db: Database, rule: AlertRule) -> int:
         if stale:
             db.conn.executemany("DELETE FROM alerts WHERE rule_id = ? AND date = ? AND status = 'open'",
                                 [(rule.id, d) for d in stale])
-        now = now_text()
+        now = now_text(wall_clock())
         db.conn.executemany(
             "INSERT INTO alerts (rule_id, dataset, metric, date, level, value, reference, rule_text, status, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT (rule_id, date) DO UPDATE SET"
@@ -237,7 +240,7 @@ def task_title(alert: Alert) -> str:
     return f"处理预警：{alert.dataset}·{alert.metric} {alert.rule_text}（{alert.date}）"
 
 
-def alert_to_task(db: Database, alert_id: int) -> int:
+def alert_to_task(db: Database, alert_id: int, *, now: datetime) -> int:
     """A 重要且紧急 task linked to the alert (tasks.alert_id); the alert is then no longer open."""
     from workbench.reports.alert_rules import format_amount
     from workbench.tasks.repository import create_task
@@ -250,7 +253,7 @@ def alert_to_task(db: Database, alert_id: int) -> int:
              f"（参考 {format_amount(alert.reference, metric_type)}，规则：{alert.rule_text}）")
     with write_transaction(db):
         task_id = create_task(db, task_title(alert), important=True, urgent=True, alert_id=alert.id,
-                              notes=notes, tags=["预警"])
+                              notes=notes, tags=["预警"], now=now)
         set_status(db, alert.id, "task", task_id)
     return task_id
 

@@ -24,6 +24,8 @@ from workbench.reports import dataset_tables as tables
 from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, apply_known_dataset, plan_sheet, warn)
 from workbench.reports.readers import Sheet, in_background
 from workbench.reports.table_detect import NOTE_START, TOTALS, classify_row, detect
+# imported_at / undone_at still read the clock here: run() and undo_import() do not take `now` yet.
+from workbench.clock import wall_clock
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
@@ -387,7 +389,7 @@ def _update_profile(db: Database, row: dict, plan: ImportPlan, stored: list[dict
 
 
 def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPass, digest: str) -> None:
-    now = now_text()
+    now = now_text(wall_clock())
     before = _dataset_row(db, plan.dataset)
     row, stored, added_names, created = _prepare_dataset(db, plan, now)
     import_id = db.execute(
@@ -713,7 +715,7 @@ def undo_import(db: Database, import_id: int) -> dict:
             fields = ("columns", "key_columns", "profile", "date_column", "date_min", "date_max", "row_count", "updated_at")
             db.execute(f"UPDATE datasets SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
                        [before[f] for f in fields] + [record["dataset_id"]])
-        db.execute("UPDATE imports SET undone_at = ? WHERE id = ?", [now_text(), import_id])
+        db.execute("UPDATE imports SET undone_at = ? WHERE id = ?", [now_text(wall_clock()), import_id])
         if not record["created_dataset"]:
             from workbench.reports.after_import import after_import
 

@@ -4,6 +4,7 @@ sequence (start_sequence). Undo puts users back as they were and stops the enrol
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
@@ -60,7 +61,7 @@ def recall_rows(db: Database, dataset: str, result: RfmResult, segment: str, id_
 
 
 def send_segment_to_contacts(db: Database, dataset: str, result: RfmResult, segment: str, id_column: str,
-                             sequence_id: int | None = None) -> RecallResult:
+                             sequence_id: int | None = None, *, now: datetime) -> RecallResult:
     """One transaction: match/create the users, then (optionally) start the recall sequence for all."""
     from workbench.contacts.sequences import start_sequence
     from workbench.contacts.users import find_or_create_users, user_snapshot
@@ -72,20 +73,20 @@ def send_segment_to_contacts(db: Database, dataset: str, result: RfmResult, segm
         existing = [db.execute("SELECT id FROM users WHERE external_id = ?", [str(r["external_id"])]).fetchone()
                     for r in rows]
         before = [user_snapshot(db, e[0]) for e in existing if e]
-        user_ids = find_or_create_users(db, rows)
+        user_ids = find_or_create_users(db, rows, now=now)
         created = [u for u in user_ids if u not in before_ids]
-        enrolments = start_sequence(db, sequence_id, user_ids, list_name=list_name) if sequence_id else []
+        enrolments = start_sequence(db, sequence_id, user_ids, list_name=list_name, now=now) if sequence_id else []
     return RecallResult(user_ids, created, before, enrolments, list_name)
 
 
-def undo_recall(db: Database, recall: RecallResult) -> None:
+def undo_recall(db: Database, recall: RecallResult, *, now: datetime) -> None:
     from workbench.contacts.sequences import stop_enrolment
     from workbench.contacts.users import delete_user, restore_user
 
     with write_transaction(db):
         for enrolment in recall.enrolments:
-            stop_enrolment(db, enrolment)
+            stop_enrolment(db, enrolment, now=now)
         for user_id in recall.created:
-            delete_user(db, user_id)
+            delete_user(db, user_id, now=now)
         for snapshot in recall.before:
             restore_user(db, snapshot)

@@ -358,13 +358,12 @@ class ExportCancelled(Exception):
     """The operator cancelled the export; nothing was written."""
 
 
-def export_week(db: Database, week: IsoWeek, out: str | Path, *, today: date | None = None, masked: bool = True,
+def export_week(db: Database, week: IsoWeek, out: str | Path, *, today: date, masked: bool = True,
                 overwrite: bool = True, should_stop: Callable[[], bool] | None = None) -> ExportResult:
     """Write the review sheet of `week` to out (atomically) and record it in the audit log.
 
     should_stop is polled between the steps; when it returns True, ExportCancelled is raised and no
     file is written."""
-    today = today or date.today()
     stop = should_stop or (lambda: False)
     review = collect_week(db, week, today, rows=True)
     if stop():

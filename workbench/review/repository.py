@@ -40,16 +40,16 @@ def load_review(db: Database, week: IsoWeek) -> ReviewText:
     return ReviewText(row[0], *(value or "" for value in row[1:5]), row[5])
 
 
-def save_section(db: Database, week: IsoWeek, key: str, text: str, *, now: datetime | None = None) -> None:
+def save_section(db: Database, week: IsoWeek, key: str, text: str, *, now: datetime) -> None:
     if key not in SECTIONS:
         raise KeyError(key)
-    stamp = (now or datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S")
     with write_transaction(db):
         db.execute("INSERT INTO reviews (week, updated_at) VALUES (?, ?) ON CONFLICT(week) DO NOTHING", [week.label, stamp])
         db.execute(f"UPDATE reviews SET {key} = ?, updated_at = ? WHERE week = ?", [text or "", stamp, week.label])
 
 
-def save_review(db: Database, review: ReviewText, *, now: datetime | None = None) -> None:
+def save_review(db: Database, review: ReviewText, *, now: datetime) -> None:
     with write_transaction(db):
         for key in SECTIONS:
             save_section(db, IsoWeek.parse(review.week), key, review.section(key), now=now)

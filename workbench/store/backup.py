@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,21 +87,20 @@ def list_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{stem}-*.db"), key=lambda p: p.name, reverse=True)
 
 
-def make_backup(db: Database, db_path: Path, keep: int = DEFAULT_KEEP, now: datetime | None = None) -> Path:
-    now = now or datetime.now()
+def make_backup(db: Database, db_path: Path, keep: int = DEFAULT_KEEP, *, now: datetime) -> Path:
     target = backup_folder(db_path) / f"{Path(db_path).stem}-{now:%Y%m%d-%H%M%S}.db"
     backup_to(db, target)
     rotate(db_path, keep)
     return target
 
 
-def daily_backup(db: Database, db_path: Path, keep: int = DEFAULT_KEEP, today: date | None = None) -> Path | None:
+def daily_backup(db: Database, db_path: Path, keep: int = DEFAULT_KEEP, *, now: datetime) -> Path | None:
     """The start-up backup: made once a day, keeping the last `keep` files."""
-    today = today or date.today()
+    today = now.date()
     prefix = f"{Path(db_path).stem}-{today:%Y%m%d}-"
     if any(p.name.startswith(prefix) for p in list_backups(db_path)):
         return None
-    return make_backup(db, db_path, keep, now=datetime.combine(today, datetime.now().time()))
+    return make_backup(db, db_path, keep, now=now)
 
 
 def rotate(db_path: Path, keep: int) -> None:
@@ -143,13 +142,13 @@ def restore_backup(backup_path: Path, db_path: Path) -> None:
     make_private(Path(db_path))
 
 
-def set_damaged_file_aside(db_path: Path, now: datetime | None = None) -> Path:
+def set_damaged_file_aside(db_path: Path, now: datetime) -> Path:
     """Rename a damaged database (and its -wal/-shm) out of the way; returns the new name.
 
     A damaged file is kept, not deleted: whatever it still holds may be needed later.
     """
     db_path = Path(db_path)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = now.strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix or '.db'}")
     for suffix in ("-wal", "-shm", ""):
         source = Path(str(db_path) + suffix)
@@ -158,10 +157,10 @@ def set_damaged_file_aside(db_path: Path, now: datetime | None = None) -> Path:
     return aside
 
 
-def restore_damaged(db_path: Path, backup_path: Path) -> Path:
+def restore_damaged(db_path: Path, backup_path: Path, *, now: datetime) -> Path:
     """Put a damaged database aside and restore the backup in its place. Returns where the damaged one went."""
     if not _is_good_database(backup_path):
         raise BackupError("这个备份文件已损坏，无法恢复。", "That backup file is damaged and cannot be restored.")
-    aside = set_damaged_file_aside(db_path)
+    aside = set_damaged_file_aside(db_path, now)
     restore_backup(backup_path, db_path)
     return aside

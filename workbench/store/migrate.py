@@ -2,9 +2,9 @@
 and a database written by a newer version of the app refused instead of damaged."""
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
+from workbench.clock import wall_clock
 from workbench.errors import UserError
 from workbench.store.connection import write_transaction
 from workbench.store.lazy_database import import_sqlite_utils
@@ -75,7 +75,7 @@ def _set_copy_aside(db: Database, path: Path) -> Path | None:
         return None
     from workbench.store.backup import backup_to
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = wall_clock().strftime("%Y%m%d-%H%M%S")  # names the copy: when it was made
     target = path.with_name(f"{path.stem}.before-upgrade-{stamp}{path.suffix or '.db'}")
     backup_to(db, target)
     return target

@@ -13,6 +13,7 @@ checked path (check=True), which offers the backup.
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -126,13 +127,13 @@ def open_at_startup(path: Path, mounts_text: str | None = None, *, check: bool =
     return OpenedDatabase(path, open_database(path), warnings=warnings)
 
 
-def restore_and_reopen(opened: OpenedDatabase) -> OpenedDatabase:
+def restore_and_reopen(opened: OpenedDatabase, *, now: datetime) -> OpenedDatabase:
     """Close the damaged file, set it aside, restore the offered backup and open that instead."""
     if opened.backup is None:
         raise UserError("没有可用的完好备份。", "There is no good backup to restore.")
     if opened.db is not None:
         opened.db.close()
-    restore_damaged(opened.path, opened.backup)
+    restore_damaged(opened.path, opened.backup, now=now)
     return OpenedDatabase(opened.path, open_database(opened.path), warnings=opened.warnings)
 
 

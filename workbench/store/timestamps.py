@@ -5,5 +5,5 @@ from __future__ import annotations
 from datetime import datetime
 
 
-def now_text(now: datetime | None = None) -> str:
-    return (now or datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
+def now_text(now: datetime) -> str:
+    return now.strftime("%Y-%m-%dT%H:%M:%S")

@@ -42,7 +42,7 @@ def name_lookup_for(db: Database):
     return known
 
 
-def parse_for(db: Database, text: str, now: datetime | None = None, ignore=()) -> ParsedCapture:
+def parse_for(db: Database, text: str, now: datetime, ignore=()) -> ParsedCapture:
     return parse_capture(text, now, ignore=ignore, name_lookup=name_lookup_for(db))
 
 
@@ -54,7 +54,7 @@ def linked_user(db: Database, parsed: ParsedCapture) -> int | None:
     return None
 
 
-def save_capture(db: Database, parsed: ParsedCapture, now: datetime | None = None) -> int:
+def save_capture(db: Database, parsed: ParsedCapture, now: datetime) -> int:
     """Create the task a parsed line describes; returns its id. An empty title is a UserError."""
     if not parsed.title.strip():
         raise UserError("只写了日期或标记，还缺任务内容。", "There is a date or a marker but no task text.")
@@ -63,7 +63,7 @@ def save_capture(db: Database, parsed: ParsedCapture, now: datetime | None = Non
                        recurrence=parsed.recurrence, now=now)
 
 
-def capture(db: Database, text: str, now: datetime | None = None, *, dry_run: bool = False) -> tuple[ParsedCapture, int | None]:
+def capture(db: Database, text: str, now: datetime, *, dry_run: bool = False) -> tuple[ParsedCapture, int | None]:
     parsed = parse_for(db, text, now)
     if dry_run:
         if not parsed.title.strip():

@@ -726,10 +726,9 @@ def parse_capture_strict(text: str, now: datetime, *, ignore: Collection[str] = 
     return _Parse(text, now, ignore, name_lookup).run()
 
 
-def parse_capture(text: str, now: datetime | None = None, *, ignore: Collection[str] = (),
+def parse_capture(text: str, now: datetime, *, ignore: Collection[str] = (),
                   name_lookup: Callable[[str], bool] | None = None) -> ParsedCapture:
     """Parse one capture line. The UI calls this on every keystroke."""
-    now = now or datetime.now()
     try:
         return parse_capture_strict(text, now, ignore=ignore, name_lookup=name_lookup)
     except Exception:  # noqa: BLE001 - a capture must never be lost to a parser bug: keep the text

@@ -72,7 +72,7 @@ def create_task(db: Database, title: str, *, important: bool = False, urgent: bo
                 pdca_cycle_id: int | None = None, alert_id: int | None = None,
                 triaged: bool | None = None, recurrence: str | None = None,
                 sequence_id: int | None = None, sequence_day: str | None = None,
-                now: datetime | None = None) -> int:
+                now: datetime) -> int:
     """Add one open task; returns its id. triaged=None ⇒ triaged iff important or urgent is given.
 
     sequence_id and sequence_day make it a recall sequence's task for that queue day (contacts/sequences.py)."""
@@ -263,7 +263,7 @@ def restore_fields(db: Database, task_id: int, values: dict) -> None:
 
 
 def move_task(db: Database, task_id: int, quadrant: str, *, before_id: int | None = None,
-              now: datetime | None = None) -> Task:
+              now: datetime) -> Task:
     """Put a task into 'q1'..'q4' (triaging it) or back into the inbox, before before_id or at the end.
 
     Returns the task as it was (for undo)."""
@@ -307,14 +307,13 @@ def _renumber(db: Database, where: str, params: list) -> None:
     db.conn.executemany("UPDATE tasks SET position = ? WHERE id = ?", [(float(i + 1), t) for i, t in enumerate(ids)])
 
 
-def complete_task(db: Database, task_id: int, *, now: datetime | None = None) -> int | None:
+def complete_task(db: Database, task_id: int, *, now: datetime) -> int | None:
     """Mark a task done. A recurring task gets its next occurrence; returns that new task's id."""
     from workbench.tasks.recurrence import next_due
 
     task = require_task(db, task_id)
     if task.status == "done":
         return None
-    now = now or datetime.now()
     with write_transaction(db):
         update_task(db, task_id, status="done", done_at=now_text(now))
         if not task.recurrence:
@@ -330,7 +329,7 @@ def complete_task(db: Database, task_id: int, *, now: datetime | None = None) ->
         return new_id
 
 
-def drop_task(db: Database, task_id: int, *, now: datetime | None = None) -> Task:
+def drop_task(db: Database, task_id: int, *, now: datetime) -> Task:
     """Drop (删减) a task: it leaves the lists but stays searchable. Returns the task as it was."""
     before = require_task(db, task_id)
     update_task(db, task_id, status="dropped", done_at=now_text(now))

@@ -8,7 +8,7 @@ until it is saved, so neither a refused save nor a crash loses it.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -46,7 +46,6 @@ class ContactForm(QFrame):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.now = datetime.now  # tests and the shots replace this
         self.user_id: int | None = None
         self.snippet_id: int | None = None
         self.setProperty("card", True)
@@ -219,7 +218,7 @@ class ContactForm(QFrame):
 
     # --- saving ------------------------------------------------------------------------------------
     def fields(self) -> dict:
-        now = self.now()
+        now = self.ctx.now()
         kind = self.finding_kind.currentData()
         finding_text = self.finding_text.text().strip()
         return {
@@ -227,7 +226,6 @@ class ContactForm(QFrame):
             "direction": self.direction.currentText(), "topic": self.topic.currentData(),
             "outcome": self.outcome.currentData(), "follow_up_due": parse_follow_up(self.follow_up.text(), now),
             "snippet_id": self.snippet_id, "finding": (kind or "其他", finding_text) if finding_text else None,
-            "now": now,
         }
 
     def save(self) -> int | None:

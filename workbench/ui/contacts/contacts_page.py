@@ -2,7 +2,6 @@
 board, the whole log (lazy) and search underneath (SCREENS.md)."""
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget)
@@ -26,7 +25,6 @@ class ContactsPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("page")
-        self.today = date.today
         self.queue_item = None  # the recall queue entry being worked, if any
         title = QLabel(self.tr("Contact log"))
         title.setProperty("heading", True)
@@ -49,7 +47,6 @@ class ContactsPage(QWidget):
         self.timeline = TimelineView(ctx)
         self.due = DueView(ctx)
         self.queue = RecallQueueView(ctx)
-        self.queue.today = lambda: self.today()
         self.findings = FindingsBoard(ctx)
         self.all_contacts = AllContactsView(ctx)
         self.search = SearchView(ctx)
@@ -93,7 +90,7 @@ class ContactsPage(QWidget):
         self._reload_current()
 
     def badge(self) -> str:
-        count = count_due_follow_ups(self.ctx.db, self.today())
+        count = count_due_follow_ups(self.ctx.db, self.ctx.today())
         return str(count) if count else ""
 
     def open_item(self, target) -> None:
@@ -221,7 +218,7 @@ class ContactsPage(QWidget):
         dialog = NewSequenceDialog(self)
         while dialog.exec():
             try:
-                create_sequence(self.ctx.db, dialog.name.text(), dialog.parsed_steps())
+                create_sequence(self.ctx.db, dialog.name.text(), dialog.parsed_steps(), now=self.ctx.now())
             except UserError as error:
                 dialog.message.setText(error.sentence)
                 continue
@@ -260,7 +257,7 @@ class ContactsPage(QWidget):
             widget.reload()
 
     def _update_strip(self) -> None:
-        due_count = count_due_follow_ups(self.ctx.db, self.today())
+        due_count = count_due_follow_ups(self.ctx.db, self.ctx.today())
         parts = [self.tr("Follow-ups due today %1").replace("%1", str(due_count))]
         sequences = list_sequences(self.ctx.db)
         if sequences:

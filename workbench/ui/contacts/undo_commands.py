@@ -14,6 +14,7 @@ class DataCommand(QUndoCommand):
     def __init__(self, ctx, text: str):
         super().__init__(text)
         self.ctx = ctx
+        self.now = ctx.now()  # redo after undo replays the action at the moment it was first done
         self._first = True
 
     def run_first(self):
@@ -47,11 +48,11 @@ class LogContactCommand(DataCommand):
 
     def do(self) -> int:
         self.state = contact_log.capture_undo_state(self.ctx.db, self.fields.get("user_id"))
-        self.contact_id = contact_log.log_contact(self.ctx.db, **self.fields)
+        self.contact_id = contact_log.log_contact(self.ctx.db, **self.fields, now=self.now)
         return self.contact_id
 
     def undo_it(self) -> None:
-        contact_log.undo_log(self.ctx.db, self.contact_id, self.state)
+        contact_log.undo_log(self.ctx.db, self.contact_id, self.state, now=self.now)
 
 
 class StartSequenceCommand(DataCommand):
@@ -66,7 +67,7 @@ class StartSequenceCommand(DataCommand):
         self.stages = {uid: db.execute("SELECT stage FROM users WHERE id = ?", [uid]).fetchone()[0] for uid in self.user_ids}
         self.max_task_id = db.execute("SELECT coalesce(max(id), 0) FROM tasks").fetchone()[0]
         self.day_tasks = sequences.day_tasks_state(db, [self.sequence_id])
-        self.enrolments = sequences.start_sequence(db, self.sequence_id, self.user_ids)
+        self.enrolments = sequences.start_sequence(db, self.sequence_id, self.user_ids, now=self.now)
         return self.enrolments
 
     def undo_it(self) -> None:
@@ -88,10 +89,10 @@ class FindingStatusCommand(DataCommand):
         self.before = findings.finding_status(ctx.db, finding_id)
 
     def do(self) -> None:
-        findings.set_status(self.ctx.db, self.finding_id, self.status)
+        findings.set_status(self.ctx.db, self.finding_id, self.status, now=self.now)
 
     def undo_it(self) -> None:
-        findings.set_status(self.ctx.db, self.finding_id, self.before)
+        findings.set_status(self.ctx.db, self.finding_id, self.before, now=self.now)
 
 
 class MergeFindingsCommand(DataCommand):
@@ -101,10 +102,10 @@ class MergeFindingsCommand(DataCommand):
         self.moved: dict[int, list[int]] = {}
 
     def do(self) -> None:
-        self.moved = findings.merge_findings(self.ctx.db, self.keep_id, self.other_ids)
+        self.moved = findings.merge_findings(self.ctx.db, self.keep_id, self.other_ids, now=self.now)
 
     def undo_it(self) -> None:
-        findings.unmerge_findings(self.ctx.db, self.keep_id, self.moved)
+        findings.unmerge_findings(self.ctx.db, self.keep_id, self.moved, now=self.now)
 
 
 class CreateUserCommand(DataCommand):
@@ -116,13 +117,13 @@ class CreateUserCommand(DataCommand):
     def do(self) -> int:
         from workbench.contacts.users import create_user
 
-        self.user_id = create_user(self.ctx.db, **self.fields)
+        self.user_id = create_user(self.ctx.db, **self.fields, now=self.now)
         return self.user_id
 
     def undo_it(self) -> None:
         from workbench.contacts.users import delete_user
 
-        delete_user(self.ctx.db, self.user_id)
+        delete_user(self.ctx.db, self.user_id, now=self.now)
 
 
 class UpdateUserCommand(DataCommand):
@@ -136,7 +137,7 @@ class UpdateUserCommand(DataCommand):
     def do(self) -> None:
         from workbench.contacts.users import update_user
 
-        update_user(self.ctx.db, self.user_id, **self.changes)
+        update_user(self.ctx.db, self.user_id, now=self.now, **self.changes)
 
     def undo_it(self) -> None:
         from workbench.contacts.users import restore_user
@@ -154,13 +155,13 @@ class CreateSnippetCommand(DataCommand):
 
     def do(self) -> int:
         if self.snippet_id is None:
-            self.snippet_id = snippets.create_snippet(self.ctx.db, self.title, self.body)
+            self.snippet_id = snippets.create_snippet(self.ctx.db, self.title, self.body, now=self.now)
         else:
-            snippets.update_snippet(self.ctx.db, self.snippet_id, archived=False)
+            snippets.update_snippet(self.ctx.db, self.snippet_id, archived=False, now=self.now)
         return self.snippet_id
 
     def undo_it(self) -> None:
-        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=True)
+        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=True, now=self.now)
 
 
 class EditSnippetCommand(DataCommand):
@@ -171,10 +172,10 @@ class EditSnippetCommand(DataCommand):
         self.before = (old.title, old.body)
 
     def do(self) -> None:
-        snippets.update_snippet(self.ctx.db, self.snippet_id, title=self.after[0], body=self.after[1])
+        snippets.update_snippet(self.ctx.db, self.snippet_id, title=self.after[0], body=self.after[1], now=self.now)
 
     def undo_it(self) -> None:
-        snippets.update_snippet(self.ctx.db, self.snippet_id, title=self.before[0], body=self.before[1])
+        snippets.update_snippet(self.ctx.db, self.snippet_id, title=self.before[0], body=self.before[1], now=self.now)
 
 
 class DeleteSnippetCommand(DataCommand):
@@ -185,10 +186,10 @@ class DeleteSnippetCommand(DataCommand):
         self.snippet_id = snippet_id
 
     def do(self) -> None:
-        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=True)
+        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=True, now=self.now)
 
     def undo_it(self) -> None:
-        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=False)
+        snippets.update_snippet(self.ctx.db, self.snippet_id, archived=False, now=self.now)
 
 
 def push(ctx, command: DataCommand):

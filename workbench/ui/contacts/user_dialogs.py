@@ -91,9 +91,10 @@ class _ImportSignals(QObject):
 class _ImportJob(QRunnable):
     """Imports on a worker thread with its own connection (the GUI thread never waits on it)."""
 
-    def __init__(self, db_path, path, mapping, sequence_id):
+    def __init__(self, db_path, path, mapping, sequence_id, now):
         super().__init__()
         self.db_path, self.path, self.mapping, self.sequence_id = db_path, path, mapping, sequence_id
+        self.now = now  # the app context's clock, read when the operator started the import
         self.signals = _ImportSignals()
 
     def run(self) -> None:
@@ -103,7 +104,7 @@ class _ImportJob(QRunnable):
         try:
             db = open_database(self.db_path)
             try:
-                result = import_user_list(db, self.path, mapping=self.mapping, sequence_id=self.sequence_id)
+                result = import_user_list(db, self.path, mapping=self.mapping, sequence_id=self.sequence_id, now=self.now)
             finally:
                 db.close()
         except UserError as error:
@@ -199,7 +200,7 @@ class ImportUsersDialog(QDialog):
 
     def run_import(self) -> None:
         sequence_id = self.sequence.currentData() if self.start_sequence.isChecked() else None
-        job = _ImportJob(self.ctx.db_path, self.user_list.path, self.mapping(), sequence_id)
+        job = _ImportJob(self.ctx.db_path, self.user_list.path, self.mapping(), sequence_id, self.ctx.now())
         job.signals.finished.connect(self._done)
         job.signals.failed.connect(self._failed)
         self.progress.show()

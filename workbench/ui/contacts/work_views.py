@@ -104,7 +104,6 @@ class DueView(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.today = date.today
         self.follow_ups = QListWidget()
         self.follow_ups.setObjectName("dueFollowUps")
         self.cadence = QListWidget()
@@ -127,7 +126,7 @@ class DueView(QWidget):
             widget.itemActivated.connect(lambda item: self.user_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
 
     def reload(self) -> None:
-        today = self.today()
+        today = self.ctx.today()
         items = due.due_follow_ups(self.ctx.db, today)
         self.follow_ups_title.setText(self.tr("Follow-ups due today or overdue (%1)").replace("%1", str(len(items))))
         self.follow_ups.clear()
@@ -163,7 +162,6 @@ class RecallQueueView(QWidget):
         self.progress = QLabel()
         self.progress.setObjectName("queueProgress")
         self.progress.setProperty("subheading", True)
-        self.today = date.today
         self.days = QLabel()  # who is due when: the same counts as the recall tasks in the matrix
         self.days.setObjectName("queueDays")
         self.steps = _muted()
@@ -236,7 +234,7 @@ class RecallQueueView(QWidget):
 
     def days_text(self, days: dict[str, dict]) -> str:
         """"To contact: overdue 3 · today 177 · tomorrow 15 · later 4" (the parts that are not 0)."""
-        today = self.today()
+        today = self.ctx.today()
         tomorrow = date.fromordinal(today.toordinal() + 1).isoformat()
         counts = {"overdue": 0, "today": 0, "tomorrow": 0, "later": 0}
         for day, entry in days.items():

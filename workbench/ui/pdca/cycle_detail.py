@@ -2,7 +2,6 @@
 the Act decision. Every change goes through an undo command (undo_commands.py)."""
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -259,6 +258,3 @@ class CycleDetail(QScrollArea):
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
 
-
-def today() -> date:
-    return date.today()

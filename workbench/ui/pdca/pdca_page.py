@@ -52,11 +52,11 @@ class PdcaPage(QWidget):
         ctx.events.data_changed.connect(self._on_data_changed)
 
     def today(self) -> date:
-        return date.today()
+        return self.ctx.today()
 
     # --- the page protocol -----------------------------------------------------------------------
     def refresh(self) -> None:
-        raised = repo.raise_stall_tasks(self.ctx.db, self.today())
+        raised = repo.raise_stall_tasks(self.ctx.db, self.today(), now=self.ctx.now())
         if raised:
             self.ctx.events.status_message.emit(self.tr("Stalled PDCA cycles became tasks: %1").replace("%1", str(len(raised))))
             self.ctx.events.data_changed.emit("tasks")

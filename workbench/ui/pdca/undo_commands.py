@@ -5,8 +5,6 @@ redo put back exactly what was there.
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
@@ -20,6 +18,7 @@ class _CycleCommand(QUndoCommand):
         super().__init__(text)
         self.ctx = ctx
         self.db = ctx.db
+        self.now = ctx.now()  # redo after undo replays the action at the moment it was first done
 
     def changed(self, *areas: str) -> None:
         for area in ("pdca", *areas):
@@ -61,7 +60,7 @@ class CreateCycle(_CycleCommand):
 
     def redo(self) -> None:
         if self.saved is None:
-            self.cycle_id = repo.create_cycle(self.db, self.title, previous_id=self.previous_id, **self.fields)
+            self.cycle_id = repo.create_cycle(self.db, self.title, previous_id=self.previous_id, now=self.now, **self.fields)
         else:
             repo.restore(self.db, self.saved)
         self.changed()
@@ -82,9 +81,9 @@ class EditCycle(_SnapshotCommand):
 
 
 class MoveStage(_SnapshotCommand):
-    def __init__(self, ctx, cycle_id: int, target: str, now: datetime | None = None):
+    def __init__(self, ctx, cycle_id: int, target: str):
         super().__init__(ctx, cycle_id, QCoreApplication.translate("PdcaUndo", "Move PDCA cycle"))
-        self.target, self.now = target, now
+        self.target = target
 
     def apply(self) -> None:
         repo.move_stage(self.db, self.cycle_id, self.target, now=self.now)
@@ -95,7 +94,7 @@ class RunCheck(_SnapshotCommand):
         super().__init__(ctx, cycle_id, QCoreApplication.translate("PdcaUndo", "Run the Check"))
 
     def apply(self) -> None:
-        repo.run_check(self.db, self.cycle_id)
+        repo.run_check(self.db, self.cycle_id, now=self.now)
 
 
 class AddNote(_SnapshotCommand):
@@ -104,7 +103,7 @@ class AddNote(_SnapshotCommand):
         self.text = text
 
     def apply(self) -> None:
-        repo.add_note(self.db, self.cycle_id, self.text)
+        repo.add_note(self.db, self.cycle_id, self.text, now=self.now)
 
 
 class ApplyAct(_CycleCommand):
@@ -118,7 +117,7 @@ class ApplyAct(_CycleCommand):
 
     def redo(self) -> None:
         self.before = repo.snapshot(self.db, self.cycle_id)
-        self.created = repo.apply_act(self.db, self.cycle_id, self.decision, self.notes)
+        self.created = repo.apply_act(self.db, self.cycle_id, self.decision, self.notes, now=self.now)
         self.changed("contacts")
 
     def undo(self) -> None:
@@ -137,7 +136,7 @@ class AddPlanStep(_CycleCommand):
 
     def redo(self) -> None:
         if self.row is None:
-            self.task_id = repo.add_plan_step(self.db, self.cycle_id, self.title, due=self.due)
+            self.task_id = repo.add_plan_step(self.db, self.cycle_id, self.title, due=self.due, now=self.now)
         else:
             tasks_repo.insert_row(self.db, self.row)
         self.changed("tasks")
@@ -155,7 +154,7 @@ class TickPlanStep(_CycleCommand):
 
     def _set(self, done: bool) -> None:
         if done:
-            self.follow_up = tasks_repo.complete_task(self.db, self.task_id)
+            self.follow_up = tasks_repo.complete_task(self.db, self.task_id, now=self.now)
         else:
             tasks_repo.reopen_task(self.db, self.task_id)
             if self.follow_up:  # a recurring step spawned its next occurrence: take it back too

@@ -14,6 +14,7 @@ class _Command(QUndoCommand):
     def __init__(self, ctx, text: str):
         super().__init__(text)
         self.ctx = ctx
+        self.now = ctx.now()  # redo after undo replays the action at the moment it was first done
 
     def changed(self) -> None:
         self.ctx.events.data_changed.emit("reports")
@@ -28,7 +29,7 @@ class AlertToTaskCommand(_Command):
         self.task_id: int | None = None
 
     def redo(self) -> None:
-        self.task_id = alert_store.alert_to_task(self.ctx.db, self.alert_id)
+        self.task_id = alert_store.alert_to_task(self.ctx.db, self.alert_id, now=self.now)
         self.changed()
         self.ctx.events.data_changed.emit("tasks")
 
@@ -52,7 +53,7 @@ class AlertToCycleCommand(_Command):
         from workbench.pdca import from_alert
 
         if self.saved is None:
-            self.cycle_id = from_alert.draft_cycle_from_alert(self.ctx.db, self.alert_id)
+            self.cycle_id = from_alert.draft_cycle_from_alert(self.ctx.db, self.alert_id, now=self.now)
         else:
             from_alert.redo_draft(self.ctx.db, self.alert_id, self.saved)
         self.changed()
@@ -147,13 +148,13 @@ class RecallSegmentCommand(_Command):
     def redo(self) -> None:
         from workbench.reports.rfm_recall import send_segment_to_contacts
 
-        self.recall = send_segment_to_contacts(self.ctx.db, *self.args)
+        self.recall = send_segment_to_contacts(self.ctx.db, *self.args, now=self.now)
         self.ctx.events.data_changed.emit("contacts")
         self.ctx.events.data_changed.emit("tasks")
 
     def undo(self) -> None:
         from workbench.reports.rfm_recall import undo_recall
 
-        undo_recall(self.ctx.db, self.recall)
+        undo_recall(self.ctx.db, self.recall, now=self.now)
         self.ctx.events.data_changed.emit("contacts")
         self.ctx.events.data_changed.emit("tasks")

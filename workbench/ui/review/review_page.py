@@ -176,7 +176,7 @@ class ReviewPage(QWidget):
         ctx.events.data_changed.connect(self._on_data_changed)
 
     def today(self) -> date:
-        return date.today()
+        return self.ctx.today()
 
     # --- the page protocol -----------------------------------------------------------------------
     def refresh(self) -> None:

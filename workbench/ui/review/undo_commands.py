@@ -15,7 +15,7 @@ class SaveSection(QUndoCommand):
         self.before = load_review(ctx.db, week).section(key)
 
     def _write(self, text: str) -> None:
-        save_section(self.ctx.db, self.week, self.key, text)
+        save_section(self.ctx.db, self.week, self.key, text, now=self.ctx.now())
         if self.on_change is not None:
             self.on_change(self.week, self.key, text)
         self.ctx.events.data_changed.emit("review")

@@ -5,7 +5,7 @@ database) uses the store's verified `backup_to` and the same file names, rotated
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,12 +33,11 @@ def backups(settings: QSettings, db_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{Path(db_path).stem}-*.db"), key=lambda p: p.name, reverse=True)
 
 
-def back_up_now(db: Database, db_path: Path, settings: QSettings, now: datetime | None = None) -> Path:
+def back_up_now(db: Database, db_path: Path, settings: QSettings, now: datetime) -> Path:
     folder = _custom_folder(settings, db_path)
     keep = backup_keep(settings)
     if folder is None:
         return store_backup.make_backup(db, db_path, keep=keep, now=now)
-    now = now or datetime.now()
     written = store_backup.backup_to(db, folder / f"{Path(db_path).stem}-{now:%Y%m%d-%H%M%S}.db")
     for old in backups(settings, db_path)[keep:]:
         old.unlink(missing_ok=True)
@@ -46,13 +45,13 @@ def back_up_now(db: Database, db_path: Path, settings: QSettings, now: datetime 
     return written
 
 
-def daily(db: Database, db_path: Path, settings: QSettings, today: date | None = None) -> Path | None:
+def daily(db: Database, db_path: Path, settings: QSettings, now: datetime) -> Path | None:
     """The start-up backup, once a day."""
-    today = today or date.today()
+    today = now.date()
     prefix = f"{Path(db_path).stem}-{today:%Y%m%d}-"
     if any(p.name.startswith(prefix) for p in backups(settings, db_path)):
         return None
-    return back_up_now(db, db_path, settings, now=datetime.combine(today, datetime.now().time()))
+    return back_up_now(db, db_path, settings, now=now)
 
 
 def last_backup_time(settings: QSettings, db_path: Path) -> datetime | None:

@@ -1,9 +1,10 @@
 """What every screen gets: the database, the undo stack, the settings and the app-wide signals."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
@@ -34,3 +35,18 @@ class AppContext:
     undo_stack: QUndoStack
     settings: QSettings
     events: AppEvents
+    # The app's one clock (workbench/clock.py): every feature call from the UI takes its `now` from here,
+    # so tests set a fixed moment and nothing on screen depends on the day the tests run.
+    clock: Callable[[], datetime] = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            from workbench.clock import wall_clock
+
+            self.clock = wall_clock
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.clock().date()

@@ -78,7 +78,7 @@ def load_demo(window, today: date | None = None) -> None:
         welcome.demo_button.setEnabled(False)
         welcome.demo_button.setText(QCoreApplication.translate("FirstRun", "Loading demo data…"))
     window.statusBar().showMessage(QCoreApplication.translate("FirstRun", "Loading demo data…"))
-    worker = _DemoWorker(window.ctx.db_path, today or date.today())
+    worker = _DemoWorker(window.ctx.db_path, today or window.ctx.today())
     worker.signals.finished.connect(lambda sentence: _demo_loaded(window, sentence))
     window._demo_worker = worker  # keeps the signals object alive until it reports
     QThreadPool.globalInstance().start(worker)

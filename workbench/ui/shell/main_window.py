@@ -236,7 +236,8 @@ class MainWindow(QMainWindow):
         counts = [text for text in counts if text]
         if getattr(self, "_status_note", None):
             counts.append(self._status_note)
-        self.status_line.show_parts(self.ctx.db_path.name, last_backup_time(self.ctx.settings, self.ctx.db_path), counts)
+        self.status_line.show_parts(self.ctx.db_path.name, last_backup_time(self.ctx.settings, self.ctx.db_path), counts,
+                                    self.ctx.today())
 
     def back_up_now(self) -> None:
         """In a thread (ui/shell/startup_checks.BackupNow); the status bar says when it is written."""
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
 
         if getattr(self, "_backup", None) is not None and self._backup.isRunning():
             return  # one at a time: the menu item again while it runs changes nothing
-        self._backup = BackupNow(self.ctx.db_path, self)
+        self._backup = BackupNow(self.ctx.db_path, self.ctx.clock, self)
         self._backup.written.connect(self._on_backup_written)
         self._backup.failed.connect(self._on_backup_failed)
         self.statusBar().showMessage(self.tr("Backing up…"))

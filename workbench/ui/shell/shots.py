@@ -9,7 +9,7 @@ from pathlib import Path
 SHOT_SIZE = (1440, 900)
 
 
-def render_shots(out: Path, lang: str = "zh_CN", db_path: Path | None = None) -> list[Path]:
+def render_shots(out: Path, today: date, lang: str = "zh_CN", db_path: Path | None = None) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -26,7 +26,7 @@ def render_shots(out: Path, lang: str = "zh_CN", db_path: Path | None = None) ->
         if db_path is None:
             db_path = Path(scratch) / "demo.db"
             db = open_database(db_path)
-            fill_demo(db, today=date.today())
+            fill_demo(db, today=today)
         else:
             db = open_database(db_path)
         try:

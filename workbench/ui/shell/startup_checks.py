@@ -10,7 +10,9 @@ the window. They run here, in a thread with connections of their own, right afte
 """
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QSettings, QThread, Signal
 
@@ -24,9 +26,10 @@ class StartupChecks(QThread):
     backed_up = Signal(object)  # the day's backup Path, or None when one exists already or it failed
     purged = Signal(int)  # contacts removed by the retention setting
 
-    def __init__(self, db_path: Path, *, readonly: bool = False, parent=None):
+    def __init__(self, db_path: Path, clock: Callable[[], datetime], *, readonly: bool = False, parent=None):
         super().__init__(parent)
         self.db_path = Path(db_path)
+        self.clock = clock  # the app context's
         self.readonly = readonly
         self._checking = Interrupter()  # stop() cuts a running quick_check short
 
@@ -47,8 +50,9 @@ class StartupChecks(QThread):
 
         db = open_connection(self.db_path)
         try:
-            backup = daily(db, self.db_path, QSettings())
-            purged = apply_retention(db) if backup is not None else 0
+            now = self.clock()
+            backup = daily(db, self.db_path, QSettings(), now)
+            purged = apply_retention(db, now.date()) if backup is not None else 0
         except UserError:
             backup, purged = None, 0  # busy or the disk refused: tomorrow's start-up tries again
         finally:
@@ -71,9 +75,10 @@ class BackupNow(QThread):
     written = Signal(object)  # the backup's Path
     failed = Signal(str)  # one sentence
 
-    def __init__(self, db_path: Path, parent=None):
+    def __init__(self, db_path: Path, clock: Callable[[], datetime], parent=None):
         super().__init__(parent)
         self.db_path = Path(db_path)
+        self.clock = clock  # the app context's
 
     def run(self) -> None:
         from workbench.store.connection import open_connection
@@ -82,7 +87,7 @@ class BackupNow(QThread):
         try:
             db = open_connection(self.db_path)
             try:
-                self.written.emit(back_up_now(db, self.db_path, QSettings()))
+                self.written.emit(back_up_now(db, self.db_path, QSettings(), self.clock()))
             finally:
                 db.close()
         except UserError as error:

@@ -81,6 +81,8 @@ def open_with_dialogs(db_path: Path, parent: QWidget | None = None, *, check: bo
         from workbench import audit
 
         backup_name = opened.backup.name
-        opened = restore_and_reopen(opened)
+        from workbench.clock import wall_clock  # before the window and its context exist
+
+        opened = restore_and_reopen(opened, now=wall_clock())
         audit.record(opened.db, audit.RESTORE_BACKUP, backup_name)
     return opened

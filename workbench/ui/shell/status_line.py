@@ -19,16 +19,15 @@ class StatusLine(QWidget):
         layout.addWidget(self.font_warning)
         layout.addWidget(self.text)
 
-    def backup_text(self, when: datetime | None, today: date | None = None) -> str:
+    def backup_text(self, when: datetime | None, today: date) -> str:
         if when is None:
             return self.tr("Not backed up yet")
-        today = today or date.today()
         if when.date() == today:
             return self.tr("Backed up today %1").replace("%1", f"{when:%H:%M}")
         return self.tr("Backed up %1").replace("%1", f"{when:%m-%d %H:%M}")
 
-    def show_parts(self, database_name: str, last_backup: datetime | None, counts: list[str]) -> None:
-        parts = [self.tr("Database %1").replace("%1", database_name), self.backup_text(last_backup), *counts]
+    def show_parts(self, database_name: str, last_backup: datetime | None, counts: list[str], today: date) -> None:
+        parts = [self.tr("Database %1").replace("%1", database_name), self.backup_text(last_backup, today), *counts]
         self.text.setText(" · ".join(parts))
 
     def warn_fonts(self, sentence: str | None) -> None:

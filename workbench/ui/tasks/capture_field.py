@@ -1,7 +1,7 @@
 """A capture field with live chips: the widget both the capture bar and the quick-capture window use."""
 from __future__ import annotations
 
-from datetime import datetime
+
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -32,10 +32,9 @@ class CaptureField(QWidget):
 
     captured = Signal(int)  # the new task's id
 
-    def __init__(self, ctx, now_provider=datetime.now):
+    def __init__(self, ctx):
         super().__init__()
         self.ctx = ctx
-        self.now_provider = now_provider
         self.ignored: list[str] = []
         self.parsed: ParsedCapture | None = None
         self.field = CaptureLineEdit()
@@ -62,7 +61,7 @@ class CaptureField(QWidget):
         if not text.strip():
             self.ignored = []
             self.parsed = None
-            self.chips.show_parse(None, self.now_provider().date())
+            self.chips.show_parse(None, self.ctx.now().date())
             return
         self.ignored = [raw for raw in self.ignored if raw in text]
         self.reparse()
@@ -70,7 +69,7 @@ class CaptureField(QWidget):
     def reparse(self) -> None:
         from workbench.tasks.capture import parse_for
 
-        now = self.now_provider()
+        now = self.ctx.now()
         self.parsed = parse_for(self.ctx.db, self.field.text(), now, ignore=self.ignored)
         self.chips.show_parse(self.parsed, now.date())
 
@@ -91,7 +90,7 @@ class CaptureField(QWidget):
             return None
         from workbench.tasks.capture import parse_for
 
-        now = self.now_provider()
+        now = self.ctx.now()
         parsed = parse_for(self.ctx.db, self.field.text(), now, ignore=self.ignored)
         if not parsed.title.strip():
             self.error.setText(self.tr("Write what the task is, not only when."))

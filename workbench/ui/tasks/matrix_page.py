@@ -60,7 +60,6 @@ class MatrixPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("page")
-        self.now_provider = datetime.now
         self._dirty = True
         self._painted = False  # the page's first frame is drawn: the today strip may fill
         self._pending_summary = None
@@ -155,7 +154,7 @@ class MatrixPage(QWidget):
         if self._triage is None:
             from workbench.ui.tasks.triage_view import TriageView
 
-            self._triage = TriageView()
+            self._triage = TriageView(self.ctx.now)
             self._triage.link_names = lambda task: repo.link_names(self.ctx.db, task)
             self._triage.decide.connect(self._on_triage)
             self._triage.finished.connect(self.show_matrix)
@@ -211,7 +210,7 @@ class MatrixPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        now = self.now_provider()
+        now = self.ctx.now()
         today = now.date()
         promoted_now = repo.promote_due_soon(self.ctx.db, today, self.promote_within_days())
         first_rows = QuadrantList.FIRST_FRAME_ROWS

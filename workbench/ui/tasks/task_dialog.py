@@ -105,9 +105,9 @@ class TaskDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def changes(self, now: datetime | None = None) -> dict | None:
+    def changes(self) -> dict | None:
         """The fields that differ from the task, or None (with the reason shown) when something is invalid."""
-        now = now or datetime.now()
+        now = self.ctx.now()
         title = " ".join(self.title.text().split())
         ok_due, due = read_due(self.due.text(), now)
         ok_rule, rule = read_recurrence(self.recurrence.text(), now)

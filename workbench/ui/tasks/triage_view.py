@@ -1,7 +1,6 @@
 """Triage mode: one inbox item at a time — 1/2/3/4 put it in a quadrant, D done, Del drop, E edit, ←/→ move."""
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -17,8 +16,9 @@ class TriageView(QWidget):
     decide = Signal(str, int)  # 'q1'..'q4' | 'done' | 'drop' | 'edit'
     finished = Signal()
 
-    def __init__(self):
+    def __init__(self, clock):
         super().__init__()
+        self.clock = clock  # the app context's
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.queue: list[Task] = []
         self.index = 0
@@ -108,7 +108,7 @@ class TriageView(QWidget):
             return self.tr("%1 triaged").replace("%1", str(self.decided))
         return f"{self.index + 1}/{len(self.queue)}"
 
-    def show_current(self, now: datetime | None = None) -> None:
+    def show_current(self) -> None:
         task = self.current()
         empty = task is None
         self.card.setVisible(not empty)
@@ -117,7 +117,7 @@ class TriageView(QWidget):
         self.progress.setText(self.progress_text())
         if empty:
             return
-        now = now or datetime.now()
+        now = self.clock()
         self.title.setText(task.title)
         parts = [self.tr("Captured %1").replace("%1", task.created_at[:16].replace("T", " "))]
         if task.due:

@@ -19,6 +19,7 @@ class _TaskCommand(QUndoCommand):
         super().__init__(text)
         self.ctx = ctx
         self.db = ctx.db
+        self.now = ctx.now()  # redo after undo replays the action at the moment it was first done
 
     def changed(self) -> None:
         self.ctx.events.data_changed.emit("tasks")
@@ -27,7 +28,7 @@ class _TaskCommand(QUndoCommand):
 class CaptureTask(QUndoCommand):
     """Create the task a capture line describes (first redo saves it; later redos put the row back)."""
 
-    def __init__(self, ctx, parsed: ParsedCapture, now: datetime | None = None):
+    def __init__(self, ctx, parsed: ParsedCapture, now: datetime):
         super().__init__(QCoreApplication.translate("TaskUndo", "Capture “%1”").replace("%1", parsed.title[:30]))
         self.ctx, self.parsed, self.now = ctx, parsed, now
         self.task_id: int | None = None
@@ -73,7 +74,7 @@ class MoveTask(_TaskCommand):
         self.before: dict | None = None
 
     def redo(self) -> None:
-        was = repo.move_task(self.db, self.task_id, self.quadrant, before_id=self.before_id)
+        was = repo.move_task(self.db, self.task_id, self.quadrant, before_id=self.before_id, now=self.now)
         if self.before is None:
             snap = repo.snapshot(was)
             self.before = {k: snap[k] for k in ("important", "urgent", "triaged_at", "position")}
@@ -96,10 +97,10 @@ class CompleteTask(_TaskCommand):
 
     def redo(self) -> None:
         if self.first:
-            self.next_id = repo.complete_task(self.db, self.task_id)
+            self.next_id = repo.complete_task(self.db, self.task_id, now=self.now)
             self.first = False
         else:
-            repo.update_task(self.db, self.task_id, status="done", done_at=now_text())
+            repo.update_task(self.db, self.task_id, status="done", done_at=now_text(self.now))
             if self.next_row:
                 repo.insert_row(self.db, self.next_row)
         self.changed()
@@ -136,7 +137,7 @@ class DropTask(_TaskCommand):
         self.task_id = task_id
 
     def redo(self) -> None:
-        repo.drop_task(self.db, self.task_id)
+        repo.drop_task(self.db, self.task_id, now=self.now)
         self.changed()
 
     def undo(self) -> None:
