@@ -18,6 +18,22 @@ REAL_SAMPLES = SAMPLES / "real"
 PINNED_NOW = datetime(2026, 11, 25, 9, 30)
 
 
+def pytest_addoption(parser):
+    parser.addoption("--today", metavar="YYYY-MM-DD",
+                     help="run with the wall clock set to 10:00 on this day (time-machine): no test may depend on it")
+
+
+def pytest_configure(config):
+    day = config.getoption("--today", default=None)
+    if day:
+        import time_machine
+
+        traveller = time_machine.travel(datetime.combine(date.fromisoformat(day), datetime.min.time()).replace(hour=10),
+                                        tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "workbench.db"

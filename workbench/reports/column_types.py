@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from workbench.clock import wall_clock
+
 NULL_TOKENS = {"", "-", "--", "---", "—", "——", "–", "n/a", "na", "#n/a", "null", "none", "nan", "/",
                "#div/0!", "#value!", "#ref!", "#num!", "#name?", "#null!"}
 TRUE_WORDS = {"是": True, "否": False, "true": True, "false": False, "yes": True, "no": False,
@@ -40,7 +42,8 @@ class Context:
     """What a converter may need beyond the cell: the year for '11月25日' (from the title or file name)."""
 
     def __init__(self, year: int | None = None):
-        self.year = year or date.today().year
+        # No year in the title or file name: this year's (the import does not take `now` yet).
+        self.year = year or wall_clock().year
 
 
 def is_null(value) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -434,9 +433,6 @@ def apply_known_dataset(db, plan: ImportPlan, wanted: str | None) -> None:
         while get_dataset(db, plan.dataset) is not None:  # a same-named dataset of another shape
             plan.dataset, n = f"{base}_{n}", n + 1
 
-
-def today_iso() -> str:
-    return date.today().isoformat()
 
 
 def apply_overrides(plan: ImportPlan, overrides: dict | None) -> None:
