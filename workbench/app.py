@@ -99,6 +99,9 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
     (ui/shell/startup_checks.py); check_first runs the check before, as a reopen after damage does."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
+    from workbench.qt_libraries import check_qt_libraries
+
+    check_qt_libraries()  # before Qt's xcb plugin can abort for a missing system library (Linux)
     from workbench.errors import UserError
     from workbench.ui.common.theme import apply_stylesheet
     from workbench.ui.shell.single_instance import SingleInstance
