@@ -11,9 +11,6 @@ os.environ.pop("WORKBENCH_DB", None)
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SAMPLES = SHARED / "samples"
-REAL_SAMPLES = SAMPLES / "real"
 # The moment every UI test runs at (the app context's clock): no test depends on the day it runs.
 PINNED_NOW = datetime(2026, 11, 25, 9, 30)
 
@@ -32,6 +29,14 @@ def pytest_configure(config):
                                         tick=True)
         traveller.start()
         config.add_cleanup(traveller.stop)
+
+
+@pytest.fixture(scope="session")
+def report_files(tmp_path_factory):
+    """The lender's exports as tests/report_files writes them (seeded), once per run; tests read, never change them."""
+    from tests.report_files import write_report_files
+
+    return write_report_files(tmp_path_factory.mktemp("report_files"))
 
 
 @pytest.fixture

@@ -12,38 +12,26 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import REAL_SAMPLES, SAMPLES
+from tests.reports_import.halves_reading import read, spy_splits
 from workbench.reports import xlsx_halves
 from workbench.reports.file_sniff import sniff
 from workbench.reports.importer import import_file
 from workbench.reports.readers import open_workbook
 
-WORKBOOKS = sorted(SAMPLES.glob("*.xlsx")) + sorted(REAL_SAMPLES.glob("*.xlsx"))
+
+# The lender's kinds of export: titles, merged two-level headers, totals saved with results, a 5,000-row list.
+REPORT_WORKBOOKS = {"core_early": lambda f: f.core.early, "core_late": lambda f: f.core.late,
+                    "cohort": lambda f: f.cohort.path, "channel": lambda f: f.channel.path,
+                    "funnel": lambda f: f.funnel.path, "users": lambda f: f.users.path}
 
 
-def read(path: Path, split: bool, monkeypatch) -> tuple:
-    """(rows, merged, first_column, height, width, uncached formulas) of every sheet, and for each
-    sheet the split was tried on: its parts holding cells (0 = loaded whole)."""
-    monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0 if split else 1 << 60)
-    splits = spy_splits(monkeypatch)
-    book = open_workbook(sniff(path))
-    try:
-        sheets = []
-        for info in book.sheets:
-            sheet = book.sheet(info.name)
-            sheets.append((list(sheet.rows()), sorted(sheet.merged), sheet.first_column, sheet.height, sheet.width,
-                           sheet.uncached_formulas))
-        return sheets, [len(split.parts() or []) if split else 0 for split in splits]
-    finally:
-        book.close()
-
-
-@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.name)
-def test_every_sample_workbook_reads_the_same_in_halves(path, monkeypatch):
+@pytest.mark.parametrize("kind", REPORT_WORKBOOKS)
+def test_every_report_workbook_reads_the_same_in_halves(report_files, kind, monkeypatch):
+    path = REPORT_WORKBOOKS[kind](report_files)
     whole, _ = read(path, False, monkeypatch)
     halves, loaded = read(path, True, monkeypatch)
     assert halves == whole
-    assert whole[0][0], "the sample has rows"
+    assert whole[0][0], "the workbook has rows"
     if len(whole[0][0]) > 20:
         assert 2 in loaded, "a sheet with rows really was split"
 
@@ -135,19 +123,6 @@ def import_whole_then_split_from_now_on(path: Path, tmp_path: Path, monkeypatch)
     whole = import_stored(path, tmp_path / "whole.db")
     monkeypatch.setattr(xlsx_halves, "SPLIT_FROM_BYTES", 0)
     return whole
-
-
-def spy_splits(monkeypatch) -> list:
-    splits = []
-    original = xlsx_halves.load_halves
-
-    def spy(halves):
-        split = original(halves)
-        splits.append(split)
-        return split
-
-    monkeypatch.setattr(xlsx_halves, "load_halves", spy)
-    return splits
 
 
 @pytest.mark.parametrize("layout", IMPORT_LAYOUTS, ids=list(IMPORT_LAYOUTS))
