@@ -10,14 +10,10 @@ import sys
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import SAMPLES
 from workbench.cli import main
 from workbench.reports.datasets import create_dataset_from_rows, get_dataset, list_datasets, read_rows, read_series
 from workbench.reports.importer import ImportCancelled, import_file, list_imports, undo_import
 from workbench.store import open_database
-
-CORE_1 = SAMPLES / "核心指标日报_2026-08-01_2026-11-15.xlsx"
-CORE_2 = SAMPLES / "核心指标日报_2026-11-09_2026-11-22.xlsx"
 
 KILLED_IMPORT = """
 import sys
@@ -37,8 +33,8 @@ def snapshot(db) -> tuple:
     return tables, rows, db.execute("SELECT * FROM datasets").fetchall(), db.execute("SELECT * FROM imports").fetchall()
 
 
-def test_kill_9_during_an_import_leaves_the_previous_state(db, db_path, tmp_path):
-    import_file(db, CORE_1)
+def test_kill_9_during_an_import_leaves_the_previous_state(db, db_path, tmp_path, report_files):
+    import_file(db, report_files.core.early)
     before = snapshot(db)
     big = tmp_path / "核心指标日报_big.csv"
     with open(big, "w", encoding="utf-8") as handle:
@@ -55,41 +51,49 @@ def test_kill_9_during_an_import_leaves_the_previous_state(db, db_path, tmp_path
     try:
         assert reopened.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert snapshot(reopened) == before
-        assert get_dataset(reopened, "核心指标日报").rows == 107
+        assert get_dataset(reopened, "核心指标日报").rows == len(report_files.core.early_rows)
     finally:
         reopened.close()
 
 
-def test_cancel_halfway_changes_nothing(db, tmp_path):
-    import_file(db, CORE_1)
+def test_cancel_halfway_changes_nothing(db, report_files):
+    import_file(db, report_files.core.early)
     before = snapshot(db)
     calls = []
     with pytest.raises(ImportCancelled):
-        import_file(db, CORE_2, cancelled=lambda: calls.append(1) or len(calls) > 0)
+        import_file(db, report_files.core.late, cancelled=lambda: calls.append(1) or len(calls) > 0)
     assert snapshot(db) == before
 
 
-def test_dry_run_reports_and_writes_nothing(db, tmp_path):
-    import_file(db, CORE_1)
+def late_export_counts(core) -> tuple[int, int, int]:
+    """(added, updated, unchanged) of importing the late core export after the early one: its days
+    past the early file are new, the overlap is unchanged but for the one corrected day."""
+    return len(core.late_only_days), 1, len(core.overlap_days) - 1
+
+
+def test_dry_run_reports_and_writes_nothing(db, report_files):
+    import_file(db, report_files.core.early)
     before = snapshot(db)
-    result = import_file(db, CORE_2, dry_run=True).to_json()
-    assert (result["added"], result["updated"], result["unchanged"]) == (7, 1, 6)
+    result = import_file(db, report_files.core.late, dry_run=True).to_json()
+    assert (result["added"], result["updated"], result["unchanged"]) == late_export_counts(report_files.core)
     assert snapshot(db) == before
 
 
-def test_import_log_and_undo(db):
-    first = import_file(db, CORE_1)
-    second = import_file(db, CORE_2)
+def test_import_log_and_undo(db, report_files):
+    core = report_files.core
+    first = import_file(db, core.early)
+    second = import_file(db, core.late)
     log = list_imports(db)
     assert [(r["file_name"], r["added"], r["updated"], r["unchanged"], r["skipped"]) for r in log] == [
-        (CORE_2.name, 7, 1, 6, 1), (CORE_1.name, 107, 0, 0, 1)]
-    assert len(log[0]["file_hash"]) == 64 and log[0]["corrections"][0]["new"] == 51
+        (core.late.name, *late_export_counts(core), 1), (core.early.name, len(core.early_rows), 0, 0, 1)]
+    day = core.corrected_day
+    assert len(log[0]["file_hash"]) == 64 and log[0]["corrections"][0]["new"] == core.complaints_on(core.late_rows, day)
     with pytest.raises(Exception, match="later import"):
         undo_import(db, first.import_id)
     undo_import(db, second.import_id)
     info = get_dataset(db, "核心指标日报")
-    assert (info.rows, info.date_max) == (107, "2026-11-15")
-    assert dict(read_series(db, "核心指标日报", "客诉量"))["2026-11-11"] == 44
+    assert (info.rows, info.date_max) == (len(core.early_rows), core.early_rows[-1]["日期"].isoformat())
+    assert dict(read_series(db, "核心指标日报", "客诉量"))[day.isoformat()] == core.complaints_on(core.early_rows, day)
     undo_import(db, first.import_id)
     assert list_datasets(db) == [] and "ds_1" not in db.table_names()
 
@@ -138,22 +142,25 @@ def test_create_dataset_from_rows_and_series(db):
                                                                               ("2026-11-02", None)]
 
 
-def test_cli_import_json_datasets_and_check(tmp_path, capsys):
+def test_cli_import_json_datasets_and_check(tmp_path, capsys, report_files):
+    core = report_files.core
     db = str(tmp_path / "w.db")
-    assert main(["import", "--db", db, "--json", str(CORE_1)]) == 0
+    assert main(["import", "--db", db, "--json", str(core.early)]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert list(payload) == ["file", "sheet", "dataset", "header_rows", "columns", "rows", "skipped", "sample",
                              "added", "updated", "unchanged", "corrections", "warnings"]
-    assert payload["sample"][0][:2] == ["2026-08-01", 2154] and payload["skipped"] == [{"row": 112, "reason": "totals row"}]
-    assert main(["import", "--db", db, "--dry-run", "--json", str(CORE_2)]) == 0
+    first, last, days = core.early_rows[0], core.early_rows[-1], len(core.early_rows)
+    assert payload["sample"][0][:2] == [first["日期"].isoformat(), first["新增注册"]]
+    assert payload["skipped"] == [{"row": core.early_totals_row, "reason": "totals row"}]
+    assert main(["import", "--db", db, "--dry-run", "--json", str(core.late)]) == 0
     dry = json.loads(capsys.readouterr().out)
-    assert (dry["added"], dry["updated"], dry["unchanged"]) == (7, 1, 6)
+    assert (dry["added"], dry["updated"], dry["unchanged"]) == late_export_counts(core)
     assert main(["datasets", "--db", db, "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(d["name"], d["rows"], d["date_min"], d["date_max"]) for d in listed] == [
-        ("核心指标日报", 107, "2026-08-01", "2026-11-15")]
+        ("核心指标日报", days, first["日期"].isoformat(), last["日期"].isoformat())]
     assert main(["check", "--db", db, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["datasets"] == [{"name": "核心指标日报", "rows": 107}]
+    assert json.loads(capsys.readouterr().out)["datasets"] == [{"name": "核心指标日报", "rows": days}]
 
 
 def test_key_unique_in_the_sample_but_not_the_file_falls_back_to_row_content(db):
@@ -173,10 +180,10 @@ def import_rows_plain(db, rows):
     return import_rows(db, "长表", ["日期", "数量"], rows)
 
 
-def test_progress_and_cancel_are_checked_during_the_row_pass(db, tmp_path):
+def test_progress_and_cancel_are_checked_during_the_row_pass(db, tmp_path, report_files):
     """Progress is reported every few thousand rows, and a cancel there stops the pass at once
     (not after the last row): nothing is written."""
-    import_file(db, CORE_1)
+    import_file(db, report_files.core.early)
     before = snapshot(db)
     path = tmp_path / "核心指标日报_long.csv"
     with open(path, "w", encoding="utf-8") as handle:

@@ -7,13 +7,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import SAMPLES
 from workbench.cli import main
 from workbench.errors import UserError
 from workbench.reports.importer import import_file
-
-CORE = SAMPLES / "核心指标日报_2026-08-01_2026-11-15.xlsx"
-
 
 def nothing_written(db) -> bool:
     return db.execute("SELECT count(*) FROM datasets").fetchone()[0] == 0 and \
@@ -37,9 +33,9 @@ def test_corrupt_zip(db, tmp_path):
     refused(db, path, "damaged")
 
 
-def test_truncated_download(db, tmp_path):
+def test_truncated_download(db, tmp_path, report_files):
     path = tmp_path / "半截.xlsx"
-    data = CORE.read_bytes()
+    data = report_files.core.early.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     refused(db, path, "damaged or incomplete")
 
@@ -100,15 +96,15 @@ def test_header_only(db, tmp_path):
     refused(db, path, "no data rows")
 
 
-def test_unknown_sheet(db, tmp_path):
+def test_unknown_sheet(db, report_files):
     with pytest.raises(UserError) as caught:
-        import_file(db, CORE, sheet="不存在")
+        import_file(db, report_files.core.early, sheet="不存在")
     assert "核心指标" in caught.value.en and nothing_written(db)
 
 
-def test_cli_prints_one_sentence_and_exits_2(tmp_path, capsys):
+def test_cli_prints_one_sentence_and_exits_2(tmp_path, capsys, report_files):
     path = tmp_path / "半截.xlsx"
-    path.write_bytes(CORE.read_bytes()[:3000])
+    path.write_bytes(report_files.core.early.read_bytes()[:3000])
     status = main(["import", "--db", str(tmp_path / "w.db"), str(path)])
     err = capsys.readouterr().err.strip()
     assert status == 2 and len(err.splitlines()) == 1 and "半截.xlsx" in err

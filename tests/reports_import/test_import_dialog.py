@@ -6,12 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from tests.conftest import SAMPLES
+from tests.report_files.core_metrics import COLUMNS
 from workbench.reports.datasets import get_dataset
 from workbench.reports.importer import import_file
 
-CORE_1 = SAMPLES / "核心指标日报_2026-08-01_2026-11-15.xlsx"
-CORE_2 = SAMPLES / "核心指标日报_2026-11-09_2026-11-22.xlsx"
 SHOTS = Path(os.environ.get("IMPORT_SHOTS", "/tmp/shots-imports"))
 
 
@@ -20,58 +18,65 @@ def grab(widget, name: str) -> None:
     widget.grab().save(str(SHOTS / name))
 
 
-def test_drop_request_opens_dialog_and_imports_in_the_background(main_window, ctx, qtbot):
-    ctx.events.import_requested.emit(str(CORE_1))
+def test_drop_request_opens_dialog_and_imports_in_the_background(main_window, ctx, qtbot, report_files):
+    core = report_files.core
+    ctx.events.import_requested.emit(str(core.early))
     dialog = main_window.import_dialog
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
     assert dialog.plan.dataset == "核心指标日报" and dialog.header_label.text()
-    assert dialog.columns_table.rowCount() == 11 and dialog.preview_table.rowCount() == 20
-    assert dialog.columns_table.cellWidget(8, 3).currentData() == "percent"
-    assert any("112" in dialog.notes_list.item(i).text() for i in range(dialog.notes_list.count()))
+    assert dialog.columns_table.rowCount() == len(COLUMNS) and dialog.preview_table.rowCount() == 20
+    assert dialog.columns_table.cellWidget(COLUMNS.index("次日留存率"), 3).currentData() == "percent"
+    totals_row = str(core.early_totals_row)   # the note on the skipped 合计 row names it
+    assert any(totals_row in dialog.notes_list.item(i).text() for i in range(dialog.notes_list.count()))
     dialog.resize(1100, 760)
     grab(dialog, "import-preview.png")
     # the operator makes 客诉量 a dimension-free attribute? no: changes 7日留存率 to a plain number
-    kind = dialog.columns_table.cellWidget(9, 3)
+    kind = dialog.columns_table.cellWidget(COLUMNS.index("7日留存率"), 3)
     kind.setCurrentIndex(kind.findData("number"))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    days = len(core.early_rows)
     info = get_dataset(ctx.db, "核心指标日报")
-    assert info.rows == 107 and info.column("7日留存率").type == "number"
-    assert "107" in dialog.status.text()
+    assert info.rows == days and info.column("7日留存率").type == "number"
+    assert str(days) in dialog.status.text()
     grab(dialog, "import-done.png")
     ctx.undo_stack.undo()
     assert get_dataset(ctx.db, "核心指标日报") is None
     ctx.undo_stack.redo()
-    assert get_dataset(ctx.db, "核心指标日报").rows == 107
+    assert get_dataset(ctx.db, "核心指标日报").rows == days
     dialog.close()
 
 
-def test_reimport_shows_corrections_and_browser_lazy_rows(main_window, ctx, qtbot):
-    import_file(ctx.db, CORE_1)
-    ctx.events.import_requested.emit(str(CORE_2))
+def test_reimport_shows_corrections_and_browser_lazy_rows(main_window, ctx, qtbot, report_files):
+    core = report_files.core
+    day = core.corrected_day
+    correction = f"{core.complaints_on(core.early_rows, day)} → {core.complaints_on(core.late_rows, day)}"
+    both = len(core.early_rows) + len(core.late_only_days)
+    import_file(ctx.db, core.early)
+    ctx.events.import_requested.emit(str(core.late))
     dialog = main_window.import_dialog
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
     assert "existing" in dialog.dataset_note.text() or "已有" in dialog.dataset_note.text()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
     texts = [dialog.notes_list.item(i).text() for i in range(dialog.notes_list.count())]
-    assert any("2026-11-11" in t and "44 → 51" in t for t in texts)
+    assert any(day.isoformat() in t and correction in t for t in texts)
     grab(dialog, "import-reimport.png")
     dialog.open_browser()
     from workbench.ui.imports.dataset_browser import DatasetBrowser
 
     browser = dialog.findChild(DatasetBrowser)
     browser.resize(1200, 760)
-    assert browser.list.rowCount() == 1 and browser.list.item(0, 1).text() == "114"
+    assert browser.list.rowCount() == 1 and browser.list.item(0, 1).text() == str(both)
     qtbot.waitUntil(lambda: browser.model.rowCount() > 0)
-    assert browser.model.rowCount() < 114 or browser.model.rowCount() == 114
+    assert browser.model.rowCount() <= both
     while browser.model.canFetchMore():
         browser.model.fetchMore()
-    assert browser.model.rowCount() == 114
+    assert browser.model.rowCount() == both
     assert browser.log.count() == 2
     grab(browser, "dataset-browser.png")
     qtbot.mouseClick(browser.undo_button, Qt.MouseButton.LeftButton)
-    assert get_dataset(ctx.db, "核心指标日报").rows == 107
+    assert get_dataset(ctx.db, "核心指标日报").rows == len(core.early_rows)
     assert "undone" in browser.log.item(0).text() or "撤销" in browser.log.item(0).text()
     browser.close()
     dialog.close()
