@@ -1,25 +1,24 @@
-"""A PDCA cycle drafted from a real alert: the 核心指标日报 sample imported, its default rate rule fires for
-次日留存率 on 2026-10-20 (30.25% against a trailing 7-day mean of 41.71%)."""
+"""A PDCA cycle drafted from a real alert: the generated 核心指标日报 export imported (tests/report_files),
+its default rate rule fires for 次日留存率 on the first release day (retention fell against the steady
+week before it)."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 from workbench.pdca import from_alert
 from workbench.pdca import repository as repo
 from workbench.reports import alert_store
+from workbench.reports.alert_rules import format_amount
 from tests.conftest import PINNED_NOW
-
-SAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "核心指标日报_2026-08-01_2026-11-15.xlsx"
 
 
 @pytest.fixture
-def alert_db(db):
+def alert_db(db, report_files):
     from workbench.reports.importer import import_file
 
-    import_file(db, SAMPLE)
+    import_file(db, report_files.core.early)
     return db
 
 
@@ -28,19 +27,23 @@ def _first_retention_alert(db):
     return min(alerts, key=lambda a: a.date)
 
 
-def test_draft_fills_plan_from_the_alert_and_links_back(alert_db):
+def test_draft_fills_plan_from_the_alert_and_links_back(alert_db, report_files):
+    core = report_files.core
+    release = min(core.release_days)
+    fell_to, mean_before = core.release_days[release], core.trailing_mean("次日留存率", release)
     alert = _first_retention_alert(alert_db)
-    assert alert.date == "2026-10-20"
+    assert alert.date == release.isoformat()
     cycle_id = from_alert.draft_cycle_from_alert(alert_db, alert.id, now=datetime(2026, 11, 25, 9, 30))
 
     cycle = repo.get_cycle(alert_db, cycle_id)
     assert cycle.stage == "plan"
-    assert cycle.title == "处理预警：次日留存率 较前7日均值下降 ≥20%（2026-10-20）"
-    assert cycle.problem == ("橙色预警：2026-10-20 数据集「核心指标日报」的 次日留存率 为 30.25%，"
-                             "参考值 41.71%（规则：较前7日均值下降 ≥20%）。")
+    assert cycle.title == f"处理预警：次日留存率 较前7日均值下降 ≥20%（{release}）"
+    shown = {value: format_amount(value, "percent") for value in (fell_to, mean_before)}  # 31%, 41.93%
+    assert cycle.problem == (f"橙色预警：{release} 数据集「核心指标日报」的 次日留存率 为 {shown[fell_to]}，"
+                             f"参考值 {shown[mean_before]}（规则：较前7日均值下降 ≥20%）。")
     assert (cycle.metric_dataset, cycle.metric_column) == ("核心指标日报", "次日留存率")
-    assert round(cycle.baseline, 4) == 0.3025   # where the metric fell to
-    assert round(cycle.target, 4) == 0.4171     # back to the reference
+    assert cycle.baseline == pytest.approx(fell_to)    # where the metric fell to
+    assert cycle.target == pytest.approx(mean_before)  # back to the reference
     assert cycle.deadline == "2026-12-09"       # 14 days after drafting
     assert cycle.alert_id == alert.id
     assert repo.list_moves(alert_db, cycle_id) == [(None, "plan", "2026-11-25T09:30:00")]

@@ -17,6 +17,7 @@ draws from its own seeded random.Random: the same bytes of content on every run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from tests.report_files.channel_week import ChannelWeek, write_channel_week
@@ -38,6 +39,14 @@ class ReportFiles:
     funnel: Funnel
     complaints: Complaints
     users: UserList
+
+    @property
+    def rate_drops(self) -> list[tuple[str, str, date]]:
+        """Every (dataset, rate column, day) where a rate falls ≥20% below its trailing 7-day mean: the
+        release days' next-day retention and the release cohort's day-1 share. Elsewhere rates move a
+        few percent at most, so these are the orange alerts the default rate rules raise."""
+        return [("核心指标日报", "次日留存率", day) for day in sorted(self.core.release_days)] + [
+            ("新增用户留存", self.cohort.dip_column, self.cohort.dip_day)]
 
     @property
     def paths(self) -> list[Path]:

@@ -1,24 +1,21 @@
-"""A database with every shared sample imported through the import engine, built once and copied per test."""
+"""A database with every generated report file (tests/report_files) imported through the import engine,
+built once and copied per test."""
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
 
-from pathlib import Path
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
-
 
 @pytest.fixture(scope="session")
-def samples_template(tmp_path_factory):
+def samples_template(tmp_path_factory, report_files):
     from workbench.reports.importer import import_file
     from workbench.store import open_database
 
     path = tmp_path_factory.mktemp("samples") / "template.db"
     db = open_database(path)
-    for sample in sorted(SAMPLES.glob("*.*")):
-        import_file(db, sample)
+    for report in report_files.paths:   # in name order: the early core export before the late one
+        import_file(db, report)
     db.execute("PRAGMA wal_checkpoint(FULL)")
     db.close()
     return path
@@ -51,7 +48,7 @@ def samples_ctx(qapp, samples_db, db_path):
 
 @pytest.fixture
 def open_dashboard(samples_ctx, qtbot):
-    """Shows the dashboard page over the imported samples, once its first chart is drawn."""
+    """Shows the dashboard page over the imported reports, once its first chart is drawn."""
     def open_page():
         from workbench.ui.reports.dashboard_page import DashboardPage
 

@@ -16,16 +16,19 @@ def _button(row, text: str) -> QPushButton:
     return next(b for b in row.findChildren(QPushButton) if b.text() == text)
 
 
-def _retention_row(page):
-    return next(r for r in page.alerts.rows if r.alert.metric == "次日留存率" and r.alert.date == "2026-10-20")
+def _retention_row(page, report_files):
+    """The alert of the first release day, where next-day retention fell."""
+    first = min(report_files.core.release_days).isoformat()
+    return next(r for r in page.alerts.rows if r.alert.metric == "次日留存率" and r.alert.date == first)
 
 
-def test_to_pdca_button_drafts_a_linked_cycle_opens_it_and_undo_removes_it(page, samples_ctx, qtbot):
+def test_to_pdca_button_drafts_a_linked_cycle_opens_it_and_undo_removes_it(page, samples_ctx, qtbot, report_files):
     db = samples_ctx.db
     opened = []
     samples_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
-    assert page.badge() == "35"
-    row = _retention_row(page)
+    serious = len(report_files.rate_drops)   # every ≥20% rate drop is an open orange alert
+    assert page.badge() == str(serious)
+    row = _retention_row(page, report_files)
     alert_id = row.alert.id
     qtbot.mouseClick(_button(row, "转为PDCA"), Qt.MouseButton.LeftButton)
 
@@ -35,30 +38,30 @@ def test_to_pdca_button_drafts_a_linked_cycle_opens_it_and_undo_removes_it(page,
     assert (stage, dataset, column, linked) == ("plan", "核心指标日报", "次日留存率", alert_id)
     assert title.startswith("处理预警：次日留存率")
     assert opened == [("pdca", cycle_id)]
-    assert page.badge() == "34"   # the alert is acted on
+    assert page.badge() == str(serious - 1)   # the alert is acted on
     assert samples_ctx.undo_stack.undoText() == "将预警转为 PDCA 循环"
 
     samples_ctx.undo_stack.undo()
     assert db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM pdca_moves").fetchone()[0] == 0
     assert db.execute("SELECT status FROM alerts WHERE id = ?", [alert_id]).fetchone()[0] == "open"
-    assert page.badge() == "35"
+    assert page.badge() == str(serious)
 
     samples_ctx.undo_stack.redo()   # the same cycle comes back, still linked
     assert db.execute("SELECT id, alert_id FROM pdca_cycles").fetchall() == [(cycle_id, alert_id)]
 
 
-def test_drafted_alert_links_to_its_cycle_instead_of_drafting_again(page, samples_ctx, qtbot):
+def test_drafted_alert_links_to_its_cycle_instead_of_drafting_again(page, samples_ctx, qtbot, report_files):
     opened = []
     samples_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
     page.alerts.open_only.setChecked(False)
-    row = _retention_row(page)
+    row = _retention_row(page, report_files)
     qtbot.mouseClick(_button(row, "转为PDCA"), Qt.MouseButton.LeftButton)
     cycle_id = samples_ctx.db.execute("SELECT id FROM pdca_cycles").fetchone()[0]
 
     old_rows = list(page.alerts.rows)
     qtbot.waitUntil(lambda: page.alerts.rows and page.alerts.rows[0] is not old_rows[0], timeout=3000)
-    row = _retention_row(page)   # the panel was rebuilt after the change
+    row = _retention_row(page, report_files)   # the panel was rebuilt after the change
     assert not [b for b in row.findChildren(QPushButton) if b.text() in ("转为PDCA", "转为任务")]
     qtbot.mouseClick(_button(row, f"PDCA 循环 #{cycle_id}"), Qt.MouseButton.LeftButton)
     assert opened == [("pdca", cycle_id), ("pdca", cycle_id)]

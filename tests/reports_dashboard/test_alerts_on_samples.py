@@ -1,45 +1,67 @@
-"""Alerts over the shared samples, imported through the import engine."""
+"""Alerts over the generated reports (tests/report_files), imported through the import engine: the core
+metrics' release days, where next-day retention drops, and its one complaint spike."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
+
+import pytest
 
 from workbench.reports import alert_store
 from workbench.reports.alert_rules import AlertRule
 from tests.conftest import PINNED_NOW
 
 
-def test_default_rate_rule_fires_for_next_day_retention_on_the_release_days_only(samples_db):
+def days(dates) -> list[str]:
+    return sorted(d.isoformat() for d in dates)
+
+
+def drop_below_mean(core, day) -> float:
+    """How far next-day retention fell on `day` below the mean of the 7 days before (0.25 = 25%)."""
+    return 1 - core.series("次日留存率")[day] / core.trailing_mean("次日留存率", day)
+
+
+def test_default_rate_rule_fires_for_next_day_retention_on_the_release_days_only(samples_db, report_files):
+    core = report_files.core
     alerts = alert_store.list_alerts(samples_db, dataset="核心指标日报", metric="次日留存率")
-    assert sorted(a.date for a in alerts) == ["2026-10-20", "2026-10-21", "2026-10-22", "2026-10-23"]
+    assert sorted(a.date for a in alerts) == days(core.release_days)
     assert {a.level for a in alerts} == {"orange"}
     assert alerts[-1].rule_text == "较前7日均值下降 ≥20%"
-    # 10-20: 30.2% against a trailing mean of 41.7%
     first = min(alerts, key=lambda a: a.date)
-    assert round(first.value, 4) == 0.3025 and round(first.reference, 4) == 0.4171
+    release = min(core.release_days)   # where retention fell to, against the steady week before it
+    assert first.value == pytest.approx(core.release_days[release])
+    assert first.reference == pytest.approx(core.trailing_mean("次日留存率", release))
 
 
-def test_default_rules_proposed_once_per_dataset(samples_db):
+def test_default_rules_proposed_once_per_dataset(samples_db, report_files):
     rules = alert_store.list_rules(samples_db, "核心指标日报")
     assert {(r.metric, r.level) for r in rules} == {("次日留存率", "orange"), ("7日留存率", "orange"), ("客诉量", "yellow")}
-    # complaint counts: +30% day over day ⇒ 黄色 (2026-08-03: 38 after 27)
+    # complaint counts: +30% day over day ⇒ 黄色, on the spike and not on the steady day before it
+    spike = report_files.core.complaint_spike_day
     complaints = {a.date for a in alert_store.list_alerts(samples_db, metric="客诉量")}
-    assert "2026-08-03" in complaints and "2026-08-02" not in complaints
+    assert spike.isoformat() in complaints
+    assert (spike - timedelta(days=1)).isoformat() not in complaints
     from workbench.reports.after_import import after_import
 
     after_import(samples_db, "核心指标日报")   # a second import proposes nothing new, duplicates nothing
     assert len(alert_store.list_rules(samples_db, "核心指标日报")) == 3
-    assert len(alert_store.list_alerts(samples_db, metric="次日留存率")) == 4
+    assert len(alert_store.list_alerts(samples_db, metric="次日留存率")) == len(report_files.core.release_days)
 
 
-def test_editing_a_rule_reevaluates_history_and_deleting_removes_open_alerts(samples_db):
+def test_editing_a_rule_reevaluates_history_and_deleting_removes_open_alerts(samples_db, report_files):
+    core = report_files.core
+    deep = [d for d in core.release_days if drop_below_mean(core, d) >= 0.28]
+    assert 0 < len(deep) < len(core.release_days), "the files hold release days on both sides of 28%"
     rule = next(r for r in alert_store.list_rules(samples_db, "核心指标日报") if r.metric == "次日留存率")
     rule.amount = 0.28
     alert_store.save_rule(samples_db, rule)
-    assert [a.date for a in alert_store.list_alerts(samples_db, metric="次日留存率")] == ["2026-10-22", "2026-10-21"]
+    assert [a.date for a in alert_store.list_alerts(samples_db, metric="次日留存率")] == days(deep)[::-1]
+    below = [d for d, value in core.release_days.items() if value < 0.28]
+    assert 0 < len(below) < len(core.release_days)
     threshold = AlertRule("核心指标日报", "次日留存率", "threshold", "down", 0.28, level="red")
     alert_store.save_rule(samples_db, threshold)
     reds = alert_store.list_alerts(samples_db, metric="次日留存率")
-    assert {a.date for a in reds if a.level == "red"} == {"2026-10-21", "2026-10-22", "2026-10-23"}
+    assert sorted(a.date for a in reds if a.level == "red") == days(below)
     alert_store.delete_rule(samples_db, threshold.id)
     assert not [a for a in alert_store.list_alerts(samples_db) if a.level == "red"]
 
@@ -55,27 +77,29 @@ def test_alert_becomes_an_important_urgent_task(samples_db):
     assert alert_store.open_serious_count(samples_db) == badge_before - 1
 
 
-def test_alerts_command_json_and_since(samples_db, db_path, capsys):
+def test_alerts_command_json_and_since(samples_db, db_path, capsys, report_files):
     from workbench.cli import main
 
+    since = sorted(report_files.core.release_days)[1]   # leaves out the first release day
     samples_db.execute("PRAGMA wal_checkpoint(FULL)")
-    assert main(["alerts", "--db", str(db_path), "--json", "--since", "2026-10-21"]) == 0
+    assert main(["alerts", "--db", str(db_path), "--json", "--since", since.isoformat()]) == 0
     payload = json.loads(capsys.readouterr().out)
     rows = [a for a in payload["alerts"] if a["metric"] == "次日留存率"]
-    assert sorted(a["date"] for a in rows) == ["2026-10-21", "2026-10-22", "2026-10-23"]
+    assert sorted(a["date"] for a in rows) == days(d for d in report_files.core.release_days if d >= since)
     assert set(rows[0]) >= {"date", "dataset", "metric", "level", "rule", "value", "reference"}
-    assert all(a["date"] >= "2026-10-21" for a in payload["alerts"])
-    assert main(["alerts", "--db", str(db_path), "--since", "2026/10/21"]) == 2
+    assert all(a["date"] >= since.isoformat() for a in payload["alerts"])
+    assert main(["alerts", "--db", str(db_path), "--since", since.strftime("%Y/%m/%d")]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_undoing_a_datasets_first_import_takes_its_alerts_and_rules(samples_db):
+def test_undoing_a_datasets_first_import_takes_its_alerts_and_rules(samples_db, report_files):
     from workbench.reports.importer import undo_import
 
     imports = [r[0] for r in samples_db.execute(
         "SELECT id FROM imports WHERE dataset_name = '核心指标日报' AND undone_at IS NULL ORDER BY id DESC")]
     others = len(alert_store.list_alerts(samples_db)) - len(alert_store.list_alerts(samples_db, dataset="核心指标日报"))
-    assert len(imports) == 2 and others > 0
+    assert len(imports) == 2
+    assert others == len([drop for drop in report_files.rate_drops if drop[0] != "核心指标日报"]) > 0
     undo_import(samples_db, imports[0])  # the overlap file: the dataset stays, its alerts are re-evaluated
     assert alert_store.list_alerts(samples_db, dataset="核心指标日报", metric="次日留存率")
     undo_import(samples_db, imports[1])  # the first import: the dataset goes, and its alerts and rules

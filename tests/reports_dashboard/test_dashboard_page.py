@@ -1,4 +1,4 @@
-"""The dashboard page with the shared samples imported: every chart kind draws and exports a PNG, an
+"""The dashboard page with the generated reports (tests/report_files) imported: every chart kind draws and exports a PNG, an
 alert becomes a task with one click, a segment becomes a recall list, an empty database offers import."""
 from __future__ import annotations
 
@@ -29,31 +29,35 @@ def test_each_chart_kind_draws_from_its_dataset_and_exports_png(page, kind, data
     assert not QGuiApplication.clipboard().pixmap().isNull()
 
 
-def test_trend_hover_names_the_exact_value_and_marks_alerts(page):
+def test_trend_hover_names_the_exact_value_and_marks_alerts(page, report_files):
     page.chart.show_metric("核心指标日报", "次日留存率")
     from workbench.ui.reports.chart_style import day_number
 
-    text = page.chart.chart.hover(day_number("2026-10-21"), 0.3)
-    assert "2026年10月21日" in text and "次日留存率 28.0%" in text and "较前7日均值下降" in text
+    day = sorted(report_files.core.release_days)[1]
+    text = page.chart.chart.hover(day_number(day.isoformat()), 0.3)
+    shown = f"次日留存率 {report_files.core.release_days[day]:.1%}"
+    assert f"{day.year}年{day.month}月{day.day}日" in text and shown in text and "较前7日均值下降" in text
 
 
-def test_cards_show_latest_value_and_alert_colour(page):
+def test_cards_show_latest_value_and_alert_colour(page, report_files):
     cards = {c.card.metric: c.card for c in page.cards}
     assert "次日留存率" in cards
-    assert cards["次日留存率"].latest_date == "2026-11-22"
-    assert cards["客诉量"].alert_level == "yellow"
+    assert cards["次日留存率"].latest_date == report_files.core.late_rows[-1]["日期"].isoformat()
+    assert cards["客诉量"].alert_level == "yellow"   # the complaint spike
 
 
-def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_it(page, samples_ctx, qtbot):
+def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_it(page, samples_ctx, qtbot,
+                                                                                    report_files):
     from PySide6.QtWidgets import QPushButton
 
-    assert page.badge() == "35"
+    serious = len(report_files.rate_drops)   # every ≥20% rate drop is an open orange alert
+    assert page.badge() == str(serious)
     row = next(r for r in page.alerts.rows if r.alert.metric == "次日留存率")
     button = next(b for b in row.findChildren(QPushButton) if b.text() == "转为任务")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     task = samples_ctx.db.execute("SELECT important, urgent, status, alert_id FROM tasks").fetchall()
     assert task == [(1, 1, "open", row.alert.id)]
-    assert page.badge() == "34"
+    assert page.badge() == str(serious - 1)
     samples_ctx.undo_stack.undo()
     assert samples_ctx.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
     assert samples_ctx.db.execute("SELECT status FROM alerts WHERE id = ?", [row.alert.id]).fetchone()[0] == "open"
@@ -95,7 +99,7 @@ def test_empty_dashboard_offers_to_import(ctx, qtbot):
     assert widget.badge() == ""
 
 
-def test_english_screens_describe_rules_in_english(samples_ctx, open_dashboard):
+def test_english_screens_describe_rules_in_english(samples_ctx, open_dashboard, report_files):
     """Alerts keep the Chinese line they fired with (exports, the review); the English UI shows its own."""
     from PySide6.QtWidgets import QApplication, QLabel
 
@@ -110,4 +114,5 @@ def test_english_screens_describe_rules_in_english(samples_ctx, open_dashboard):
     widget.chart.show_metric("核心指标日报", "次日留存率")
     from workbench.ui.reports.chart_style import day_number
 
-    assert "falls ≥20%" in widget.chart.chart.hover(day_number("2026-10-21"), 0.3)
+    day = sorted(report_files.core.release_days)[1]
+    assert "falls ≥20%" in widget.chart.chart.hover(day_number(day.isoformat()), 0.3)
