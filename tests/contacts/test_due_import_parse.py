@@ -5,7 +5,6 @@ from datetime import date, datetime
 
 import pytest
 
-from tests.conftest import SAMPLES
 from workbench.contacts.contact_log import log_contact
 from workbench.contacts.due import cadence_due, count_due_follow_ups, due_follow_ups, set_cadence
 from workbench.contacts.follow_up_parse import parse_follow_up
@@ -79,15 +78,16 @@ def test_due_follow_ups_today_and_overdue(db):
     assert count_due_follow_ups(db, date(2026, 11, 25)) == 2
 
 
-def test_import_the_sample_user_list_twice_deduplicates(db):
-    path = SAMPLES / "用户明细导出_20261122.xlsx"
-    first = import_user_list(db, path, now=NOW)
-    assert (first.rows, first.created) == (5000, 5000)
-    second = import_user_list(db, path, now=NOW)
-    assert (second.created, second.matched) == (0, 5000)
-    user = get_user(db, first.user_ids[0])
-    assert user.external_id == "U20250001" and user.channel == "微信朋友圈广告"
-    assert user.attributes["累计借款金额"] == 8000 and user.attributes["注册时间"] == "2025-05-31 11:44"
+def test_import_the_lenders_user_list_twice_deduplicates(db, report_files):
+    users = report_files.users
+    first = import_user_list(db, users.path, now=NOW)
+    assert (first.rows, first.created) == (len(users.rows), len(users.rows))
+    second = import_user_list(db, users.path, now=NOW)
+    assert (second.created, second.matched) == (0, len(users.rows))
+    user, written = get_user(db, first.user_ids[0]), users.rows[0]
+    assert user.external_id == written["用户ID"] and user.channel == written["注册渠道"]
+    assert user.attributes["累计借款金额"] == written["累计借款金额"]
+    assert user.attributes["注册时间"] == written["注册时间"].strftime("%Y-%m-%d %H:%M")
 
 
 def test_import_gbk_csv_with_names_and_a_sequence(db, tmp_path):

@@ -17,7 +17,6 @@ import pytest
 from python_calamine import CalamineWorkbook
 from tests.conftest import PINNED_NOW
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
 # not after a digit or a decimal point: 0.19444444445 in a rate cell is not a phone number
 PHONE = re.compile(rb"(?<![\d.])1[3-9]\d{9}(?!\d)")
 
@@ -39,12 +38,12 @@ def readable_text(path: Path) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory):
+def session(tmp_path_factory, report_files):
     folder = tmp_path_factory.mktemp("session") / "数据"  # created by the app itself
     db = folder / "workbench.db"
     cli("demo", "--today", "2026-11-25", db=db)
     cli("backup", db=db)
-    cli("import", str(SAMPLES / "核心指标日报_2026-11-09_2026-11-22.xlsx"), db=db)
+    cli("import", str(report_files.core.late), db=db)
     exports = folder / "exports"
     exports.mkdir(mode=0o755)
     os.chmod(exports, 0o755)

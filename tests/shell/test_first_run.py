@@ -5,7 +5,6 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel
 
-from tests_shell_paths import SAMPLES
 from workbench.schema_facts import COUNTED_TABLES
 from workbench.store.integrity import table_counts
 from tests.conftest import PINNED_NOW
@@ -37,7 +36,7 @@ def test_load_demo_fills_the_database_and_shows_the_matrix(main_window, ctx, qtb
     assert main_window.rail.currentRow() == 0
 
 
-def test_the_welcome_page_hands_a_first_report_to_the_importer(main_window, ctx, qtbot):
+def test_the_welcome_page_hands_a_first_report_to_the_importer(main_window, ctx, qtbot, report_files):
     """The button asks for a file (the import dialog's file chooser opens); a dropped file goes
     straight to the import dialog."""
     from PySide6.QtCore import QTimer
@@ -57,7 +56,7 @@ def test_the_welcome_page_hands_a_first_report_to_the_importer(main_window, ctx,
     assert modal == [QFileDialog]
     main_window.import_dialog.close()
 
-    report = SAMPLES / "核心指标日报_2026-11-09_2026-11-22.xlsx"
+    report = report_files.core.late
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(report))])
     drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
