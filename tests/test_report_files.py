@@ -51,3 +51,14 @@ def test_the_two_core_exports_overlap_with_one_corrected_value(report_files):
                for column in r if r[column] != early[r["日期"]][column]]
     assert len(core.overlap_days) == 7 and changed == [(core.corrected_day, "客诉量")]
     assert cells(core.early)[0][1][0].startswith("导出时间：")
+
+
+def test_workbooks_are_saved_as_excel_saves_them(report_files):
+    """Text in one shared-strings table (openpyxl alone writes it inline), formulas with their results."""
+    import zipfile
+
+    for path in (p for p in report_files.paths if p.suffix == ".xlsx"):
+        with zipfile.ZipFile(path) as archive:
+            sheet = archive.read("xl/worksheets/sheet1.xml")
+            assert b"inlineStr" not in sheet and b't="s"' in sheet, path.name
+            assert b"<v/>" not in sheet and b"<v />" not in sheet, path.name

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from tests.report_files.formula_results import save_with_results
+from tests.report_files.excel_saved import save_like_excel
 
 WEEK_START, WEEK_END = date(2026, 11, 16), date(2026, 11, 22)
 TITLE = "渠道投放与转化周报  2026年第47周（2026年11月16日—2026年11月22日）"
@@ -74,5 +74,5 @@ def write_channel_week(folder: Path) -> ChannelWeek:
     sheet.append([])
     sheet.append(["注：CAC = 花费 / 首借人数；自然量渠道不计CAC。"])
     results = {f"{letter}{last + 1}": sum(r[column] for r in rows) for letter, column in zip("BCDEFG", COLUMNS[1:7])}
-    path = save_with_results(book, folder / "渠道周报_2026W47.xlsx", results)
+    path = save_like_excel(book, folder / "渠道周报_2026W47.xlsx", results)
     return ChannelWeek(path, rows)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from tests.report_files.excel_saved import save_like_excel
+
 FIRST_DAY, LAST_DAY = date(2026, 10, 1), date(2026, 11, 22)
 DAYS = [1, 2, 3, 4, 5, 6, 7, 14, 30]
 SHARE_ON_DAY = {1: 0.41, 2: 0.32, 3: 0.275, 4: 0.25, 5: 0.23, 6: 0.215, 7: 0.20, 14: 0.16, 30: 0.12}
@@ -61,5 +63,4 @@ def write_cohort(folder: Path) -> Cohort:
         for column in range(3, len(row) + 1):
             sheet.cell(sheet.max_row, column).number_format = "0.0%"
     path = folder / f"新增用户留存_{FIRST_DAY}_{LAST_DAY}.xlsx"
-    book.save(path)
-    return Cohort(path, rows)
+    return Cohort(save_like_excel(book, path), rows)

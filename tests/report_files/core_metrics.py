@@ -21,7 +21,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from tests.report_files.formula_results import save_with_results
+from tests.report_files.excel_saved import save_like_excel
 
 COLUMNS = ["日期", "新增注册", "实名认证", "授信通过", "首借人数", "借款金额(元)", "活跃用户(DAU)", "月活跃用户(MAU)",
            "次日留存率", "7日留存率", "客诉量"]
@@ -116,7 +116,7 @@ def write_export(path: Path, rows: list[dict]) -> Path:
         totals[COLUMNS.index(column)] = f"=SUM({letter}5:{letter}{last_data})"
         results[f"{letter}{last_data + 1}"] = round(sum(r[column] for r in rows), 2)
     sheet.append(totals)
-    return save_with_results(book, path, results)
+    return save_like_excel(book, path, results)
 
 
 def write_core_metrics(folder: Path) -> CoreMetrics:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from tests.report_files.excel_saved import save_like_excel
+
 COLUMNS = ["周次", "获取(下载)", "激活(注册)", "留存(7日仍活跃)", "收入(首借)", "推荐(邀请成功)"]
 WEEKS = [f"2026-W{n}" for n in range(36, 48)]
 
@@ -36,5 +38,4 @@ def write_funnel(folder: Path) -> Funnel:
     for row in rows:
         sheet.append(list(row.values()))
     path = folder / "AARRR漏斗_周.xlsx"
-    book.save(path)
-    return Funnel(path, rows)
+    return Funnel(save_like_excel(book, path), rows)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from tests.report_files.excel_saved import save_like_excel
+
 COLUMNS = ["用户ID", "手机号", "注册渠道", "注册时间", "最近登录时间", "借款次数", "累计借款金额", "当前在贷", "最长逾期天数",
            "用户状态"]
 COUNT = 5000
@@ -54,5 +56,4 @@ def write_user_list(folder: Path) -> UserList:
     for row in rows:
         sheet.append(list(row.values()))
     path = folder / "用户明细导出_20261122.xlsx"
-    book.save(path)
-    return UserList(path, rows)
+    return UserList(save_like_excel(book, path), rows)
