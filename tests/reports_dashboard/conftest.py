@@ -8,11 +8,11 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def samples_template(tmp_path_factory, report_files):
+def reports_template(tmp_path_factory, report_files):
     from workbench.reports.importer import import_file
     from workbench.store import open_database
 
-    path = tmp_path_factory.mktemp("samples") / "template.db"
+    path = tmp_path_factory.mktemp("reports") / "template.db"
     db = open_database(path)
     for report in report_files.paths:   # in name order: the early core export before the late one
         import_file(db, report)
@@ -22,10 +22,10 @@ def samples_template(tmp_path_factory, report_files):
 
 
 @pytest.fixture
-def samples_db(samples_template, db_path):
+def reports_db(reports_template, db_path):
     from workbench.store import open_database
 
-    source = sqlite3.connect(samples_template)
+    source = sqlite3.connect(reports_template)
     target = sqlite3.connect(db_path)
     source.backup(target)
     source.close()
@@ -36,23 +36,23 @@ def samples_db(samples_template, db_path):
 
 
 @pytest.fixture
-def samples_ctx(qapp, samples_db, db_path):
+def reports_ctx(qapp, reports_db, db_path):
     from workbench.app import build_context, create_application, prepare_ui
 
     create_application()
-    context = build_context(db_path, samples_db)
+    context = build_context(db_path, reports_db)
     context.settings.clear()
     prepare_ui(qapp, context.settings, "zh_CN")
     return context
 
 
 @pytest.fixture
-def open_dashboard(samples_ctx, qtbot):
+def open_dashboard(reports_ctx, qtbot):
     """Shows the dashboard page over the imported reports, once its first chart is drawn."""
     def open_page():
         from workbench.ui.reports.dashboard_page import DashboardPage
 
-        widget = DashboardPage(samples_ctx)
+        widget = DashboardPage(reports_ctx)
         qtbot.addWidget(widget)
         widget.resize(1300, 820)
         widget.show()

@@ -22,10 +22,10 @@ def _retention_row(page, report_files):
     return next(r for r in page.alerts.rows if r.alert.metric == "次日留存率" and r.alert.date == first)
 
 
-def test_to_pdca_button_drafts_a_linked_cycle_opens_it_and_undo_removes_it(page, samples_ctx, qtbot, report_files):
-    db = samples_ctx.db
+def test_to_pdca_button_drafts_a_linked_cycle_opens_it_and_undo_removes_it(page, reports_ctx, qtbot, report_files):
+    db = reports_ctx.db
     opened = []
-    samples_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
+    reports_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
     serious = len(report_files.rate_drops)   # every ≥20% rate drop is an open orange alert
     assert page.badge() == str(serious)
     row = _retention_row(page, report_files)
@@ -39,25 +39,25 @@ def test_to_pdca_button_drafts_a_linked_cycle_opens_it_and_undo_removes_it(page,
     assert title.startswith("处理预警：次日留存率")
     assert opened == [("pdca", cycle_id)]
     assert page.badge() == str(serious - 1)   # the alert is acted on
-    assert samples_ctx.undo_stack.undoText() == "将预警转为 PDCA 循环"
+    assert reports_ctx.undo_stack.undoText() == "将预警转为 PDCA 循环"
 
-    samples_ctx.undo_stack.undo()
+    reports_ctx.undo_stack.undo()
     assert db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM pdca_moves").fetchone()[0] == 0
     assert db.execute("SELECT status FROM alerts WHERE id = ?", [alert_id]).fetchone()[0] == "open"
     assert page.badge() == str(serious)
 
-    samples_ctx.undo_stack.redo()   # the same cycle comes back, still linked
+    reports_ctx.undo_stack.redo()   # the same cycle comes back, still linked
     assert db.execute("SELECT id, alert_id FROM pdca_cycles").fetchall() == [(cycle_id, alert_id)]
 
 
-def test_drafted_alert_links_to_its_cycle_instead_of_drafting_again(page, samples_ctx, qtbot, report_files):
+def test_drafted_alert_links_to_its_cycle_instead_of_drafting_again(page, reports_ctx, qtbot, report_files):
     opened = []
-    samples_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
+    reports_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
     page.alerts.open_only.setChecked(False)
     row = _retention_row(page, report_files)
     qtbot.mouseClick(_button(row, "转为PDCA"), Qt.MouseButton.LeftButton)
-    cycle_id = samples_ctx.db.execute("SELECT id FROM pdca_cycles").fetchone()[0]
+    cycle_id = reports_ctx.db.execute("SELECT id FROM pdca_cycles").fetchone()[0]
 
     old_rows = list(page.alerts.rows)
     qtbot.waitUntil(lambda: page.alerts.rows and page.alerts.rows[0] is not old_rows[0], timeout=3000)
@@ -65,17 +65,17 @@ def test_drafted_alert_links_to_its_cycle_instead_of_drafting_again(page, sample
     assert not [b for b in row.findChildren(QPushButton) if b.text() in ("转为PDCA", "转为任务")]
     qtbot.mouseClick(_button(row, f"PDCA 循环 #{cycle_id}"), Qt.MouseButton.LeftButton)
     assert opened == [("pdca", cycle_id), ("pdca", cycle_id)]
-    assert samples_ctx.db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 1
+    assert reports_ctx.db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 1
 
 
-def test_pdca_page_opens_the_drafted_cycle(samples_ctx, qtbot):
+def test_pdca_page_opens_the_drafted_cycle(reports_ctx, qtbot):
     from workbench.pdca.from_alert import draft_cycle_from_alert
     from workbench.reports import alert_store
     from workbench.ui.pdca.pdca_page import PdcaPage
 
-    alert = alert_store.list_alerts(samples_ctx.db, metric="次日留存率")[0]
-    cycle_id = draft_cycle_from_alert(samples_ctx.db, alert.id, now=PINNED_NOW)
-    pdca = PdcaPage(samples_ctx)
+    alert = alert_store.list_alerts(reports_ctx.db, metric="次日留存率")[0]
+    cycle_id = draft_cycle_from_alert(reports_ctx.db, alert.id, now=PINNED_NOW)
+    pdca = PdcaPage(reports_ctx)
     qtbot.addWidget(pdca)
     pdca.show()
     pdca.refresh()

@@ -46,7 +46,7 @@ def test_cards_show_latest_value_and_alert_colour(page, report_files):
     assert cards["客诉量"].alert_level == "yellow"   # the complaint spike
 
 
-def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_it(page, samples_ctx, qtbot,
+def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_it(page, reports_ctx, qtbot,
                                                                                     report_files):
     from PySide6.QtWidgets import QPushButton
 
@@ -55,32 +55,32 @@ def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_
     row = next(r for r in page.alerts.rows if r.alert.metric == "次日留存率")
     button = next(b for b in row.findChildren(QPushButton) if b.text() == "转为任务")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    task = samples_ctx.db.execute("SELECT important, urgent, status, alert_id FROM tasks").fetchall()
+    task = reports_ctx.db.execute("SELECT important, urgent, status, alert_id FROM tasks").fetchall()
     assert task == [(1, 1, "open", row.alert.id)]
     assert page.badge() == str(serious - 1)
-    samples_ctx.undo_stack.undo()
-    assert samples_ctx.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
-    assert samples_ctx.db.execute("SELECT status FROM alerts WHERE id = ?", [row.alert.id]).fetchone()[0] == "open"
+    reports_ctx.undo_stack.undo()
+    assert reports_ctx.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
+    assert reports_ctx.db.execute("SELECT status FROM alerts WHERE id = ?", [row.alert.id]).fetchone()[0] == "open"
 
 
-def test_rfm_segment_goes_to_the_contact_log_as_recall_list(page, samples_ctx, qtbot):
+def test_rfm_segment_goes_to_the_contact_log_as_recall_list(page, reports_ctx, qtbot):
     page.chart.kind_buttons["rfm"].click()
     page.chart.select_segment("重要挽留")
     expected = page.chart.rfm_result.counts()["重要挽留"]
     assert expected > 0
     qtbot.mouseClick(page.chart.recall_button, Qt.MouseButton.LeftButton)
-    users = samples_ctx.db.execute("SELECT count(*) FROM users WHERE tags LIKE '%重要挽留%'").fetchone()[0]
+    users = reports_ctx.db.execute("SELECT count(*) FROM users WHERE tags LIKE '%重要挽留%'").fetchone()[0]
     assert users == expected
-    samples_ctx.undo_stack.undo()
-    assert samples_ctx.db.execute("SELECT count(*) FROM users").fetchone()[0] == 0
+    reports_ctx.undo_stack.undo()
+    assert reports_ctx.db.execute("SELECT count(*) FROM users").fetchone()[0] == 0
 
 
-def test_chosen_cards_are_saved(page, samples_ctx):
+def test_chosen_cards_are_saved(page, reports_ctx):
     from workbench.reports.dashboard_store import saved_cards
     from workbench.ui.reports.undo_commands import SaveCardsCommand
 
-    samples_ctx.undo_stack.push(SaveCardsCommand(samples_ctx, [("核心指标日报", "客诉量"), ("渠道周报", "获客成本CAC(元)")]))
-    assert saved_cards(samples_ctx.db) == [("核心指标日报", "客诉量"), ("渠道周报", "获客成本CAC(元)")]
+    reports_ctx.undo_stack.push(SaveCardsCommand(reports_ctx, [("核心指标日报", "客诉量"), ("渠道周报", "获客成本CAC(元)")]))
+    assert saved_cards(reports_ctx.db) == [("核心指标日报", "客诉量"), ("渠道周报", "获客成本CAC(元)")]
     page.refresh()
     assert [c.card.metric for c in page.cards] == ["客诉量", "获客成本CAC(元)"]
 
@@ -99,13 +99,13 @@ def test_empty_dashboard_offers_to_import(ctx, qtbot):
     assert widget.badge() == ""
 
 
-def test_english_screens_describe_rules_in_english(samples_ctx, open_dashboard, report_files):
+def test_english_screens_describe_rules_in_english(reports_ctx, open_dashboard, report_files):
     """Alerts keep the Chinese line they fired with (exports, the review); the English UI shows its own."""
     from PySide6.QtWidgets import QApplication, QLabel
 
     from workbench.app import prepare_ui
 
-    prepare_ui(QApplication.instance(), samples_ctx.settings, "en")
+    prepare_ui(QApplication.instance(), reports_ctx.settings, "en")
     widget = open_dashboard()
     row = next(r for r in widget.alerts.rows if r.alert.metric == "次日留存率")
     texts = " ".join(label.text() for label in row.findChildren(QLabel))

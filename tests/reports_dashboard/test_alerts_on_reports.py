@@ -21,9 +21,9 @@ def drop_below_mean(core, day) -> float:
     return 1 - core.series("次日留存率")[day] / core.trailing_mean("次日留存率", day)
 
 
-def test_default_rate_rule_fires_for_next_day_retention_on_the_release_days_only(samples_db, report_files):
+def test_default_rate_rule_fires_for_next_day_retention_on_the_release_days_only(reports_db, report_files):
     core = report_files.core
-    alerts = alert_store.list_alerts(samples_db, dataset="核心指标日报", metric="次日留存率")
+    alerts = alert_store.list_alerts(reports_db, dataset="核心指标日报", metric="次日留存率")
     assert sorted(a.date for a in alerts) == days(core.release_days)
     assert {a.level for a in alerts} == {"orange"}
     assert alerts[-1].rule_text == "较前7日均值下降 ≥20%"
@@ -33,55 +33,55 @@ def test_default_rate_rule_fires_for_next_day_retention_on_the_release_days_only
     assert first.reference == pytest.approx(core.trailing_mean("次日留存率", release))
 
 
-def test_default_rules_proposed_once_per_dataset(samples_db, report_files):
-    rules = alert_store.list_rules(samples_db, "核心指标日报")
+def test_default_rules_proposed_once_per_dataset(reports_db, report_files):
+    rules = alert_store.list_rules(reports_db, "核心指标日报")
     assert {(r.metric, r.level) for r in rules} == {("次日留存率", "orange"), ("7日留存率", "orange"), ("客诉量", "yellow")}
     # complaint counts: +30% day over day ⇒ 黄色, on the spike and not on the steady day before it
     spike = report_files.core.complaint_spike_day
-    complaints = {a.date for a in alert_store.list_alerts(samples_db, metric="客诉量")}
+    complaints = {a.date for a in alert_store.list_alerts(reports_db, metric="客诉量")}
     assert spike.isoformat() in complaints
     assert (spike - timedelta(days=1)).isoformat() not in complaints
     from workbench.reports.after_import import after_import
 
-    after_import(samples_db, "核心指标日报")   # a second import proposes nothing new, duplicates nothing
-    assert len(alert_store.list_rules(samples_db, "核心指标日报")) == 3
-    assert len(alert_store.list_alerts(samples_db, metric="次日留存率")) == len(report_files.core.release_days)
+    after_import(reports_db, "核心指标日报")   # a second import proposes nothing new, duplicates nothing
+    assert len(alert_store.list_rules(reports_db, "核心指标日报")) == 3
+    assert len(alert_store.list_alerts(reports_db, metric="次日留存率")) == len(report_files.core.release_days)
 
 
-def test_editing_a_rule_reevaluates_history_and_deleting_removes_open_alerts(samples_db, report_files):
+def test_editing_a_rule_reevaluates_history_and_deleting_removes_open_alerts(reports_db, report_files):
     core = report_files.core
     deep = [d for d in core.release_days if drop_below_mean(core, d) >= 0.28]
     assert 0 < len(deep) < len(core.release_days), "the files hold release days on both sides of 28%"
-    rule = next(r for r in alert_store.list_rules(samples_db, "核心指标日报") if r.metric == "次日留存率")
+    rule = next(r for r in alert_store.list_rules(reports_db, "核心指标日报") if r.metric == "次日留存率")
     rule.amount = 0.28
-    alert_store.save_rule(samples_db, rule)
-    assert [a.date for a in alert_store.list_alerts(samples_db, metric="次日留存率")] == days(deep)[::-1]
+    alert_store.save_rule(reports_db, rule)
+    assert [a.date for a in alert_store.list_alerts(reports_db, metric="次日留存率")] == days(deep)[::-1]
     below = [d for d, value in core.release_days.items() if value < 0.28]
     assert 0 < len(below) < len(core.release_days)
     threshold = AlertRule("核心指标日报", "次日留存率", "threshold", "down", 0.28, level="red")
-    alert_store.save_rule(samples_db, threshold)
-    reds = alert_store.list_alerts(samples_db, metric="次日留存率")
+    alert_store.save_rule(reports_db, threshold)
+    reds = alert_store.list_alerts(reports_db, metric="次日留存率")
     assert sorted(a.date for a in reds if a.level == "red") == days(below)
-    alert_store.delete_rule(samples_db, threshold.id)
-    assert not [a for a in alert_store.list_alerts(samples_db) if a.level == "red"]
+    alert_store.delete_rule(reports_db, threshold.id)
+    assert not [a for a in alert_store.list_alerts(reports_db) if a.level == "red"]
 
 
-def test_alert_becomes_an_important_urgent_task(samples_db):
-    alert = alert_store.list_alerts(samples_db, metric="次日留存率")[0]
-    badge_before = alert_store.open_serious_count(samples_db)
-    task_id = alert_store.alert_to_task(samples_db, alert.id, now=PINNED_NOW)
-    row = samples_db.execute("SELECT title, important, urgent, status, alert_id FROM tasks WHERE id = ?", [task_id]).fetchone()
+def test_alert_becomes_an_important_urgent_task(reports_db):
+    alert = alert_store.list_alerts(reports_db, metric="次日留存率")[0]
+    badge_before = alert_store.open_serious_count(reports_db)
+    task_id = alert_store.alert_to_task(reports_db, alert.id, now=PINNED_NOW)
+    row = reports_db.execute("SELECT title, important, urgent, status, alert_id FROM tasks WHERE id = ?", [task_id]).fetchone()
     assert row[1:] == (1, 1, "open", alert.id)
     assert "次日留存率" in row[0]
-    assert alert_store.get_alert(samples_db, alert.id).status == "task"
-    assert alert_store.open_serious_count(samples_db) == badge_before - 1
+    assert alert_store.get_alert(reports_db, alert.id).status == "task"
+    assert alert_store.open_serious_count(reports_db) == badge_before - 1
 
 
-def test_alerts_command_json_and_since(samples_db, db_path, capsys, report_files):
+def test_alerts_command_json_and_since(reports_db, db_path, capsys, report_files):
     from workbench.cli import main
 
     since = sorted(report_files.core.release_days)[1]   # leaves out the first release day
-    samples_db.execute("PRAGMA wal_checkpoint(FULL)")
+    reports_db.execute("PRAGMA wal_checkpoint(FULL)")
     assert main(["alerts", "--db", str(db_path), "--json", "--since", since.isoformat()]) == 0
     payload = json.loads(capsys.readouterr().out)
     rows = [a for a in payload["alerts"] if a["metric"] == "次日留存率"]
@@ -92,17 +92,17 @@ def test_alerts_command_json_and_since(samples_db, db_path, capsys, report_files
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_undoing_a_datasets_first_import_takes_its_alerts_and_rules(samples_db, report_files):
+def test_undoing_a_datasets_first_import_takes_its_alerts_and_rules(reports_db, report_files):
     from workbench.reports.importer import undo_import
 
-    imports = [r[0] for r in samples_db.execute(
+    imports = [r[0] for r in reports_db.execute(
         "SELECT id FROM imports WHERE dataset_name = '核心指标日报' AND undone_at IS NULL ORDER BY id DESC")]
-    others = len(alert_store.list_alerts(samples_db)) - len(alert_store.list_alerts(samples_db, dataset="核心指标日报"))
+    others = len(alert_store.list_alerts(reports_db)) - len(alert_store.list_alerts(reports_db, dataset="核心指标日报"))
     assert len(imports) == 2
     assert others == len([drop for drop in report_files.rate_drops if drop[0] != "核心指标日报"]) > 0
-    undo_import(samples_db, imports[0])  # the overlap file: the dataset stays, its alerts are re-evaluated
-    assert alert_store.list_alerts(samples_db, dataset="核心指标日报", metric="次日留存率")
-    undo_import(samples_db, imports[1])  # the first import: the dataset goes, and its alerts and rules
-    assert alert_store.list_alerts(samples_db, dataset="核心指标日报") == []
-    assert samples_db.execute("SELECT count(*) FROM alert_rules WHERE dataset = '核心指标日报'").fetchone()[0] == 0
-    assert len(alert_store.list_alerts(samples_db)) == others, "other datasets keep theirs"
+    undo_import(reports_db, imports[0])  # the overlap file: the dataset stays, its alerts are re-evaluated
+    assert alert_store.list_alerts(reports_db, dataset="核心指标日报", metric="次日留存率")
+    undo_import(reports_db, imports[1])  # the first import: the dataset goes, and its alerts and rules
+    assert alert_store.list_alerts(reports_db, dataset="核心指标日报") == []
+    assert reports_db.execute("SELECT count(*) FROM alert_rules WHERE dataset = '核心指标日报'").fetchone()[0] == 0
+    assert len(alert_store.list_alerts(reports_db)) == others, "other datasets keep theirs"
