@@ -87,6 +87,36 @@ def test_triage_card_shows_the_title_and_notes_masked(ctx, qtbot):
     assert view.notes.text() == "身份证 110*************2X"
 
 
+def test_closed_task_search_shows_the_title_masked(ctx, qtbot):
+    from workbench.tasks.repository import complete_task
+    from workbench.ui.tasks.closed_search import ClosedSearch
+
+    complete_task(ctx.db, create_task(ctx.db, TYPED, now=NOW), now=NOW)
+    view = ClosedSearch(ctx)
+    qtbot.addWidget(view)
+    view.query.setText("额度")
+    view.search()
+    assert view.table.rowCount() == 1 and view.table.item(0, 0).text() == SHOWN
+
+
+def test_pdca_board_steps_and_do_notes_are_masked(ctx, qtbot):
+    from workbench.pdca import repository as pdca
+    from workbench.ui.pdca.pdca_page import PdcaPage
+
+    cycle = pdca.create_cycle(ctx.db, f"召回 {FULL} 这类老客户", problem="身份证 11010519491231002X 的用户", now=NOW)
+    pdca.add_plan_step(ctx.db, cycle, TYPED, now=NOW)
+    pdca.add_note(ctx.db, cycle, f"打了 {FULL}", now=NOW)
+    page = PdcaPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.show_cycle(cycle)
+    card = page.board.columns["plan"].list.item(0)
+    assert card.text().startswith(f"召回 {MASKED} 这类老客户") and "110*************2X" in card.toolTip()
+    assert page.detail.steps.item(0).text() == SHOWN
+    assert page.detail.notes.item(0).text().endswith(f"打了 {MASKED}")
+
+
 def test_a_capture_with_a_phone_shows_masked_in_the_status_bar_and_the_undo_text(main_window, ctx, qtbot):
     main_window.capture_bar.capture.now_provider = lambda: NOW
     type_text(main_window.capture_bar.field, TYPED)
