@@ -191,6 +191,30 @@ def test_search_results_never_show_the_hidden_digits(ctx, wang, qtbot, query):
     assert FULL not in shown.replace("«", "").replace("»", "") and "5678" in shown
 
 
+def test_dataset_browser_shows_an_imported_reports_phones_masked(ctx, qtbot, tmp_path):
+    import openpyxl
+
+    from workbench.reports.importer import import_file
+    from workbench.ui.imports.dataset_browser import DatasetBrowser
+
+    path = tmp_path / "订单明细.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["订单号", "日期", "收货人手机", "金额"])
+    for day in range(1, 6):
+        sheet.append([f"D2026110{day}001", f"2026-11-0{day}", f"1381234567{day}", 100.0 * day])
+    book.save(path)
+    import_file(ctx.db, path, dataset="订单明细")
+    browser = DatasetBrowser(ctx)
+    qtbot.addWidget(browser)
+    browser.select("订单明细")
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 5)
+    column = [c.name for c in browser.model.info.columns].index("收货人手机")
+    shown = {browser.model.data(browser.model.index(row, column)) for row in range(5)}
+    assert shown == {"138****5671", "138****5672", "138****5673", "138****5674", "138****5675"}
+    browser.close()
+
+
 # --- the user dialog: masked until Reveal, which is audited --------------------------------------------
 def test_user_dialog_masks_imported_phones_and_notes_until_reveal_which_is_audited(ctx, wang, qtbot):
     from workbench.ui.contacts.user_dialogs import UserDetailDialog
