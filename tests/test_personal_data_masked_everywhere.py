@@ -46,6 +46,7 @@ def test_imported_phone_columns_mask_landlines_too():
     assert mask_attribute("紧急联系人电话", "010-88886666") == "010****6666"
     assert mask_attribute("备用手机", 13912345678) == "139****5678"
     assert mask_attribute("借款次数", 12) == "12"
+    assert mask_attribute("Hotel code", "12345678") == "12345678"  # "tel" only as a word
     assert mask_attribute("备注", "老客户 13912345678") == "老客户 139****5678"
 
 

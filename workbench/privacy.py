@@ -19,7 +19,7 @@ _MONTH_DAY = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 ID_CARD_RE = re.compile(rf"(?<![0-9A-Za-z])(\d{{6}}(?:19|20)\d{{2}}{_MONTH_DAY}\d{{3}}[\dXx]|\d{{8}}{_MONTH_DAY}\d{{3}})"
                         r"(?![0-9A-Za-z])")
 # Imported columns whose values are phone numbers even when they are not mobiles (紧急联系人电话 010-…).
-PHONE_COLUMN_RE = re.compile(r"电话|手机|联系方式|phone|mobile|tel", re.IGNORECASE)
+PHONE_COLUMN_RE = re.compile(r"电话|手机|联系方式|phone|mobile|(?<![a-z])tel(?![a-z])", re.IGNORECASE)  # not "hotel"
 
 
 def mask_phone(phone: str | None) -> str:
