@@ -56,7 +56,6 @@ def matrix(ctx, qtbot):
     from workbench.ui.tasks.matrix_page import MatrixPage
 
     page = MatrixPage(ctx)
-    page.now_provider = lambda: NOW
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -80,7 +79,7 @@ def test_triage_card_shows_the_title_and_notes_masked(ctx, qtbot):
     from workbench.tasks.repository import get_task
     from workbench.ui.tasks.triage_view import TriageView
 
-    view = TriageView()
+    view = TriageView(ctx.now)
     qtbot.addWidget(view)
     view.show()
     view.start([get_task(ctx.db, create_task(ctx.db, TYPED, notes="身份证 11010519491231002X", now=NOW))])
@@ -119,7 +118,6 @@ def test_pdca_board_steps_and_do_notes_are_masked(ctx, qtbot):
 
 
 def test_a_capture_with_a_phone_shows_masked_in_the_status_bar_and_the_undo_text(main_window, ctx, qtbot):
-    main_window.capture_bar.capture.now_provider = lambda: NOW
     type_text(main_window.capture_bar.field, TYPED)
     qtbot.keyClick(main_window.capture_bar.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: MASKED in main_window.statusBar().currentMessage())

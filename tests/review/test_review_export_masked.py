@@ -23,7 +23,7 @@ def _sheet(path, name) -> list[list]:
 def test_default_weekly_export_masks_task_titles_and_every_text_cell(db, db_path, tmp_path):
     seed_week(db)
     create_task(db, TYPED, important=True, due="2026-11-18", now=datetime(2026, 11, 17, 9, 0))
-    save_section(db, WEEK, "lessons", f"王芳 {FULL} 的案例值得复盘")
+    save_section(db, WEEK, "lessons", f"王芳 {FULL} 的案例值得复盘", now=datetime(2026, 11, 24, 9, 0))
     masked, full = tmp_path / "周复盘.xlsx", tmp_path / "周复盘_完整.xlsx"
     assert main(["export-week", "--db", str(db_path), "--week", WEEK.label, "--out", str(masked),
                  "--now", f"{TODAY.isoformat()}T09:00"]) == 0

@@ -81,9 +81,8 @@ class UserDetailDialog(QDialog):
     def reveal_phone(self) -> None:
         """The operator chose to see this user's personal data: show it, and write that to the audit log."""
         from workbench import audit
-        from workbench.clock import wall_clock
 
-        audit.record_reveal(self.ctx.db, f"用户 {self.user.label()}", at=wall_clock())
+        audit.record_reveal(self.ctx.db, f"用户 {self.user.label()}", at=self.ctx.now())
         self.phone.setText(self.user.phone or "")
         self.wechat.setText(self.user.wechat or "")
         self.attributes.setText(self.attributes_text(masked=False))
