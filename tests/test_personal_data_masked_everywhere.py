@@ -311,3 +311,15 @@ def test_users_import_names_the_rows_whose_phone_is_not_a_mobile_in_one_sentence
     assert main(["users", "import", "--db", str(db_path), "--json", str(path)]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert "3" in payload["phone_warning"] and "4" in payload["phone_warning"] and "5" not in payload["phone_warning"]
+
+
+def test_user_import_dialog_summary_names_the_rows_with_invalid_phones(ctx, qtbot, tmp_path):
+    from workbench.ui.contacts.user_dialogs import ImportUsersDialog
+
+    path = tmp_path / "名单.csv"
+    path.write_text("姓名,手机号\n王芳,13800138000\n李雷,1380013800\n", encoding="utf-8-sig")
+    dialog = ImportUsersDialog(ctx, path=str(path))
+    qtbot.addWidget(dialog)
+    dialog.run_import()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert "1 行的手机号不是有效的大陆手机号（第 3 行），已照常导入，请核对。" in dialog.summary().splitlines()
