@@ -75,7 +75,7 @@ class UserDetailDialog(QDialog):
         self.resize(560, 480)
 
     def attributes_text(self, *, masked: bool) -> str:
-        shown = (lambda name, value: mask_attribute(name, value)) if masked else (lambda _name, value: str(value))
+        shown = mask_attribute if masked else (lambda _name, value: str(value))
         return " · ".join(f"{k}: {shown(k, v)}" for k, v in self.user.attributes.items()) or "—"
 
     def reveal_phone(self) -> None:
