@@ -21,6 +21,7 @@ EXPORT = "export"
 RETENTION_PURGE = "retention_purge"
 RESTORE_BACKUP = "restore_backup"
 REVEAL = "reveal"
+EXPORT_USERS = "export_users"  # the user list as CSV (`users export`); older databases hold rows of it
 
 
 def record(db: Database, action: str, detail: str = "", rows: int = 0, masked: bool = True,
@@ -41,6 +42,11 @@ def record_export(db: Database, path, rows: int, masked: bool, what: str = "") -
     """Call after writing an export file: `what` names it ("周复盘", "联系记录")."""
     detail = f"{what}: {path}" if what else str(path)
     return record(db, EXPORT, detail, rows, masked)
+
+
+def record_reveal(db: Database, what: str, at: datetime | None = None) -> int:
+    """The operator chose to see a user's full phone and personal data (the user dialog's Reveal)."""
+    return record(db, REVEAL, what, rows=1, masked=False, at=at)
 
 
 def entries(db: Database, limit: int = 1000, unmasked_only: bool = False) -> list[dict]:

@@ -66,4 +66,15 @@ def day_of(args: argparse.Namespace, option: str = "today") -> date:
 
 
 def print_json(payload) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+    """One JSON document on stdout; every string in it masked (privacy.mask_values): output is shown
+    or piped on, so phones and ID numbers typed into tasks, contacts or imports never leave in full."""
+    from workbench.privacy import mask_values
+
+    sys.stdout.write(json.dumps(mask_values(payload), ensure_ascii=False, default=str) + "\n")
+
+
+def say(line: str) -> None:
+    """One line of output for the operator, phones and ID numbers masked (privacy.mask_text)."""
+    from workbench.privacy import mask_text
+
+    print(mask_text(line))

@@ -1,15 +1,25 @@
 """Personal data: users' phones and WeChat ids are masked everywhere except the user's detail view.
 
 Every list, chart, export and log goes through these functions (RELIABILITY.md, personal data).
+`mask_text` is the one rule for free text (task titles and notes, contact summaries, findings, imported
+attributes, CLI lines): stored data stays as typed, and what is shown or exported by default passes
+through it. Only the user dialog's Reveal and an explicit unmasked export show the raw text, and both
+are written to the audit log.
 """
 from __future__ import annotations
 
 import re
 
-# A mainland mobile number: 11 digits starting 13-19, optionally written with +86 / 86 and spaces.
-MOBILE_RE = re.compile(r"(?<!\d)(?:\+?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)")
-# An 18-character resident ID number (last character may be X), or the older 15-digit form.
-ID_CARD_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]|\d{15})(?![0-9A-Za-z])")
+# A mainland mobile number: 11 digits starting 13-19, optionally written with +86 / 86, spaces or dashes.
+# Not inside a longer number, nor the decimals of one (0.13812345678 is a ratio, not a phone).
+MOBILE_RE = re.compile(r"(?<!\d)(?<!\d\.)(?:\+?86[ -]?)?(1[3-9]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)")
+# An 18-character resident ID number (last character may be X), or the older 15-digit form (YYMMDD):
+# region, birth date, sequence. The date keeps order numbers and amounts of that length unmasked.
+_MONTH_DAY = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+ID_CARD_RE = re.compile(rf"(?<![0-9A-Za-z])(\d{{6}}(?:19|20)\d{{2}}{_MONTH_DAY}\d{{3}}[\dXx]|\d{{8}}{_MONTH_DAY}\d{{3}})"
+                        r"(?![0-9A-Za-z])")
+# Imported columns whose values are phone numbers even when they are not mobiles (紧急联系人电话 010-…).
+PHONE_COLUMN_RE = re.compile(r"电话|手机|联系方式|phone|mobile|(?<![a-z])tel(?![a-z])", re.IGNORECASE)  # not "hotel"
 
 
 def mask_phone(phone: str | None) -> str:
@@ -44,6 +54,27 @@ def mask_text(text: str | None) -> str:
         return text or ""
     text = ID_CARD_RE.sub(lambda m: m.group(1)[:3] + "*" * (len(m.group(1)) - 5) + m.group(1)[-2:], text)
     return MOBILE_RE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+
+
+def mask_attribute(name: str, value) -> str:
+    """An imported column's value as lists, timelines and exports show it: a column named as a phone
+    (紧急联系人电话, 备用手机) masks any number in it, landlines too; every other column goes through
+    mask_text, so a mobile or ID number typed into any column is masked as well."""
+    text = "" if value is None else str(value)
+    if PHONE_COLUMN_RE.search(name or "") and sum(c.isdigit() for c in text) >= 7:
+        return mask_phone(text)
+    return mask_text(text)
+
+
+def mask_values(payload):
+    """Every string inside a JSON-shaped payload (dicts, lists) through mask_text; other values as they are."""
+    if isinstance(payload, str):
+        return mask_text(payload)
+    if isinstance(payload, dict):
+        return {key: mask_values(value) for key, value in payload.items()}
+    if isinstance(payload, (list, tuple)):
+        return [mask_values(value) for value in payload]
+    return payload
 
 
 def contains_id_card(text: str | None) -> bool:

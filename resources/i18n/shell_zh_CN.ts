@@ -43,12 +43,16 @@
         <translation>查看了完整手机号</translation>
     </message>
     <message>
+        <source>User list export</source>
+        <translation>导出用户名单</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <source>Every export is listed here, with whether phone numbers and WeChat ids were masked. Unmasked exports only happen when you choose them.</source>
-        <translation>这里列出每一次导出，以及手机号和微信号是否已打码。只有你明确选择时才会导出未打码的数据。</translation>
+        <source>Every export and every revealed phone number is listed here, with whether phone numbers and WeChat ids were masked. Nothing is unmasked unless you choose it.</source>
+        <translation>这里列出每一次导出和每一次查看完整号码，以及手机号和微信号是否打码。只有你主动选择时才会显示完整信息。</translation>
     </message>
     <message>
         <source>Only unmasked</source>

@@ -103,7 +103,8 @@ def test_import_gbk_csv_with_names_and_a_sequence(db, tmp_path):
     sequence = create_sequence(db, "召回", [Step(1, 0, 10, "电话", "电话召回")], now=NOW)
     result = import_user_list(db, path, sequence_id=sequence, now=NOW)
     assert (result.rows, result.created, result.matched, result.enrolled) == (3, 2, 1, 2)
-    assert any("不像大陆手机号" in zh for _, zh, _ in result.warnings)
+    # One sentence names the file row (header on line 1) of the phone that is not a mainland mobile.
+    assert result.phone_warning[0] == "1 行的手机号不是有效的大陆手机号（第 3 行），已照常导入，请核对。"
     assert get_user(db, result.user_ids[0]).tags == ["VIP", "高额度"]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from workbench.command_line import now_of
+from workbench.command_line import now_of, say
 
 
 def _db(args):
@@ -39,7 +39,7 @@ def cmd_search(args) -> int:
         _print_json(result.to_json())
         return 0
     for hit in result.hits:
-        print(f"{hit.kind:8} {hit.id:>8}  {hit.title}  {hit.snippet}")
+        say(f"{hit.kind:8} {hit.id:>8}  {hit.title}  {hit.snippet}")
     print(f"{len(result.hits)} hits in {result.ms:.1f} ms")
     return 0
 
@@ -56,14 +56,17 @@ def cmd_users_import(args) -> int:
     zh = current_language() == "zh_CN"
     payload = {"rows": result.rows, "created": result.created, "matched": result.matched, "updated": result.updated,
                "enrolled": result.enrolled,
-               "warnings": [{"row": n, "message": z if zh else e} for n, z, e in result.warnings]}
+               "warnings": [{"row": n, "message": z if zh else e} for n, z, e in result.warnings],
+               "phone_warning": (result.phone_warning[0 if zh else 1] if result.phone_warning else None)}
     if args.json:
         _print_json(payload)
     else:
         print(f"rows {result.rows}: created {result.created}, matched {result.matched} (updated {result.updated})"
               + (f", enrolled {result.enrolled}" if args.sequence else ""))
+        if payload["phone_warning"]:
+            say(payload["phone_warning"])
         for warning in payload["warnings"][:20]:
-            print(f"row {warning['row']}: {warning['message']}")
+            say(f"row {warning['row']}: {warning['message']}")
     return 0
 
 
@@ -72,7 +75,7 @@ def cmd_users_export(args) -> int:
 
     db = _db(args)
     try:
-        count = export_users_csv(db, args.file, unmasked=args.unmasked, stage=args.stage)
+        count = export_users_csv(db, args.file, unmasked=args.unmasked, stage=args.stage, now=now_of(args))
     finally:
         db.close()
     print(f"{count} users written to {args.file}" + (" (unmasked)" if args.unmasked else " (phones masked)"))
@@ -112,7 +115,7 @@ def cmd_findings(args) -> int:
     for kind, items in board.items():
         print(f"{kind} ({len(items)})")
         for f in items:
-            print(f"  {f.id:>5} ×{f.mentions:<3} {f.status}  {f.text}")
+            say(f"  {f.id:>5} ×{f.mentions:<3} {f.status}  {f.text}")
     return 0
 
 
@@ -134,10 +137,10 @@ def cmd_due(args) -> int:
         return 0
     print(f"follow-ups due ({len(follow_ups)})")
     for f in follow_ups:
-        print(f"  {'!' if f.overdue else ' '} {f.due.replace('T', ' ')}  {f.title}")
+        say(f"  {'!' if f.overdue else ' '} {f.due.replace('T', ' ')}  {f.title}")
     print(f"past their cadence ({len(cadence)})")
     for c in cadence:
-        print(f"  {c.name or c.user_id}  {c.stage}  {c.days_since} days (cadence {c.days})")
+        say(f"  {c.name or c.user_id}  {c.stage}  {c.days_since} days (cadence {c.days})")
     return 0
 
 

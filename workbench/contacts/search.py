@@ -44,18 +44,21 @@ class SearchResult:
 
 
 def highlight(text: str | None, query: str, width: int = 24) -> str:
-    """A window of text around the first match, the match marked «…»; masked for personal data."""
-    text = " ".join((text or "").split())
+    """A window of text around the first match, the match marked «…»; masked for personal data.
+
+    The whole text is masked before the match is looked for: masking the pieces around a match would
+    leave a phone whole when the query is part of it (1381234 in 13812345678 showed every digit). A
+    match inside the hidden digits is then not found, and the start of the text is shown instead."""
+    text = " ".join(mask_text(text or "").split())
     if not text:
         return ""
     at = text.lower().find(query.lower()) if query else -1
     if at < 0:
-        return mask_text(text[:2 * width]) + ("…" if len(text) > 2 * width else "")
+        return text[:2 * width] + ("…" if len(text) > 2 * width else "")
     start = max(0, at - width)
     end = min(len(text), at + len(query) + width)
     before, match, after = text[start:at], text[at:at + len(query)], text[at + len(query):end]
-    return (("…" if start else "") + mask_text(before) + "«" + match + "»" + mask_text(after)
-            + ("…" if end < len(text) else ""))
+    return ("…" if start else "") + before + "«" + match + "»" + after + ("…" if end < len(text) else "")
 
 
 def fts_phrase(query: str) -> str:
@@ -134,7 +137,7 @@ CONTACT_FIELDS = "c.id, c.at, u.name, c.channel, c.topic, c.outcome, c.summary"
 def _contact_hit(row, query: str) -> Hit:
     contact_id, at, name, channel, topic, outcome, summary = row
     title = " ".join(p for p in ((at or "")[:16].replace("T", " "), name or "", channel or "", topic or "", outcome or "") if p)
-    return Hit("contact", contact_id, title, highlight(summary, query))
+    return Hit("contact", contact_id, mask_text(title), highlight(summary, query))
 
 
 def _contacts_long(db: Database, query: str, limit: int) -> list[Hit]:
@@ -176,7 +179,7 @@ def _findings_short(db, query, limit):
 def _snippet_hit(row, query):
     snippet_id, title, body = row
     text = body if query.lower() not in (title or "").lower() else title
-    return Hit("snippet", snippet_id, title, highlight(text, query))
+    return Hit("snippet", snippet_id, mask_text(title), highlight(text, query))
 
 
 def _snippets_long(db, query, limit):

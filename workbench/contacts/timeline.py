@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from workbench.contacts.findings import findings_for_user
 from workbench.contacts.users import get_user
+from workbench.privacy import mask_attribute
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -47,7 +48,8 @@ def user_timeline(db: Database, user_id: int, limit: int = 500) -> list[Timeline
         if ended:
             entries.append(TimelineEntry(ended, "sequence", name, str(step), eid, status))
     if user.attributes:
-        detail = " · ".join(f"{k} {v}" for k, v in list(user.attributes.items())[:8])
+        # Joined here, where the column names are known: 紧急联系人电话 masks a landline too.
+        detail = " · ".join(f"{k} {mask_attribute(k, v)}" for k, v in list(user.attributes.items())[:8])
         entries.append(TimelineEntry(user.created_at, "import", "", detail, None))
     entries.sort(key=lambda e: e.at or "", reverse=True)
     return entries[:limit]

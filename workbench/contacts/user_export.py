@@ -1,5 +1,6 @@
-"""Exporting users to CSV: phones and WeChat ids masked unless the operator explicitly asks
-otherwise — and then the export is written to the audit log (RELIABILITY.md, personal data)."""
+"""Exporting users to CSV: phones, WeChat ids, phones in notes and imported phone-like columns masked
+unless the operator explicitly asks otherwise — and every export is written to the audit log
+(RELIABILITY.md, personal data)."""
 from __future__ import annotations
 
 import csv
@@ -8,11 +9,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.clock import wall_clock
+from workbench import audit
 from workbench.export_safety import atomic_output, csv_text
-from workbench.privacy import mask_phone, mask_text, mask_wechat
-from workbench.store import now_text
-from workbench.store import write_transaction
+from workbench.privacy import mask_attribute, mask_phone, mask_text, mask_wechat
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -20,23 +19,29 @@ if TYPE_CHECKING:
 HEADERS = ["用户ID", "姓名", "手机号", "微信", "渠道", "阶段", "标签", "最近联系", "备注"]
 
 
-def export_users_csv(db: Database, target: str | Path, *, unmasked: bool = False, stage: str | None = None) -> int:
-    """Write users (optionally one stage) as UTF-8-with-BOM CSV for Excel; returns the row count."""
+def export_users_csv(db: Database, target: str | Path, *, unmasked: bool = False, stage: str | None = None,
+                     now: datetime | None = None) -> int:
+    """Write users (optionally one stage) as UTF-8-with-BOM CSV for Excel, their imported attributes as
+    the last columns; returns the row count."""
     where, params = ("WHERE stage = ?", [stage]) if stage else ("", [])
-    rows = db.execute(f"SELECT external_id, name, phone, wechat, channel, stage, tags, last_contact_at, notes FROM users"
-                      f" {where} ORDER BY id", params)
+    rows = db.execute(f"SELECT external_id, name, phone, wechat, channel, stage, tags, last_contact_at, notes, attributes"
+                      f" FROM users {where} ORDER BY id", params).fetchall()
+    attribute_names = list(dict.fromkeys(name for row in rows for name in json.loads(row[-1] or "{}")))
     count = 0
     with atomic_output(target) as temporary:
         with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(HEADERS)
-            for external_id, name, phone, wechat, channel, stage_value, tags, last, notes in rows:
+            writer.writerow(HEADERS + attribute_names)
+            for external_id, name, phone, wechat, channel, stage_value, tags, last, notes, attributes_json in rows:
+                attributes = json.loads(attributes_json or "{}")
+                extra = [attributes.get(column) for column in attribute_names]
                 if not unmasked:
                     phone, wechat, notes = mask_phone(phone), mask_wechat(wechat), mask_text(notes)
-                writer.writerow([csv_text(str(v or "")) for v in (external_id, name, phone, wechat, channel, stage_value,
-                                                                  " ".join(json.loads(tags or "[]")), (last or "").replace("T", " "), notes)])
+                    extra = [mask_attribute(column, value) if value not in (None, "") else ""
+                             for column, value in zip(attribute_names, extra)]
+                values = [external_id, name, phone, wechat, channel, stage_value, " ".join(json.loads(tags or "[]")),
+                          (last or "").replace("T", " "), notes, *extra]
+                writer.writerow([csv_text(str(v if v is not None else "")) for v in values])
                 count += 1
-    with write_transaction(db):
-        db.execute("INSERT INTO audit_log (at, action, detail, rows, masked) VALUES (?, 'export_users', ?, ?, ?)",
-                   [now_text(wall_clock()), Path(target).name, count, int(not unmasked)])
+    audit.record(db, audit.EXPORT_USERS, f"用户名单: {Path(target).name}", count, masked=not unmasked, at=now)
     return count

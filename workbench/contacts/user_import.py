@@ -38,6 +38,7 @@ class UserList:
     headers: list[str]
     rows: list[list]
     mapping: dict[str, int]  # field -> column index (guessed; the dialog lets the operator change it)
+    row_numbers: list[int] = field(default_factory=list)  # each row's line in the file (1-based), for messages
 
 
 @dataclass
@@ -49,6 +50,18 @@ class ImportResult:
     user_ids: list[int] = field(default_factory=list)
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
     enrolled: int = 0
+    phone_warning: tuple[str, str] | None = None  # (zh, en): the rows whose phone is not a valid mobile
+
+
+def invalid_phone_sentence(rows: list[int], shown: int = 10) -> tuple[str, str] | None:
+    """One sentence naming the file rows whose phone is not a valid mainland mobile (None when none)."""
+    if not rows:
+        return None
+    more = "…" if len(rows) > shown else ""
+    zh_rows, en_rows = "、".join(map(str, rows[:shown])) + more, ", ".join(map(str, rows[:shown])) + more
+    return (f"{len(rows)} 行的手机号不是有效的大陆手机号（第 {zh_rows} 行），已照常导入，请核对。",
+            f"{len(rows)} row{'s' if len(rows) > 1 else ''} ha{'ve' if len(rows) > 1 else 's'} a phone that is not a "
+            f"valid mainland mobile number (row{'s' if len(rows) > 1 else ''} {en_rows}); imported anyway, please check.")
 
 
 def _cell_text(value) -> object:
@@ -101,12 +114,13 @@ def read_user_list(path: str | Path, sheet: str | None = None) -> UserList:
         raise UserError(f"{path.name} 是空的。", f"{path.name} is empty.")
     at = _header_row(raw)
     headers = [str(h).strip() if h not in (None, "") else f"列{i + 1}" for i, h in enumerate(raw[at])]
-    rows = [r for r in raw[at + 1:] if any(v not in ("", None) for v in r)]
+    kept = [(number, r) for number, r in enumerate(raw[at + 1:], start=at + 2) if any(v not in ("", None) for v in r)]
+    rows, row_numbers = [r for _n, r in kept], [n for n, _r in kept]
     mapping = guess_mapping(headers)
     if "external_id" not in mapping and "phone" not in mapping and "name" not in mapping:
         raise UserError(f"{path.name} 里找不到用户ID、手机号或姓名列，请在导入时指定。",
                         f"{path.name} has no user id, phone or name column; choose one when importing.")
-    return UserList(path, headers, rows, mapping)
+    return UserList(path, headers, rows, mapping, row_numbers)
 
 
 def to_user_rows(user_list: UserList, mapping: dict[str, int] | None = None) -> list[dict]:
@@ -132,7 +146,8 @@ def import_user_list(db: Database, path: str | Path, *, mapping: dict[str, int] 
     report = MatchReport()
     find_or_create_users(db, rows, now=now, report=report)
     result = ImportResult(rows=len(rows), created=report.created, matched=report.matched, updated=report.updated,
-                          user_ids=report.ids, warnings=report.warnings)
+                          user_ids=report.ids, warnings=report.warnings,
+                          phone_warning=invalid_phone_sentence([user_list.row_numbers[n - 1] for n in report.invalid_phone_rows]))
     if sequence_id is not None:
         from workbench.contacts.sequences import start_sequence
 

@@ -218,6 +218,9 @@ class MatchReport:
     matched: int = 0
     updated: int = 0
     warnings: list[tuple[int, str, str]] = field(default_factory=list)  # (row number, zh, en)
+    # Rows (1-based, in the order given) whose phone is not a valid mainland mobile: imported as typed,
+    # and the importer names them in one sentence (a wrong digit is common in back-office exports).
+    invalid_phone_rows: list[int] = field(default_factory=list)
 
 
 def find_or_create_users(db: Database, rows: Iterable[dict], *, now: datetime,
@@ -240,9 +243,8 @@ def find_or_create_users(db: Database, rows: Iterable[dict], *, now: datetime,
                 report.warnings.append((number, "这一行没有用户ID、手机号或姓名，已跳过。",
                                         "This row has no user id, phone or name; skipped."))
                 continue
-            if phone and len(re.sub(r"\D", "", phone)) == 11 and not is_mainland_mobile(phone):
-                report.warnings.append((number, f"手机号 {mask_phone(phone)} 不像大陆手机号，已照常导入。",
-                                        f"The phone {mask_phone(phone)} does not look like a mainland mobile; imported anyway."))
+            if phone and not is_mainland_mobile(phone):
+                report.invalid_phone_rows.append(number)
             user_id = None
             if external_id:
                 user_id = by_external.get(external_id) or _first(db, "SELECT id FROM users WHERE external_id = ?", external_id)

@@ -17,7 +17,7 @@ def _zh() -> bool:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workbench.command_line import open_db_for, print_json
+    from workbench.command_line import open_db_for, print_json, say
     from workbench.reports.importer import import_file
 
     db = open_db_for(args)
@@ -38,11 +38,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     for column in payload["columns"]:
         print(f"  {column['name']}: {column['type']} ({column['role']})")
     for skip in payload["skipped"][:20]:
-        print(("  跳过第 {row} 行：{reason}" if zh else "  skipped row {row}: {reason}").format(**skip))
+        say(("  跳过第 {row} 行：{reason}" if zh else "  skipped row {row}: {reason}").format(**skip))
     print((f"新增 {payload['added']}，更新 {payload['updated']}，未变 {payload['unchanged']}" if zh else
            f"added {payload['added']}, updated {payload['updated']}, unchanged {payload['unchanged']}"))
     for fix in payload["corrections"][:50]:
-        print(f"  {fix['key']} {fix['column']} {fix['old']} → {fix['new']}")
+        say(f"  {fix['key']} {fix['column']} {fix['old']} → {fix['new']}")  # the values may be phones
     for warning in payload["warnings"]:
         print(("注意：" if zh else "note: ") + warning, file=sys.stderr)
     return 0

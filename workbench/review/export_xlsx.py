@@ -2,8 +2,9 @@
 
 Rules (RELIABILITY.md, files going out): every text cell goes through export_safety.set_text_cell
 (never a formula, illegal characters removed); sheet names through export_safety.sheet_name; the
-file is written atomically; phones and phone numbers in free text are masked unless the operator
-chose otherwise, and every export is recorded in the audit log with that choice.
+file is written atomically; phones, and phone and ID numbers in every text cell (task titles, summaries,
+findings, the operator's own review text), are masked unless the operator chose otherwise, and every
+export is recorded in the audit log with that choice.
 """
 from __future__ import annotations
 
@@ -71,10 +72,12 @@ def _as_datetime(value) -> datetime | date | None:
 
 
 class SheetWriter:
-    """Writes rows into one sheet, typing each cell and remembering column widths."""
+    """Writes rows into one sheet, typing each cell and remembering column widths. In a masked export
+    every text cell passes through privacy.mask_text: one place, so no sheet can forget it."""
 
-    def __init__(self, sheet):
+    def __init__(self, sheet, masked: bool = True):
         self.sheet = sheet
+        self.masked = masked
         self.widths: dict[int, int] = {}
         self.row = 0
 
@@ -89,12 +92,13 @@ class SheetWriter:
         if value is None or value == "":
             return cell
         if kind == "text":
-            set_text_cell(cell, str(value))
-            self._width(column, str(value)[:200])
+            text = self.shown(value)
+            set_text_cell(cell, text)
+            self._width(column, text[:200])
         elif kind in ("date", "datetime"):
             parsed = _as_datetime(value)
             if parsed is None:
-                set_text_cell(cell, str(value))
+                set_text_cell(cell, self.shown(value))
             else:
                 cell.value = parsed
                 cell.number_format = DATE_FORMAT if kind == "date" or not isinstance(parsed, datetime) else DATETIME_FORMAT
@@ -105,6 +109,9 @@ class SheetWriter:
                                   "money": MONEY_FORMAT}[kind]
             self._width(column, f"{value:,.2f}" if isinstance(value, float) else f"{value:,}")
         return cell
+
+    def shown(self, value) -> str:
+        return mask_text(str(value)) if self.masked else str(value)
 
     def header(self, row: int, names: list[str]) -> None:
         for column, name in enumerate(names, start=1):
@@ -132,14 +139,15 @@ def build_workbook(review: WeekReview, texts, *, masked: bool = True) -> tuple[W
     overview = book.active
     overview.title = sheet_name(SHEETS[0], taken)
     rows = 0
-    _overview(SheetWriter(overview), review, texts)
-    rows += _tasks(SheetWriter(book.create_sheet(sheet_name(SHEETS[1], taken))), review)
-    rows += _contacts(SheetWriter(book.create_sheet(sheet_name(SHEETS[2], taken))), review, masked)
-    rows += _findings(SheetWriter(book.create_sheet(sheet_name(SHEETS[3], taken))), review, masked)
-    rows += _pdca(SheetWriter(book.create_sheet(sheet_name(SHEETS[4], taken))), review)
-    rows += _metrics(SheetWriter(book.create_sheet(sheet_name(SHEETS[5], taken))), review)
+    _overview(SheetWriter(overview, masked), review, texts)
+    writer = lambda name: SheetWriter(book.create_sheet(sheet_name(name, taken)), masked)  # noqa: E731
+    rows += _tasks(writer(SHEETS[1]), review)
+    rows += _contacts(writer(SHEETS[2]), review)
+    rows += _findings(writer(SHEETS[3]), review)
+    rows += _pdca(writer(SHEETS[4]), review)
+    rows += _metrics(writer(SHEETS[5]), review)
     if review.alerts:
-        rows += _alerts(SheetWriter(book.create_sheet(sheet_name(ALERT_SHEET, taken))), review)
+        rows += _alerts(writer(ALERT_SHEET), review)
     return book, rows
 
 
@@ -187,14 +195,14 @@ def _overview(w: SheetWriter, review: WeekReview, texts) -> None:
         row += 1
         text = texts.section(key).strip() if texts else ""
         body = w.sheet.cell(row=row, column=1)
-        set_text_cell(body, text or "（未填写）")
+        set_text_cell(body, w.shown(text) or "（未填写）")
         body.alignment = Alignment(wrap_text=True, vertical="top")
         w.sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         w.sheet.row_dimensions[row].height = max(30, 15 * (text.count("\n") + 1 + len(text) // 48))
         row += 1
         for fact in facts_by_section[key]:
             cell = w.sheet.cell(row=row, column=1)
-            set_text_cell(cell, "· " + fact)
+            set_text_cell(cell, w.shown("· " + fact))
             cell.font = Font(color="595959")
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             w.sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
@@ -236,9 +244,9 @@ def _tasks(w: SheetWriter, review: WeekReview) -> int:
     return len(rows)
 
 
-def _contacts(w: SheetWriter, review: WeekReview, masked: bool) -> int:
-    rows = [[c["at"], c["name"], mask_phone(c["phone"]) if masked else c["phone"], c["channel"], c["direction"],
-             c["topic"], c["outcome"], mask_text(c["summary"]) if masked else c["summary"], c["follow_up_due"]]
+def _contacts(w: SheetWriter, review: WeekReview) -> int:
+    rows = [[c["at"], c["name"], mask_phone(c["phone"]) if w.masked else c["phone"], c["channel"], c["direction"],
+             c["topic"], c["outcome"], c["summary"], c["follow_up_due"]]
             for c in review.contact_rows]
     names = ["时间", "用户", "手机", "渠道", "方向", "主题", "结果", "摘要", "跟进"]
     kinds = ["datetime", "text", "text", "text", "text", "text", "text", "text", "datetime"]
@@ -247,9 +255,9 @@ def _contacts(w: SheetWriter, review: WeekReview, masked: bool) -> int:
     return len(rows)
 
 
-def _findings(w: SheetWriter, review: WeekReview, masked: bool) -> int:
+def _findings(w: SheetWriter, review: WeekReview) -> int:
     start = review.week.monday.isoformat()
-    rows = [[f["id"], f["kind"], mask_text(f["text"]) if masked else f["text"], f["status"], f["mentions"],
+    rows = [[f["id"], f["kind"], f["text"], f["status"], f["mentions"],
              f["created_at"], f["updated_at"], "是" if (f["created_at"] or "") >= start else ""]
             for f in review.finding_rows]
     names = ["编号", "类型", "内容", "状态", "提及次数", "发现时间", "更新时间", "本周新增"]

@@ -37,7 +37,7 @@ def _lines(args: argparse.Namespace) -> list[str]:
 
 
 def cmd_capture(args: argparse.Namespace) -> int:
-    from workbench.command_line import now_of, open_db_for, print_json
+    from workbench.command_line import now_of, open_db_for, print_json, say
     from workbench.store import write_transaction
     from workbench.tasks.capture import capture
 
@@ -57,7 +57,7 @@ def cmd_capture(args: argparse.Namespace) -> int:
         if args.json:
             print_json(parsed.as_json(task_id, lang))
         else:
-            print(_describe(parsed, task_id, lang))
+            say(_describe(parsed, task_id, lang))
     return 0
 
 
@@ -80,7 +80,7 @@ def _describe(parsed, task_id, lang: str) -> str:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from workbench.command_line import open_db_for, print_json
+    from workbench.command_line import open_db_for, print_json, say
     from workbench.tasks.repository import list_all
 
     db = open_db_for(args)
@@ -95,7 +95,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
         mark = {"open": "☐", "done": "☑", "dropped": "✗"}[task.status]
         due = f" {task.due.replace('T', ' ')}" if task.due else ""
         tags = "".join(f" #{t}" for t in task.tags)
-        print(f"{mark} {task.id:>6} {task.quadrant:<5} {task.title}{due}{tags}")
+        say(f"{mark} {task.id:>6} {task.quadrant:<5} {task.title}{due}{tags}")
     return 0
 
 

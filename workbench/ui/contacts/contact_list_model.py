@@ -1,11 +1,12 @@
 """The contact log as a lazy table: 200 rows at a time (keyset paging), so a million contacts open
-at once and scroll as far as the operator wants. Phones are masked."""
+at once and scroll as far as the operator wants. Phones, and phone or ID numbers in the free text
+(topic, outcome, summary and its tooltip), are masked."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from workbench.contacts.contact_log import contacts_page
-from workbench.privacy import mask_phone
+from workbench.privacy import mask_phone, mask_text
 
 PAGE = 200
 HEADERS = [
@@ -65,11 +66,11 @@ class ContactListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return user_id
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 7:
-            return (summary or "")[:1000]
+            return mask_text((summary or "")[:1000])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = [(at or "")[:16].replace("T", " "), name or "", mask_phone(phone), channel or "", direction or "",
                   topic or "", outcome or "", " ".join((summary or "").split())[:120],
                   (follow_up or "").replace("T", " ")]
-        return values[index.column()]
+        return mask_text(values[index.column()])
 

@@ -14,10 +14,13 @@ from workbench.contacts.sequences import Step, list_sequences
 from workbench.contacts.user_import import FIELDS, read_user_list
 from workbench.contacts.users import get_user
 from workbench.errors import UserError, current_language
+from workbench.privacy import mask_attribute, mask_text
 
 
 class UserDetailDialog(QDialog):
-    """Edit a user; the phone and WeChat stay masked until the operator presses Reveal."""
+    """Edit a user; the phone, WeChat, phones in the notes and the imported attributes stay masked until
+    the operator presses Reveal, which is written to the audit log. Notes holding personal data are
+    read-only until then (saving the masked text would lose the number)."""
 
     def __init__(self, ctx, user_id: int, parent=None):
         super().__init__(parent)
@@ -40,11 +43,14 @@ class UserDetailDialog(QDialog):
         self.stage.addItems(STAGES)
         self.stage.setCurrentText(user.stage)
         self.tags = QLineEdit(" ".join(user.tags))
-        self.notes = QPlainTextEdit(user.notes)
+        self.notes_masked = mask_text(user.notes) != user.notes
+        self.notes = QPlainTextEdit(mask_text(user.notes))
+        self.notes.setReadOnly(self.notes_masked)
         self.notes.setMaximumHeight(90)
-        attributes = QLabel(" · ".join(f"{k}: {v}" for k, v in user.attributes.items()) or "—")
-        attributes.setWordWrap(True)
-        attributes.setProperty("muted", True)
+        self.attributes = QLabel(self.attributes_text(masked=True))
+        self.attributes.setObjectName("importedAttributes")
+        self.attributes.setWordWrap(True)
+        self.attributes.setProperty("muted", True)
         phone_row = QHBoxLayout()
         phone_row.addWidget(self.phone, 1)
         phone_row.addWidget(self.reveal)
@@ -59,7 +65,7 @@ class UserDetailDialog(QDialog):
         form.addRow(self.tr("Notes"), self.notes)
         self.personal_data_hint = PersonalDataHint(self).watch(self.notes)
         form.addRow("", self.personal_data_hint)
-        form.addRow(self.tr("Imported"), attributes)
+        form.addRow(self.tr("Imported"), self.attributes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -68,16 +74,29 @@ class UserDetailDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 480)
 
+    def attributes_text(self, *, masked: bool) -> str:
+        shown = mask_attribute if masked else (lambda _name, value: str(value))
+        return " · ".join(f"{k}: {shown(k, v)}" for k, v in self.user.attributes.items()) or "—"
+
     def reveal_phone(self) -> None:
+        """The operator chose to see this user's personal data: show it, and write that to the audit log."""
+        from workbench import audit
+
+        audit.record_reveal(self.ctx.db, f"用户 {self.user.label()}", at=self.ctx.now())
         self.phone.setText(self.user.phone or "")
         self.wechat.setText(self.user.wechat or "")
+        self.attributes.setText(self.attributes_text(masked=False))
+        if self.notes_masked:
+            self.notes.setPlainText(self.user.notes)
+            self.notes.setReadOnly(False)
+            self.notes_masked = False
         self.reveal.setEnabled(False)
 
     def changes(self) -> dict:
         changes = {"name": self.name.text().strip() or None, "external_id": self.external_id.text().strip() or None,
                    "channel": self.channel.text().strip() or None, "stage": self.stage.currentText(),
                    "tags": [t for t in self.tags.text().replace("，", " ").replace(",", " ").split() if t],
-                   "notes": self.notes.toPlainText()}
+                   "notes": self.user.notes if self.notes_masked else self.notes.toPlainText()}
         current = {"name": self.user.name, "external_id": self.user.external_id, "channel": self.user.channel,
                    "stage": self.user.stage, "tags": self.user.tags, "notes": self.user.notes}
         return {k: v for k, v in changes.items() if v != current[k]}
@@ -226,6 +245,8 @@ class ImportUsersDialog(QDialog):
             .replace("%2", str(r.created)).replace("%3", str(r.matched)).replace("%4", str(r.updated))
         if r.enrolled:
             text += self.tr("; %1 enrolled in the recall sequence").replace("%1", str(r.enrolled))
+        if r.phone_warning:
+            text += "\n" + r.phone_warning[0 if zh else 1]
         if r.warnings:
             text += "\n" + "\n".join(f"#{n}: {z if zh else e}" for n, z, e in r.warnings[:5])
         return text

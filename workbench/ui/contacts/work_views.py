@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from workbench.contacts import due, findings, search, sequences, timeline
 from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES
 from workbench.contacts.users import get_user
-from workbench.privacy import mask_phone
+from workbench.privacy import mask_phone, mask_text
 from workbench.ui.common.icons import icon
 from workbench.ui.common.theme import ALERT_COLORS, current_scheme
 from workbench.ui.contacts.contact_list_model import ContactListModel
@@ -70,11 +70,11 @@ class TimelineView(QWidget):
         for entry in timeline.user_timeline(self.ctx.db, user.id):
             when = (entry.at or "")[5:16].replace("T", " ")
             text = f"{when}   {self.entry_label(entry)}"
-            detail = " ".join(entry.detail.split())
+            detail = " ".join(mask_text(entry.detail).split())  # before the cut: a cut phone would not match
             if detail and entry.kind != "sequence":
                 text += f"   “{detail[:160]}{'…' if len(detail) > 160 else ''}”"
-            item = QListWidgetItem(icon(KIND_ICONS.get(entry.kind, "mdi6.circle-small")), text)
-            item.setToolTip(entry.detail[:2000])
+            item = QListWidgetItem(icon(KIND_ICONS.get(entry.kind, "mdi6.circle-small")), mask_text(text))
+            item.setToolTip(mask_text(entry.detail[:2000]))
             self.list.addItem(item)
 
 
@@ -131,7 +131,7 @@ class DueView(QWidget):
         self.follow_ups_title.setText(self.tr("Follow-ups due today or overdue (%1)").replace("%1", str(len(items))))
         self.follow_ups.clear()
         for f in items:
-            item = QListWidgetItem(f"{f.due[5:16].replace('T', ' ')}   {f.title}   {mask_phone(f.phone)}")
+            item = QListWidgetItem(f"{f.due[5:16].replace('T', ' ')}   {mask_text(f.title)}   {mask_phone(f.phone)}")
             item.setData(Qt.ItemDataRole.UserRole, f.user_id)
             if f.overdue:
                 item.setForeground(QColor(ALERT_COLORS["red"]))
@@ -304,7 +304,7 @@ class FindingsBoard(QWidget):
             items = board.get(kind, [])
             self.titles[kind].setText(f"{kind} ({len(items)})")
             for f in items:
-                item = QListWidgetItem(f"×{f.mentions}  {f.text}\n{f.status} · " + self.tr("%1 users").replace("%1", str(f.user_count)))
+                item = QListWidgetItem(f"×{f.mentions}  {mask_text(f.text)}\n{f.status} · " + self.tr("%1 users").replace("%1", str(f.user_count)))
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
                 if f.status == "新发现":
                     item.setIcon(icon("mdi6.new-box", ALERT_COLORS["orange"]))

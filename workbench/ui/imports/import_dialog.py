@@ -43,13 +43,19 @@ def skip_label(reason: str) -> str:
 
 
 def display_value(value) -> str:
+    """A cell as the preview, the dataset browser and the correction list show it; text through
+    privacy.mask_text (a report may hold customers' phones: they are stored as imported, shown masked)."""
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:,.4f}".rstrip("0").rstrip(".")
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
-    return str(value).replace("T", " ") if isinstance(value, str) and len(value) == 19 and value[10] == "T" else str(value)
+    if isinstance(value, str) and len(value) == 19 and value[10] == "T":
+        return value.replace("T", " ")
+    from workbench.privacy import mask_text
+
+    return mask_text(str(value))
 
 
 class ImportCommand(QUndoCommand):

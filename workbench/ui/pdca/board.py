@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from workbench.pdca.repository import Card
+from workbench.privacy import mask_text
 from workbench.pdca.stages import STAGES
 from workbench.ui.common.icons import icon
 from workbench.ui.common.theme import ALERT_COLORS, current_scheme
@@ -48,7 +49,7 @@ class StageColumn(QWidget):
         scheme = current_scheme()
         for card in cards:
             cycle = card.cycle
-            lines = [cycle.title]
+            lines = [mask_text(cycle.title)]
             if cycle.metric_column:
                 lines.append(cycle.metric_column)
             if cycle.baseline is not None or cycle.target is not None:
@@ -64,7 +65,7 @@ class StageColumn(QWidget):
             lines.append(status)
             item = QListWidgetItem("\n".join(lines))
             item.setData(CYCLE_ROLE, cycle.id)
-            tooltip = cycle.problem or cycle.title
+            tooltip = mask_text(cycle.problem or cycle.title)
             if card.stalled:
                 item.setIcon(icon("mdi6.alert-outline", ALERT_COLORS["orange"]))
                 item.setBackground(QBrush(QColor(ALERT_COLORS["orange"]).lighter(190) if not scheme.dark

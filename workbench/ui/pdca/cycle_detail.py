@@ -11,6 +11,7 @@ from workbench.errors import UserError
 from workbench.pdca import linked_facts
 from workbench.pdca import repository as repo
 from workbench.pdca.stages import ACT, CHECK, CLOSED, DECISIONS, next_stage, previous_stage
+from workbench.privacy import mask_text
 from workbench.ui.pdca import undo_commands as commands
 from workbench.ui.pdca.check_panel import CheckPanel
 from workbench.ui.pdca.cycle_format import STAGE_COLORS, decision_title, stage_title, value_text
@@ -200,7 +201,7 @@ class CycleDetail(QScrollArea):
         for task in repo.plan_steps(self.ctx.db, cycle_id):
             if task.status == "dropped":
                 continue
-            text = task.title + (f"  · {task.due[:10]}" if task.due else "")
+            text = mask_text(task.title) + (f"  · {task.due[:10]}" if task.due else "")
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if task.status == "done" else Qt.CheckState.Unchecked)
@@ -211,7 +212,7 @@ class CycleDetail(QScrollArea):
     def _show_notes(self, cycle_id: int) -> None:
         self.notes.clear()
         for note in repo.list_notes(self.ctx.db, cycle_id):
-            self.notes.addItem(f"{note.at[5:10]}  {note.text}")
+            self.notes.addItem(f"{note.at[5:10]}  {mask_text(note.text)}")
         self.notes.scrollToBottom()
 
     # --- actions ---------------------------------------------------------------------------------

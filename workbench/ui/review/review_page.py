@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QGridLayout, QHBo
                                QVBoxLayout, QWidget)
 
 from workbench.errors import current_language
+from workbench.privacy import mask_text
 from workbench.reports.metric_cards import format_change, format_value
 from workbench.review.assemble import collect_week
 from workbench.review.repository import SECTIONS, load_review, reviewed_weeks
@@ -246,7 +247,8 @@ class ReviewPage(QWidget):
     def _show_facts(self, review) -> None:
         facts = section_facts(review, current_language())
         for key in SECTIONS:
-            self.facts[key].setText("\n".join("· " + line for line in facts[key]) or self.tr("(nothing recorded)"))
+            lines = "\n".join("· " + line for line in facts[key])  # PDCA titles, topics: typed text, masked
+            self.facts[key].setText(mask_text(lines) or self.tr("(nothing recorded)"))
 
     # --- contact counts, from a worker -----------------------------------------------------------
     def contacts_pending(self) -> bool:

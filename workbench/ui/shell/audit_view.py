@@ -12,12 +12,14 @@ ACTION_NAMES = {
     audit.RETENTION_PURGE: QT_TRANSLATE_NOOP("AuditView", "Retention clean-up"),
     audit.RESTORE_BACKUP: QT_TRANSLATE_NOOP("AuditView", "Backup restored"),
     audit.REVEAL: QT_TRANSLATE_NOOP("AuditView", "Phone revealed"),
+    audit.EXPORT_USERS: QT_TRANSLATE_NOOP("AuditView", "User list export"),
 }
 
 
 def action_name(key: str) -> str:
+    """A readable label; a key this version does not know (a newer app wrote it) reads as words."""
     source = ACTION_NAMES.get(key)
-    return QCoreApplication.translate("AuditView", source) if source else key
+    return QCoreApplication.translate("AuditView", source) if source else key.replace("_", " ").capitalize()
 
 
 class AuditView(QDialog):
@@ -28,8 +30,8 @@ class AuditView(QDialog):
         self.setWindowTitle(self.tr("Audit log"))
         self.resize(820, 480)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Every export is listed here, with whether phone numbers and WeChat ids were "
-                               "masked. Unmasked exports only happen when you choose them."))
+        intro = QLabel(self.tr("Every export and every revealed phone number is listed here, with whether phone "
+                               "numbers and WeChat ids were masked. Nothing is unmasked unless you choose it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.unmasked_only = QCheckBox(self.tr("Only unmasked"))

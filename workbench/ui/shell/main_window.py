@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from workbench import app_version
+from workbench.privacy import mask_text
 from workbench.ui.common.icons import app_icon, icon
 from workbench.ui.common.theme import scheme_notifier
 from workbench.ui.shell import first_run, i18n
@@ -31,7 +32,8 @@ class MainWindow(QMainWindow):
         ctx.events.navigate.connect(self._on_navigate)
         ctx.events.data_changed.connect(self._on_data_changed)
         scheme_notifier().changed.connect(self._on_scheme_changed)  # the system (or 设置) switched light/dark
-        ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        # Messages often quote what the operator typed ("Captured: 回访 @138…"): the bar shows it masked.
+        ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(mask_text(text), 5000))
         from workbench.ui.imports.import_handler import install_import_handler
 
         install_import_handler(self)  # 文件 › 导入 and dropped files open the import dialog

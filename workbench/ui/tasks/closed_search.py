@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from workbench.privacy import mask_text
 from workbench.tasks.repository import search_closed
 from workbench.ui.tasks.task_format import quadrant_short
 
@@ -56,7 +57,7 @@ class ClosedSearch(QWidget):
         status_text = {"done": self.tr("Done"), "dropped": self.tr("Dropped")}
         self.table.setRowCount(len(tasks))
         for row, task in enumerate(tasks):
-            values = [task.title, quadrant_short(task.quadrant), status_text[task.status],
+            values = [mask_text(task.title), quadrant_short(task.quadrant), status_text[task.status],
                       (task.done_at or "")[:16].replace("T", " "), " ".join(f"#{x}" for x in task.tags)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

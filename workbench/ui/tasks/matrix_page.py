@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWi
                                QPushButton, QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from workbench import stored_settings
+from workbench.privacy import mask_text
 from workbench.tasks import repository as repo
 from workbench.tasks.model import INBOX, QUADRANTS
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
@@ -270,7 +271,7 @@ class MatrixPage(QWidget):
         for task in planned[:60]:
             state = due_state(task, now)
             mark = due_label(task.due, today)
-            item = QListWidgetItem(f"{task.title}  {mark}")
+            item = QListWidgetItem(f"{mask_text(task.title)}  {mark}")
             item.setData(Qt.ItemDataRole.UserRole, task.id)
             colour = ALERT_COLORS["red"] if state == "overdue" else QUADRANT_COLORS.get(task.quadrant, ACCENT)
             item.setForeground(QBrush(QColor(colour if state == "overdue" else scheme.text)))
@@ -293,7 +294,7 @@ class MatrixPage(QWidget):
         for task in promoted:
             reason = self.tr("due %1, within %2 days").replace("%1", due_label(task.due, today)) \
                 .replace("%2", str(self.promote_within_days()))
-            action = menu.addAction(f"{task.title} — {reason}".replace("&", "&&"))
+            action = menu.addAction(f"{mask_text(task.title)} — {reason}".replace("&", "&&"))
             action.triggered.connect(lambda checked=False, i=task.id: self.select_task(i))
         self.morning.setMenu(menu)
         self.morning_lines = [a.text() for a in menu.actions()]

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QStyledItemDelegate
 
+from workbench.privacy import mask_text
 from workbench.tasks.model import Task
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, current_scheme
 from workbench.ui.tasks.task_format import OVERDUE, due_label, due_state, t
@@ -144,17 +145,18 @@ class QuadrantList(QListWidget):
     def _add_rows(self, tasks: list[Task], now: datetime) -> None:
         self._filling = True
         for task in tasks:
-            item = QListWidgetItem(task.title)
+            title = mask_text(task.title)  # stored as typed; a phone in it is shown masked
+            item = QListWidgetItem(title)
             item.setData(TASK_ROLE, task.id)
             item.setData(META_ROLE, meta_text(task, now))
             item.setData(STATE_ROLE, due_state(task, now))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setCheckState(Qt.CheckState.Unchecked)
-            tip = [task.title]
+            tip = [title]
             if task.tags:
                 tip.append(" ".join(f"#{tag}" for tag in task.tags))
             if task.notes:
-                tip.append(task.notes[:200])
+                tip.append(mask_text(task.notes[:200]))
             item.setToolTip("\n".join(tip))
             self.addItem(item)
         self._filling = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from workbench.privacy import mask_text
 from workbench.tasks.model import Task
 from workbench.ui.common.theme import QUADRANT_COLORS, current_scheme
 from workbench.ui.tasks.task_format import due_label, link_summary, quadrant_title, recurrence_label
@@ -118,7 +119,7 @@ class TriageView(QWidget):
         if empty:
             return
         now = self.clock()
-        self.title.setText(task.title)
+        self.title.setText(mask_text(task.title))
         parts = [self.tr("Captured %1").replace("%1", task.created_at[:16].replace("T", " "))]
         if task.due:
             parts.append(self.tr("Due %1").replace("%1", due_label(task.due, now.date())))
@@ -128,7 +129,7 @@ class TriageView(QWidget):
             parts.append(" ".join(f"#{tag}" for tag in task.tags))
         parts += [label for _kind, label, _id in link_summary(task, self.link_names(task) if self.link_names else None)]
         self.meta.setText(" · ".join(parts))
-        self.notes.setText(task.notes)
+        self.notes.setText(mask_text(task.notes))
         self.notes.setVisible(bool(task.notes))
 
     def replace_current(self, task: Task) -> None:

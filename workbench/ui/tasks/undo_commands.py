@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from workbench.privacy import mask_text
 from workbench.store import now_text
 from workbench.tasks import repository as repo
 
@@ -29,7 +30,7 @@ class CaptureTask(QUndoCommand):
     """Create the task a capture line describes (first redo saves it; later redos put the row back)."""
 
     def __init__(self, ctx, parsed: ParsedCapture, now: datetime):
-        super().__init__(QCoreApplication.translate("TaskUndo", "Capture “%1”").replace("%1", parsed.title[:30]))
+        super().__init__(QCoreApplication.translate("TaskUndo", "Capture “%1”").replace("%1", mask_text(parsed.title)[:30]))
         self.ctx, self.parsed, self.now = ctx, parsed, now
         self.task_id: int | None = None
         self.row: dict | None = None
