@@ -117,3 +117,10 @@ def test_a_bad_now_is_one_sentence(tmp_path, capsys):
     assert main(["--now", "tomorrow", "--db", str(tmp_path / "wb.db"), "tasks"]) == 2
     err = capsys.readouterr().err.strip()
     assert "--now" in err and "\n" not in err and "Traceback" not in err
+
+
+def test_every_subcommand_is_in_the_readme_command_table():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = [line for line in readme.splitlines() if line.startswith("| `workbench")]
+    documented = {command for command in MINIMAL_ARGS if any(f"`workbench {command}" in row for row in table)}
+    assert sorted(set(MINIMAL_ARGS) - documented) == []
