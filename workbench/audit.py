@@ -57,3 +57,19 @@ def entries(db: Database, limit: int = 1000, unmasked_only: bool = False) -> lis
         [limit],
     ).fetchall()
     return [dict(zip(("id", "at", "action", "detail", "rows", "masked"), row)) for row in rows]
+
+
+def can_record_export(db: Database, masked: bool) -> bool:
+    """Ask before writing an export: can its entry be recorded? A database open read-only cannot record
+    one; a masked export then goes ahead unrecorded (nothing personal leaves), an unmasked one is refused
+    before any file is written (every unmasked export must stay visible here)."""
+    reason = getattr(db, "readonly_reason", None)
+    if reason is None:
+        return True
+    if masked:
+        return False
+    from workbench.errors import UserError
+
+    raise UserError(f"只读：{reason[0]}，无法在审计日志中记录不打码的导出，所以没有导出。请改用打码导出。",
+                    f"Read-only: {reason[1]}, so an unmasked export cannot be recorded in the audit log and was "
+                    f"not written. Export with masking instead.")

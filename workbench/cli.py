@@ -7,6 +7,7 @@ error exits 2 with one sentence on stderr; --json output is one JSON document on
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -149,13 +150,51 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from workbench.store.paths import restrict_umask
+    from workbench.text_input import command_line_arguments, forgiving_output
 
     restrict_umask()  # every file the app writes is 0600, every folder 0700 (RELIABILITY.md)
+    forgiving_output()
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(command_line_arguments(sys.argv[1:] if argv is None else argv))
         return int(args.func(args) or 0)
     except UserError as error:
-        print(error.sentence, file=sys.stderr)
-        return EXIT_USER_ERROR
+        return _say(error)
     except KeyboardInterrupt:
-        return 130
+        return _interrupted()
+    except BrokenPipeError:
+        return _reader_went_away()
+    except (sqlite3.Error, OSError) as error:  # a full disk, a read-only file: one sentence (store/faults.py)
+        from workbench.store.faults import user_error_for
+
+        sentence = user_error_for(error)
+        if sentence is None:
+            raise
+        return _say(sentence)
+
+
+def _say(error: UserError) -> int:
+    print(error.sentence, file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+EXIT_INTERRUPTED = 130
+
+
+def _interrupted() -> int:
+    """Ctrl+C: say whether the work was saved (a COMMIT is never cut in half: store/connection.py)."""
+    from workbench.store.connection import TransactionTally
+    from workbench.store.faults import interrupted_sentence
+
+    print(interrupted_sentence(TransactionTally.committed, TransactionTally.rolled_back).sentence, file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as `yes | head` ends
+
+
+def _reader_went_away() -> int:
+    """`workbench tasks | head`: the reader closed the pipe; nothing to say, and nobody to say it to."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush must not fail again
+    return EXIT_BROKEN_PIPE

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import sys
 import traceback
 from datetime import datetime
@@ -53,17 +52,11 @@ def write_crash_log(data_folder: Path, exc_type, exc, tb, now: datetime) -> Path
 
 
 def busy_or_user_error(exc: BaseException) -> UserError | None:
-    """The sentence to show instead of a crash report, when the exception is one the user can act on."""
-    if isinstance(exc, UserError):
-        return exc
-    if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
-        from workbench.store.connection import DatabaseBusy
+    """The sentence to show instead of a crash report, when the exception is one the user can act on:
+    a UserError, or a fault store/faults.py knows (busy, disk full, read-only …)."""
+    from workbench.store.faults import user_error_for
 
-        return DatabaseBusy()
-    if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).replace("-", "").replace(" ", ""):
-        return UserError("数据库以只读方式打开（文件已损坏），不能保存修改。",
-                         "The database is open read-only (the file is damaged); changes cannot be saved.")
-    return None
+    return user_error_for(exc)
 
 
 def install_excepthook(data_folder: Path, on_crash: Callable[[Path | None], None],

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from workbench.errors import UserError
+from workbench.store.faults import user_error_for
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
@@ -77,7 +78,10 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
         raise UserError(f"{target.name} 已存在。", f"{target.name} already exists.")
     if not target.parent.is_dir():
         raise UserError(f"文件夹不存在：{target.parent}", f"The folder does not exist: {target.parent}")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
+    except OSError as exc:  # a write-protected folder, a full disk
+        raise (user_error_for(exc, target) or exc) from exc
     os.close(handle)
     temporary_path = Path(temporary)
     try:
@@ -89,6 +93,21 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
         temporary_path.unlink(missing_ok=True)
         raise UserError(f"无法写入 {target.name}（文件可能正在 Excel 中打开）。",
                         f"Cannot write {target.name} (is it open in Excel?).") from exc
-    except BaseException:
+    except BaseException as exc:
         temporary_path.unlink(missing_ok=True)
+        sentence = user_error_for(exc, target) if isinstance(exc, OSError) else None
+        if sentence is not None:  # a full disk, a file-size limit: the half-written file is gone
+            raise sentence from exc
         raise
+
+
+def save_workbook(book, path: Path) -> None:
+    """Save an openpyxl workbook to path, built in memory first: openpyxl leaves its zip file open when
+    the disk fills up, and the zip module then fails a second time, noisily, when it is collected. An
+    export is small; the one write that can fail is this one."""
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with open(path, "wb") as handle:
+        handle.write(buffer.getbuffer())

@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from workbench import audit
-from workbench.export_safety import atomic_output, set_text_cell, sheet_name
+from workbench.export_safety import atomic_output, save_workbook, set_text_cell, sheet_name
 from workbench.pdca.stages import DECISION_NAMES_ZH, STAGE_NAMES_ZH
 from workbench.privacy import mask_phone, mask_text
 from workbench.review.assemble import WeekReview, collect_week
@@ -373,6 +373,7 @@ def export_week(db: Database, week: IsoWeek, out: str | Path, *, today: date, ma
     should_stop is polled between the steps; when it returns True, ExportCancelled is raised and no
     file is written."""
     stop = should_stop or (lambda: False)
+    recordable = audit.can_record_export(db, masked)  # read-only: masked goes ahead, unmasked is refused
     review = collect_week(db, week, today, rows=True)
     if stop():
         raise ExportCancelled()
@@ -381,6 +382,7 @@ def export_week(db: Database, week: IsoWeek, out: str | Path, *, today: date, ma
         raise ExportCancelled()
     out = Path(out)
     with atomic_output(out, overwrite=overwrite) as temporary:
-        book.save(temporary)
-    audit.record_export(db, out.name, rows, masked, what=f"周复盘 {week.label}")
+        save_workbook(book, temporary)
+    if recordable:
+        audit.record_export(db, out.name, rows, masked, what=f"周复盘 {week.label}")
     return ExportResult(out, week.label, book.sheetnames, rows, masked)

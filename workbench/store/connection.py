@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
+import signal
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from workbench.errors import UserError
+from workbench.store.faults import DatabaseBusy, ReadOnlyDatabase, user_error_for
 from workbench.store.lazy_database import LazyDatabase
 from workbench.store.paths import ensure_private_folder, make_private
 
@@ -26,36 +29,105 @@ class DatabaseError(UserError):
     """The file cannot be used as this app's database."""
 
 
-class DatabaseBusy(UserError):
-    """Another process holds the write lock for longer than the busy timeout."""
+class ForeignDatabase(DatabaseError):
+    """A SQLite file another program made: the app adds no table to it and changes no byte."""
 
-    def __init__(self):
+    def __init__(self, path: Path, tables: list[str]):
+        shown = ", ".join(tables[:3]) + (" …" if len(tables) > 3 else "")
         super().__init__(
-            "数据库正忙（另一个窗口或命令正在写入），请稍后再试。",
-            "The database is busy (another window or command is writing); please try again.",
+            f"{path.name} 是另一个程序的 SQLite 数据库（含有表 {shown}），不是运营工作台的数据库；没有改动它。"
+            f"请用 --db 指定一个新的文件名或运营工作台的数据库。",
+            f"{path.name} is another program's SQLite database (it holds {shown}), not an Ops Workbench "
+            f"database; it was left unchanged. Point --db at a new file name or an Ops Workbench database.",
         )
+
+
+# Why a database is open read-only, as the second half of a sentence (faults.ReadOnlyDatabase, the banner).
+READ_ONLY_FILE = ("数据库文件设置了写保护", "the database file is write-protected")
+READ_ONLY_FOLDER = ("数据库所在的文件夹设置了写保护", "the database's folder is write-protected")
+READ_ONLY_DISK = ("数据库位于只读的磁盘上", "the database is on a read-only disk")
+READ_ONLY_DAMAGED = ("数据库文件已损坏", "the database file is damaged")
+
+
+def _on_read_only_disk(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs on Windows
+        return False
+
+
+def read_only_reason(path: Path) -> tuple[str, str] | None:
+    """Why the existing database at path cannot be written (a reason for the sentence), or None.
+
+    The user's choice is respected, never undone: a write-protected file or folder opens read-only.
+    The folder matters too: SQLite writes its -wal and -shm files beside the database."""
+    folder = path.resolve().parent
+    if _on_read_only_disk(folder):
+        return READ_ONLY_DISK
+    if not os.access(path, os.W_OK):
+        return READ_ONLY_FILE
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return READ_ONLY_FOLDER
+    return None
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens path read-only. A file we cannot write (or in a folder we cannot write), with
+    no -wal file beside it, is opened `immutable`: nobody is writing it, and SQLite then reads it
+    without creating a -shm file, which `mode=ro` needs for a database in WAL mode (and would fail to
+    create in a write-protected folder, or leave behind write-protected beside a write-protected file)."""
+    resolved = Path(path).resolve()
+    uri = resolved.as_uri() + "?mode=ro"
+    writable = os.access(resolved, os.W_OK) and os.access(resolved.parent, os.W_OK | os.X_OK)
+    if not writable and not Path(str(resolved) + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    else:
-        ensure_private_folder(Path(path).parent)
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    return conn
+        return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    ensure_private_folder(Path(path).parent)
+    if not os.access(Path(path).parent, os.W_OK | os.X_OK):
+        raise DatabaseError(f"不能在 {Path(path).parent} 中创建数据库：这个文件夹设置了写保护。",
+                            f"Cannot create a database in {Path(path).parent}: the folder is write-protected.")
+    return sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
-def open_connection(path: str | Path, *, readonly: bool = False) -> Database:
-    """Open the file with our pragmas, without migrating it. Raises DatabaseError for a non-database."""
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """A file with tables but no migrations record was made by another program: refuse it before any
+    PRAGMA or migration writes to it (RELIABILITY.md)."""
+    tables = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
+    if tables and "_sqlite_migrations" not in tables:
+        raise ForeignDatabase(path, tables)
+
+
+def open_connection(path: str | Path, *, readonly: bool = False,
+                    reason: tuple[str, str] | None = None) -> Database:
+    """Open the file with our pragmas, without migrating it. Raises DatabaseError for a non-database.
+
+    A file or folder the user made read-only opens read-only (db.readonly_reason says why); so does
+    readonly=True, with `reason` (the file is damaged …)."""
     path = Path(path)
     if readonly and not path.exists():
         raise DatabaseError(f"找不到数据库文件：{path}", f"The database file does not exist: {path}")
     if path.is_dir():
         raise DatabaseError(f"{path} 是一个文件夹，不是数据库文件。", f"{path} is a folder, not a database file.")
+    created = not path.exists()
+    if not readonly and not created:
+        reason = read_only_reason(path)
+        readonly = reason is not None
     try:
         conn = _connect(path, readonly)
+    except sqlite3.Error as exc:
+        raise user_error_for(exc) or DatabaseError(f"无法打开 {path}：{exc}", f"Cannot open {path}: {exc}") from exc
+    except OSError as exc:  # creating the folder failed
+        raise user_error_for(exc, path.parent) or DatabaseError(f"无法打开 {path}：{exc}",
+                                                               f"Cannot open {path}: {exc}") from exc
+    try:
         conn.execute("PRAGMA schema_version").fetchone()  # fails here on a non-database file
+        _refuse_foreign(conn, path)
         if not readonly:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
@@ -64,17 +136,31 @@ def open_connection(path: str | Path, *, readonly: bool = False) -> Database:
         # in free pages of the file (RELIABILITY.md, personal data).
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except DatabaseError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
+        conn.close()
+        raise user_error_for(exc) if _is_fault(exc) else DatabaseError(
             f"{path.name} 不是运营工作台的数据库文件（或已损坏）。",
             f"{path.name} is not an Ops Workbench database (or it is damaged).",
         ) from exc
     except sqlite3.Error as exc:  # pragma: no cover - unusual OS-level failures
+        conn.close()
         raise DatabaseError(f"无法打开 {path}：{exc}", f"Cannot open {path}: {exc}") from exc
-    if not readonly:
-        for suffix in ("", "-wal", "-shm"):
-            make_private(Path(str(path) + suffix))
-    return LazyDatabase(conn)  # sqlite-utils loads on first need (store/lazy_database.py)
+    if created:
+        # A new file is the app's own: 0600 (-wal and -shm take its mode). A file that existed keeps
+        # the mode its owner gave it.
+        make_private(path)
+    db = LazyDatabase(conn)  # sqlite-utils loads on first need (store/lazy_database.py)
+    if readonly:
+        db.readonly_reason = reason or READ_ONLY_FILE
+    return db
+
+
+def _is_fault(exc: sqlite3.Error) -> bool:
+    """A full disk, a read-only file, a held lock: not a sign that the file is not a database."""
+    return user_error_for(exc) is not None
 
 
 def open_database(path: str | Path, *, readonly: bool = False, migrate: bool = True) -> Database:
@@ -83,11 +169,14 @@ def open_database(path: str | Path, *, readonly: bool = False, migrate: bool = T
     if migrate and not _has_every_migration(db):
         from workbench.schema import migrate_to_latest
 
+        committed = TransactionTally.committed
         try:
-            migrate_to_latest(db, Path(path), readonly=readonly)
+            migrate_to_latest(db, Path(path), readonly=db.readonly)
         except BaseException:
             db.close()
             raise
+        finally:
+            TransactionTally.committed = committed  # the schema is not the command's work (cli.py, Ctrl+C)
     return db
 
 
@@ -127,14 +216,56 @@ def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute(f"RELEASE {name}")
 
 
+class TransactionTally:
+    """How many write transactions this process committed and how many it rolled back: after Ctrl+C the
+    command line says whether the work was saved (cli.py)."""
+
+    committed = 0
+    rolled_back = 0
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl+C waits until the COMMIT has returned and been counted; it is delivered right after."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: the COMMIT itself is atomic all the same
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _roll_back(db: Database) -> None:
+    if db.conn.in_transaction:
+        try:
+            db.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the error that brought us here is the one to report; SQLite undoes it on close
+    TransactionTally.rolled_back += 1
+
+
+def _fault_sentence(db: Database, exc: BaseException) -> UserError | None:
+    """A full disk or a read-only file met inside the transaction, as a sentence (not for a UserError)."""
+    if isinstance(exc, (sqlite3.Error, OSError)):
+        return user_error_for(exc, readonly_reason=getattr(db, "readonly_reason", None))
+    return None
+
+
 @contextlib.contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction that takes the write lock up front (BEGIN IMMEDIATE).
 
     A deferred transaction that reads first and writes later fails at once with "database is
     locked" when another connection writes, ignoring busy_timeout. Nested use becomes a savepoint,
-    and sqlite-utils' own db.atomic() inside this block nests the same way.
+    and sqlite-utils' own db.atomic() inside this block nests the same way. A database open read-only
+    refuses before anything starts; a full disk (SQLITE_FULL, often at COMMIT) rolls back and raises
+    its sentence (store/faults.py).
     """
+    reason = getattr(db, "readonly_reason", None)
+    if reason is not None:
+        raise ReadOnlyDatabase(reason)
     if db.conn.in_transaction:
         with _savepoint(db.conn):
             yield db
@@ -142,14 +273,25 @@ def write_transaction(db: Database) -> Iterator[Database]:
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise DatabaseBusy() from exc
+        sentence = _fault_sentence(db, exc)  # busy past the timeout, a read-only file, a full disk
+        if sentence is not None:
+            raise sentence from exc
         raise
     try:
         yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
+    except BaseException as exc:
+        _roll_back(db)
+        sentence = _fault_sentence(db, exc)
+        if sentence is not None:
+            raise sentence from exc
         raise
-    else:
-        db.conn.execute("COMMIT")
+    with _interrupts_held():
+        try:
+            db.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _roll_back(db)
+            sentence = _fault_sentence(db, exc)
+            if sentence is not None:
+                raise sentence from exc
+            raise
+        TransactionTally.committed += 1

@@ -42,6 +42,12 @@ class LazyDatabase:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._database: Database | None = None
+        # Why the file is open read-only (a (zh, en) sentence part, store/connection.py), or None.
+        self.readonly_reason: tuple[str, str] | None = None
+
+    @property
+    def readonly(self) -> bool:
+        return self.readonly_reason is not None
 
     @property
     def loaded(self) -> bool:

@@ -29,22 +29,30 @@ def resolve_database_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def ensure_private_folder(folder: Path) -> None:
-    """Create the folder readable by the owner only (0700): it holds users' phone numbers."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        try:
-            os.chmod(folder, 0o700)
-        except PermissionError:
-            pass  # a folder the user chose that we do not own: leave its mode alone
+    """Create the folder (and any missing parent) readable by the owner only (0700): it holds users'
+    phone numbers. A folder that exists already is the user's: its mode is left as they set it."""
+    folder = Path(folder)
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for created in reversed(missing):
+        created.mkdir(mode=0o700, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(created, 0o700)  # mkdir's mode passes through the umask; this one is exact
 
 
 def make_private(path: Path) -> None:
-    """Files the app writes are 0600 (by default they would come out 0644)."""
+    """Take group and other access away from a file the app wrote (by default it comes out 0644).
+
+    Only ever removes permissions: a file the user made read-only (0400) stays read-only."""
     if os.name == "posix" and path.exists():
-        try:
-            os.chmod(path, 0o600)
-        except PermissionError:
-            pass
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            try:
+                os.chmod(path, mode & 0o700)
+            except OSError:
+                pass  # not ours to change (another owner, a read-only disk): leave it as it is
 
 
 def restrict_umask() -> None:

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Callable
 
 from workbench.errors import UserError
 from workbench.store.backup import latest_good_backup, restore_damaged
-from workbench.store.connection import DatabaseError, applied_migration_count, open_connection, open_database
+from workbench.store.connection import (READ_ONLY_DAMAGED, DatabaseError, ForeignDatabase,
+                                        applied_migration_count, open_connection,
+                                        open_database, read_only_uri)
 from workbench.store.location import location_warning
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ def quick_check(path: Path, watch: Callable[[sqlite3.Connection | None], None] |
     can interrupt() a long check (~3 s on a 500 MB file) while the connection is certainly open;
     an interrupted check returns SQLite's "interrupted"."""
     try:
-        conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
         return str(exc)
     if watch is not None:
@@ -93,7 +95,7 @@ def needs_upgrade(path: Path) -> bool:
     if not path.is_file() or path.stat().st_size == 0:
         return False
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             applied = applied_migration_count(conn)
         finally:
@@ -112,19 +114,26 @@ def open_at_startup(path: Path, mounts_text: str | None = None, *, check: bool =
     exists = path.exists() and path.stat().st_size > 0
     if exists and not check:
         try:
-            return OpenedDatabase(path, open_database(path), warnings=warnings)
+            return _opened(path, open_database(path), warnings)
+        except ForeignDatabase:
+            raise
         except (sqlite3.DatabaseError, DatabaseError):
             pass  # damaged where opening reads (or not a database): the check below says which
     if exists:
         verdict = quick_check(path)
         if verdict != "ok":
             try:
-                db = open_connection(path, readonly=True)
+                db = open_connection(path, readonly=True, reason=READ_ONLY_DAMAGED)
             except DatabaseError:
                 db = None  # too damaged to read at all; only a restore helps
             return OpenedDatabase(path, db, readonly=True, damage=verdict, backup=latest_good_backup(path),
                                   warnings=warnings)
-    return OpenedDatabase(path, open_database(path), warnings=warnings)
+    return _opened(path, open_database(path), warnings)
+
+
+def _opened(path: Path, db: Database, warnings: list[UserError]) -> OpenedDatabase:
+    """A file or folder the user made read-only opens read-only (store/connection.py)."""
+    return OpenedDatabase(path, db, readonly=db.readonly, warnings=warnings)
 
 
 def restore_and_reopen(opened: OpenedDatabase, *, now: datetime) -> OpenedDatabase:

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
 from workbench.errors import UserError, current_language
 
 
@@ -28,7 +28,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
 
 def _lines(args: argparse.Namespace) -> list[str]:
     if args.text == ["-"]:
-        return [line for line in (raw.strip() for raw in sys.stdin.read().splitlines()) if line]
+        from workbench.text_input import read_stdin_text  # a GBK terminal's bytes are decoded, not refused
+
+        return [line for line in (raw.strip() for raw in read_stdin_text().splitlines()) if line]
     text = " ".join(args.text).strip()
     if not text:
         raise UserError("请写下要记录的内容，例如：workbench capture 明天下午3点 回访 王芳",
