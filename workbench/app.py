@@ -135,7 +135,7 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
     window = MainWindow(ctx)
     apply_stylesheet(app)  # once, over the finished window (ui/common/theme.py says why)
     crash_reporting = install_crash_reporting(db_path.parent, window)  # masked log in the data folder
-    if opened.readonly:
+    if opened.damaged:  # (any read-only file also gets the window's banner: main_window.py)
         window.update_status(QCoreApplication.translate("App", "Read-only: the file is damaged"))
     stop_checks = None if opened.damaged else _checks_after_first_frame(window, readonly=opened.readonly)
     instance.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))

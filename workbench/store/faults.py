@@ -114,8 +114,10 @@ def _for_os(exc: OSError, target: Path | None) -> UserError | None:
         return DiskFull(where)
     if exc.errno == errno.EFBIG:
         return FileTooLarge(where)
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and where is not None:
+    if exc.errno == errno.EROFS and where is not None:
         return NotWritable(where)
+    if exc.errno in (errno.EACCES, errno.EPERM) and target is not None:  # only where we know it was a write
+        return NotWritable(target)
     return None
 
 

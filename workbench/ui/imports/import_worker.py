@@ -42,9 +42,13 @@ class _Job(QRunnable):
             self.signals.finished.emit(self.work(db))
         except UserError as error:
             self.signals.failed.emit(error.sentence)
-        except Exception as error:  # a bug, not the user's fault: still one sentence, details on stderr
-            traceback.print_exc()
-            self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        except Exception as error:
+            from workbench.store.faults import user_error_for
+
+            fault = user_error_for(error)  # a full disk, a write-protected file: its sentence
+            if fault is None:  # a bug, not the user's fault: still one sentence, details on stderr
+                traceback.print_exc()
+            self.signals.failed.emit(fault.sentence if fault is not None else f"{type(error).__name__}: {error}")
         finally:
             db.close()
 

@@ -1,6 +1,7 @@
 """The weekly review export, off the GUI thread: the worker opens its own connection."""
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +38,10 @@ class ExportWorker(QRunnable):
             self.signals.cancelled.emit()
         except UserError as error:
             self.signals.failed.emit(error.sentence)
-        except OSError as error:
-            self.signals.failed.emit(str(error))
+        except (OSError, sqlite3.Error) as error:
+            from workbench.store.faults import user_error_for
+
+            fault = user_error_for(error, self.out)  # a full disk, a write-protected folder
+            self.signals.failed.emit(fault.sentence if fault is not None else str(error))
         else:
             self.signals.finished.emit(result)

@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
+        self.readonly_banner = self._readonly_banner()
+        if self.readonly_banner is not None:
+            right_layout.addWidget(self.readonly_banner)
         right_layout.addWidget(self.capture_bar)
         right_layout.addWidget(self.stack, 1)
         central = QWidget()
@@ -76,6 +79,22 @@ class MainWindow(QMainWindow):
         self.rail.currentRowChanged.connect(self.show_area_at)
         self._build_menus()
         self._build_status_bar()
+
+    def _readonly_banner(self) -> QWidget | None:
+        """只读：… above the pages, while the database is open read-only (a write-protected file, folder
+        or disk, or a damaged file): the operator knows before typing that nothing will be saved."""
+        reason = getattr(self.ctx.db, "readonly_reason", None)
+        if reason is None:
+            return None
+        from PySide6.QtWidgets import QLabel
+
+        from workbench.store.faults import ReadOnlyDatabase
+
+        banner = QLabel(ReadOnlyDatabase(reason).sentence)
+        banner.setObjectName("readonly_banner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("QLabel#readonly_banner { background: #fff4ce; color: #4d3800; padding: 6px 12px; }")
+        return banner
 
     def _set_rail_icons(self) -> None:
         self.rail.set_icons([icon(spec.icon) for spec in PAGES])

@@ -29,7 +29,19 @@ def _server_name(db_path: Path) -> str:
 
 
 def lock_path(db_path: Path) -> Path:
-    return Path(str(db_path) + ".lock")
+    """Beside the file itself: the same file reached through a symlink or another relative path has
+    one lock, so it cannot open in two windows."""
+    return Path(str(Path(db_path).resolve()) + ".lock")
+
+
+def fallback_lock_path(db_path: Path) -> Path:
+    """Where the lock goes when the database's folder is write-protected: the temporary folder, named
+    after the resolved path."""
+    import hashlib
+    import tempfile
+
+    digest = hashlib.sha1(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"ops-workbench-{digest}.lock"
 
 
 class SingleInstance(QObject):
@@ -38,13 +50,27 @@ class SingleInstance(QObject):
     def __init__(self, db_path: Path):
         super().__init__()
         self.db_path = Path(db_path)
-        self.lock = QLockFile(str(lock_path(self.db_path)))
-        self.lock.setStaleLockTime(0)  # never stale by age; a dead owner's PID frees it
+        self.lock = self._lock_at(lock_path(self.db_path))
         self.server: QLocalServer | None = None
 
+    @staticmethod
+    def _lock_at(path: Path) -> QLockFile:
+        lock = QLockFile(str(path))
+        lock.setStaleLockTime(0)  # never stale by age; a dead owner's PID frees it
+        return lock
+
     def acquire(self) -> bool:
-        """True if this process now owns the database; False if another window has it open."""
-        return self.lock.tryLock(100)
+        """True if this process now owns the database, or no lock can be made at all (a write-protected
+        folder and temporary folder); False only when another window really has it open."""
+        if self.lock.tryLock(100):
+            return True
+        if self.lock.error() == QLockFile.LockError.LockFailedError:
+            return False  # held by a live process: another window
+        # The lock file cannot be created beside the database (a write-protected folder or disk).
+        self.lock = self._lock_at(fallback_lock_path(self.db_path))
+        if self.lock.tryLock(100):
+            return True
+        return self.lock.error() != QLockFile.LockError.LockFailedError
 
     def listen(self) -> None:
         """Answer a second launch's request to raise this window."""
