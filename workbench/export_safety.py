@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import tempfile
@@ -102,12 +103,16 @@ def atomic_output(target: str | Path, *, overwrite: bool = True) -> Iterator[Pat
 
 
 def save_workbook(book, path: Path) -> None:
-    """Save an openpyxl workbook to path, built in memory first: openpyxl leaves its zip file open when
-    the disk fills up, and the zip module then fails a second time, noisily, when it is collected. An
-    export is small; the one write that can fail is this one."""
-    import io
-
-    buffer = io.BytesIO()
+    """Save an openpyxl workbook to path, built in memory first. When a write fails (openpyxl's own
+    temporary files on a full disk), openpyxl leaves its zip archive open; the zip module closes it
+    when it is collected, and that second failure would print a traceback after the sentence. In
+    memory, that late close writes harmlessly. The one write to path that can fail is the last one."""
+    buffer = _LateCloseBuffer()
     book.save(buffer)
     with open(path, "wb") as handle:
         handle.write(buffer.getbuffer())
+
+
+class _LateCloseBuffer(io.BytesIO):
+    def close(self) -> None:
+        """Stays open: an abandoned archive may still write its end into it when it is collected."""
