@@ -369,6 +369,8 @@ def promote_due_soon(db: Database, today: date, within_days: int = 2) -> list[Ta
     rows = db.execute(f"{SELECT} WHERE status = 'open' AND triaged_at IS NOT NULL AND important = 1 AND urgent = 0"
                       " AND due IS NOT NULL AND due < ?", [limit]).fetchall()
     promoted = [Task.from_row(r) for r in rows]
+    if getattr(db, "readonly", False):
+        return []  # a read-only file is shown as it is stored: promotion is a write, done when it is writable
     if promoted:
         with write_transaction(db):
             db.conn.executemany("UPDATE tasks SET urgent = 1, promoted_on = ?, position = position + 0 WHERE id = ?",

@@ -1,0 +1,184 @@
+"""A database the user made read-only (issue 14, part 7): its mode is never loosened, it opens
+read-only, `check` and `export-week` work on it, every write is refused with one sentence. The CLI
+runs as a user whose file modes count (laptop_faults.unprivileged)."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.hardening.laptop_faults import (WORKBENCH, _unshare, file_state, namespaces_allowed, run, the_sentence,
+                                           unprivileged, workbench)
+from workbench.store.connection import READ_ONLY_DISK, READ_ONLY_FILE, READ_ONLY_FOLDER
+from workbench.store.faults import ReadOnlyDatabase
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    from tests.conftest import DEMO_TODAY
+    from workbench.demo import fill_demo
+    from workbench.store import open_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    db = open_database(path)
+    fill_demo(db, today=DEMO_TODAY)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def protected(tmp_path, demo_file) -> Path:
+    """A copy of the demo database, write-protected by its owner (0400)."""
+    path = tmp_path / "mine.db"
+    path.write_bytes(demo_file.read_bytes())
+    path.chmod(0o400)
+    return path
+
+
+def test_a_write_protected_file_is_checked_and_exported_but_never_changed(protected, tmp_path):
+    before = file_state(protected)
+    check = workbench("--db", protected, "check", "--json", as_user=True)
+    assert check.returncode == 0, check.stderr
+    assert b'"integrity": "ok"' in check.stdout
+    out = tmp_path / "week.xlsx"
+    export = workbench("--db", protected, "export-week", "--week", "2026-W48", "--out", out, as_user=True)
+    assert export.returncode == 0, export.stderr
+    assert out.stat().st_size > 0
+    assert file_state(protected) == before, "same bytes, same mtime, still 0400"
+    assert sorted(p.name for p in protected.parent.glob("mine.db*")) == ["mine.db"], "no -wal/-shm left beside it"
+
+
+def test_every_write_to_a_write_protected_file_is_refused_with_a_sentence(protected, tmp_path):
+    before = file_state(protected)
+    refused = ReadOnlyDatabase(READ_ONLY_FILE).en
+    assert refused == "Read-only: the database file is write-protected; changes cannot be saved."
+    (tmp_path / "x.csv").write_text("日期,渠道,新增\n2026-11-01,A,3\n2026-11-02,B,4\n", encoding="utf-8")
+    for command in (["capture", "明天 回访 王芳"], ["import", tmp_path / "x.csv"], ["imports", "--undo", "1"]):
+        result = workbench("--db", protected, *command, as_user=True)
+        assert result.returncode == 2, (command, result.stderr)
+        assert the_sentence(result) == refused, command
+    unmasked = workbench("--db", protected, "export-week", "--week", "2026-W48", "--out", tmp_path / "full.xlsx",
+                         "--unmasked", as_user=True)
+    assert unmasked.returncode == 2
+    assert "cannot be recorded in the audit log" in the_sentence(unmasked)
+    assert not (tmp_path / "full.xlsx").exists(), "an unmasked export that cannot be audited is not written"
+    assert file_state(protected) == before
+
+
+def test_a_write_protected_folder_keeps_its_mode_and_opens_read_only(tmp_path, demo_file):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "wb.db").write_bytes(demo_file.read_bytes())
+    folder.chmod(0o555)
+    try:
+        check = workbench("--db", folder / "wb.db", "check", as_user=True)
+        assert check.returncode == 0, check.stderr
+        capture = workbench("--db", folder / "wb.db", "capture", "回访", as_user=True)
+        assert capture.returncode == 2
+        assert the_sentence(capture) == ReadOnlyDatabase(READ_ONLY_FOLDER).en
+        new = workbench("--db", folder / "new.db", "check", as_user=True)
+        assert new.returncode == 2
+        assert the_sentence(new) == f"Cannot create a database in {folder}: the folder is write-protected."
+        assert folder.stat().st_mode & 0o777 == 0o555, "never chmod-ed to 0700"
+        assert sorted(p.name for p in folder.iterdir()) == ["wb.db"]
+    finally:
+        folder.chmod(0o755)
+
+
+def test_a_database_on_a_read_only_mount_is_checked_and_refuses_writes(tmp_path, demo_file):
+    """A read-only bind mount in a private mount namespace; where namespaces are not allowed, the
+    closest the test can make: a write-protected file in a write-protected folder, as a user."""
+    folder = tmp_path / "mounted"
+    folder.mkdir()
+    (folder / "wb.db").write_bytes(demo_file.read_bytes())
+    commands = [WORKBENCH + ["--db", folder / "wb.db", "check"], WORKBENCH + ["--db", folder / "wb.db", "capture", "回访"]]
+    if namespaces_allowed():
+        quoted = " ".join(f"'{part}'" for part in commands[0]), " ".join(f"'{part}'" for part in commands[1])
+        script = (f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && "
+                  f"{quoted[0]} > {tmp_path}/check.txt; echo $? >> {tmp_path}/check.txt; {quoted[1]}")
+        results = [None, run(_unshare() + ["sh", "-c", script])]
+        check_text = (tmp_path / "check.txt").read_text()
+        expected_reason = READ_ONLY_DISK
+    else:
+        folder.chmod(0o555)
+        (folder / "wb.db").chmod(0o400)
+        results = [run(unprivileged(c)) for c in commands]
+        check_text = results[0].stdout.decode() + str(results[0].returncode)
+        expected_reason = READ_ONLY_FILE
+    assert "integrity: ok" in check_text and check_text.strip().endswith("0"), check_text
+    assert results[1].returncode == 2
+    assert the_sentence(results[1]) == ReadOnlyDatabase(expected_reason).en
+
+
+def test_folders_and_files_the_app_creates_are_private_and_nothing_else_is_touched(tmp_path):
+    from workbench.store.paths import ensure_private_folder, make_private
+
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o755)
+    theirs.chmod(0o755)
+    ensure_private_folder(theirs / "a" / "b")
+    assert theirs.stat().st_mode & 0o777 == 0o755, "an existing folder keeps its owner's mode"
+    assert (theirs / "a").stat().st_mode & 0o777 == 0o700
+    assert (theirs / "a" / "b").stat().st_mode & 0o777 == 0o700
+    written = theirs / "a" / "export.csv"
+    written.write_text("x")
+    written.chmod(0o644)
+    make_private(written)
+    assert written.stat().st_mode & 0o777 == 0o600
+    protected = theirs / "a" / "protected.db"
+    protected.write_text("x")
+    protected.chmod(0o400)
+    make_private(protected)
+    assert protected.stat().st_mode & 0o777 == 0o400, "make_private only ever takes permissions away"
+
+
+def test_the_window_shows_the_banner_and_refuses_a_capture_with_its_sentence(qapp, qtbot, protected, tmp_path):
+    """A real read-only connection (root cannot be shown a 0400 file's protection in-process: the
+    detection itself is tested through the CLI above)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from workbench.app import build_context, create_application, prepare_ui
+    from workbench.store.connection import open_connection
+    from workbench.ui.shell.crash_reporting import install_crash_reporting
+    from workbench.ui.shell.main_window import MainWindow
+
+    before, tasks_before = file_state(protected), task_count(protected)
+    db = open_connection(protected, readonly=True, reason=READ_ONLY_FILE)
+    create_application()
+    ctx = build_context(protected, db)
+    prepare_ui(qapp, ctx.settings, "zh_CN")
+    window = MainWindow(ctx)  # (deleted by _destroy_windows below, before its database closes)
+    reporting = install_crash_reporting(tmp_path / "logs", window)
+    try:
+        window.show()
+        banner = window.findChild(QLabel, "readonly_banner")
+        assert banner is not None and banner.isVisible()
+        assert banner.text() == "只读：数据库文件设置了写保护，不能保存修改。"
+        field = window.capture_bar.field
+        field.setText("明天下午3点 回访 王芳")
+        qtbot.keyClick(field, Qt.Key.Key_Return)  # the refusal reaches the window's hook (crash_reporting)
+        notice = window.findChild(QMessageBox, "user_error_notice")
+        assert notice is not None and notice.isVisible()
+        assert notice.text() == "只读：数据库文件设置了写保护，不能保存修改。"
+        assert not list((tmp_path / "logs").glob("logs/crash-*.log")), "a fault is not a crash"
+    finally:
+        from tests.conftest import _destroy_windows
+
+        reporting.uninstall()
+        _destroy_windows(qapp)
+        db.close()
+    assert task_count(protected) == tasks_before
+    assert file_state(protected)[0] == before[0]
+
+
+def task_count(path: Path) -> int:
+    conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    finally:
+        conn.close()
