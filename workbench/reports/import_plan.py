@@ -17,6 +17,7 @@ from workbench.reports.file_sniff import sniff
 from workbench.reports.readers import Sheet, SheetInfo, Workbook, open_workbook
 from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, classify_row, context_period, context_year,
                                             detect)
+from workbench.text_input import redecode
 
 SAMPLE_ROWS = 5000
 PERIOD_COLUMN = "报告期"
@@ -90,12 +91,12 @@ NAME_NOISE = [
 
 
 def dataset_name_from_file(path: Path) -> str:
-    name = path.stem
+    name = redecode(path.stem)  # a name in GBK bytes on a UTF-8 system is read, not stored as surrogates
     for pattern in NAME_NOISE:
         name = re.sub(pattern, " ", name)
     name = re.sub(r"[\s_\-.·]+", " ", name).strip(" _-")
     name = re.sub(r"\s+(?:至|到|~)\s*$", "", name).replace(" ", "_")
-    return name or path.stem
+    return name or redecode(path.stem)
 
 
 # --- analysing a sheet ---------------------------------------------------------------------------
@@ -408,7 +409,7 @@ def analyse(path: str | Path, *, dataset: str | None = None, sheet: str | None =
     try:
         chosen, layout, _head = choose_sheet(book, sheet)
         plan = plan_sheet(chosen, layout, kind=sniffed.kind, path=path, sheets=book.sheets,
-                          dataset=dataset or dataset_name_from_file(path), file_texts=[path.stem])
+                          dataset=dataset or dataset_name_from_file(path), file_texts=[redecode(path.stem)])
     except BaseException:
         book.close()
         raise

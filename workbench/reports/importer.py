@@ -27,6 +27,7 @@ from workbench.reports.table_detect import NOTE_START, TOTALS, classify_row, det
 # imported_at / undone_at still read the clock here: run() and undo_import() do not take `now` yet.
 from workbench.clock import wall_clock
 from workbench.store import now_text, write_transaction
+from workbench.text_input import redecode
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -395,7 +396,7 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
     import_id = db.execute(
         "INSERT INTO imports (dataset_id, dataset_name, file_name, file_path, file_hash, file_size, sheet, "
         "imported_at, created_dataset, added_columns, dataset_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [row["id"], plan.dataset, plan.path.name if plan.path else "", str(plan.path or ""), digest,
+        [row["id"], plan.dataset, redecode(plan.path.name) if plan.path else "", redecode(str(plan.path or "")), digest,
          plan.path.stat().st_size if plan.path else 0, plan.sheet, now, int(created),
          json.dumps(added_names, ensure_ascii=False), json.dumps(before, ensure_ascii=False, default=str)]).lastrowid
     result.import_id = import_id

@@ -60,7 +60,9 @@ class Workbook:
         self.delimiter: str | None = None
         if self.kind == "csv":
             self.encoding, self.delimiter = detect_csv(self.path)
-            self.sheets = [SheetInfo(self.path.stem, False, 0)]
+            from workbench.text_input import redecode  # (a file name in GBK bytes is still text)
+
+            self.sheets = [SheetInfo(redecode(self.path.stem), False, 0)]
             self._book = None
         else:
             self._book = _open_calamine(self.path)
