@@ -123,3 +123,28 @@ def test_export_week_on_a_full_disk_is_one_sentence_and_leaves_no_file(tmp_path,
     assert result.returncode == 2, result.stderr
     assert the_sentence(result) in not_saved_sentences(disk, target)
     assert (out / "listing.txt").read_text().split() in (["filler"], []), "no workbook, no temporary file"
+
+
+def test_the_window_says_it_too(main_window, ctx, qtbot, tmp_path):
+    """A capture that meets SQLITE_FULL (the window's own connection may not grow the file) shows the
+    sentence in the window, writes no crash report, and saves nothing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.ui.shell.crash_reporting import install_crash_reporting
+
+    tasks_before = ctx.db.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    pages = ctx.db.execute("PRAGMA page_count").fetchone()[0]
+    ctx.db.execute(f"PRAGMA max_page_count = {pages}")
+    reporting = install_crash_reporting(tmp_path, main_window)
+    try:
+        field = main_window.capture_bar.field
+        field.setText("回访 王芳 " + "额度问题的详细说明" * 800)  # needs overflow pages the file may not get
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        notice = main_window.findChild(QMessageBox, "user_error_notice")
+        assert notice is not None and notice.isVisible()
+        assert notice.text() == "磁盘已满，修改没有保存。请腾出一些空间后再试。"
+    finally:
+        reporting.uninstall()
+    assert not list((tmp_path / "logs").glob("crash-*.log")), "a full disk is not a crash"
+    assert ctx.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == tasks_before
