@@ -401,6 +401,8 @@ def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: dat
     from workbench.tasks.repository import create_task, get_task
 
     created: list[int] = []
+    if getattr(db, "readonly", False):
+        return created  # a read-only file is shown as it is stored: the tasks come when it is writable
     with write_transaction(db):
         for card in stalled_cycles(db, today, idle_days=idle_days):
             existing = get_task(db, card.cycle.stall_task_id) if card.cycle.stall_task_id else None

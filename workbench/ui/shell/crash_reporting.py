@@ -20,11 +20,10 @@ class CrashReporting:
     """Owns the dialogs; keeps the previous excepthook so tests (and shutdown) can put it back."""
 
     def __init__(self, data_folder: Path, parent: QWidget | None = None):
-        self.data_folder = Path(data_folder)
+        self.data_folder = _writable_log_home(Path(data_folder))
         self.parent = parent
         self.dialog: CrashDialog | None = None
         self.notice: QMessageBox | None = None
-        setup_app_log(self.data_folder)
         self.previous = install_excepthook(self.data_folder, self.show_crash, self.show_sentence)
 
     def _parent(self) -> QWidget | None:
@@ -55,6 +54,21 @@ class CrashReporting:
         import sys
 
         sys.excepthook = self.previous
+
+
+def _writable_log_home(beside_database: Path) -> Path:
+    """The folder whose logs/ takes the app log: beside the database, or, when that folder is
+    write-protected (a read-only database), the user data folder. Where neither can be written the
+    app runs without a log file rather than not at all."""
+    from workbench.store.paths import data_folder
+
+    for folder in (beside_database, data_folder()):
+        try:
+            setup_app_log(folder)
+            return folder
+        except OSError:
+            continue
+    return beside_database  # (writing a crash report there fails quietly: crash_report.py)
 
 
 def install_crash_reporting(data_folder: Path, parent: QWidget | None = None) -> CrashReporting:
