@@ -49,11 +49,11 @@ def _pause_garbage_collection_until_the_event_loop_runs() -> None:
 
 def build_context(db_path: Path, db):
     from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QUndoStack
 
+    from workbench.ui.common.undo_stack import UndoStack
     from workbench.ui.shell.context import AppContext, AppEvents
 
-    return AppContext(db_path=db_path, db=db, undo_stack=QUndoStack(), settings=QSettings(), events=AppEvents())
+    return AppContext(db_path=db_path, db=db, undo_stack=UndoStack(), settings=QSettings(), events=AppEvents())
 
 
 def prepare_ui(app, settings, lang: str | None = None, *, with_stylesheet: bool = True) -> str:

@@ -148,3 +148,4 @@ def test_the_window_says_it_too(main_window, ctx, qtbot, tmp_path):
         reporting.uninstall()
     assert not list((tmp_path / "logs").glob("crash-*.log")), "a full disk is not a crash"
     assert ctx.db.execute("SELECT count(*) FROM tasks").fetchone()[0] == tasks_before
+    assert not ctx.undo_stack.canUndo(), "a capture that was not saved cannot be 'undone'"

@@ -193,6 +193,7 @@ def test_the_window_answers_a_capture_with_the_read_only_sentence(readonly_windo
     field.setText("明天下午3点 回访 王芳")
     qtbot.keyClick(field, Qt.Key.Key_Return)  # the refusal reaches the window's hook (crash_reporting)
     assert notice_of(readonly_window) == "只读：数据库文件设置了写保护，不能保存修改。"
+    assert not readonly_window.ctx.undo_stack.canUndo(), "nothing was done, so nothing can be undone"
     assert task_count(protected) == tasks_before
     assert file_state(protected) == before
 
