@@ -249,3 +249,18 @@ def test_the_window_opens_a_file_in_a_write_protected_folder_read_only(tmp_path,
     out = result.stdout.decode("utf-8")
     assert out.strip() == "0 ['banner: 只读：数据库所在的文件夹设置了写保护，不能保存修改。']", result.stderr.decode()[-3000:]
     assert sorted(p.name for p in folder.iterdir()) == ["wb.db"]
+
+
+def test_the_users_export_of_a_read_only_file_is_masked_or_refused_before_writing(protected, tmp_path):
+    masked = workbench("--db", protected, "users", "export", tmp_path / "users.csv", as_user=True)
+    assert masked.returncode == 0, masked.stderr
+    import csv
+    import re
+
+    with open(tmp_path / "users.csv", encoding="utf-8-sig", newline="") as handle:
+        phones = [row[2] for row in list(csv.reader(handle))[1:]]
+    assert len(phones) > 50 and all(re.fullmatch(r"\d{3}\*{4}\d{4}", p) for p in phones if p), phones[:3]
+    unmasked = workbench("--db", protected, "users", "export", tmp_path / "all.csv", "--unmasked", as_user=True)
+    assert unmasked.returncode == 2
+    assert "cannot be recorded in the audit log" in the_sentence(unmasked)
+    assert not (tmp_path / "all.csv").exists()

@@ -23,6 +23,7 @@ def export_users_csv(db: Database, target: str | Path, *, unmasked: bool = False
                      now: datetime | None = None) -> int:
     """Write users (optionally one stage) as UTF-8-with-BOM CSV for Excel, their imported attributes as
     the last columns; returns the row count."""
+    recordable = audit.can_record_export(db, not unmasked)  # read-only: masked goes ahead, unmasked is refused
     where, params = ("WHERE stage = ?", [stage]) if stage else ("", [])
     rows = db.execute(f"SELECT external_id, name, phone, wechat, channel, stage, tags, last_contact_at, notes, attributes"
                       f" FROM users {where} ORDER BY id", params).fetchall()
@@ -43,5 +44,6 @@ def export_users_csv(db: Database, target: str | Path, *, unmasked: bool = False
                           (last or "").replace("T", " "), notes, *extra]
                 writer.writerow([csv_text(str(v if v is not None else "")) for v in values])
                 count += 1
-    audit.record(db, audit.EXPORT_USERS, f"用户名单: {Path(target).name}", count, masked=not unmasked, at=now)
+    if recordable:  # (a read-only database cannot record a masked export)
+        audit.record(db, audit.EXPORT_USERS, f"用户名单: {Path(target).name}", count, masked=not unmasked, at=now)
     return count
