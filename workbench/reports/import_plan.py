@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 from workbench.errors import UserError
 from workbench.reports import column_types as ct
 from workbench.reports.file_sniff import sniff
+from workbench.reports.key_choice import KeyColumn, choose_key
 from workbench.reports.readers import Sheet, SheetInfo, Workbook, open_workbook
 from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, classify_row, context_period, context_year,
                                             detect)
@@ -232,39 +233,9 @@ def _is_row_number(column: ColumnPlan, sample: list[tuple[int, list]], positions
 
 
 def detect_key(columns: list[ColumnPlan], rows: list[list]) -> list[str]:
-    """The smallest set of columns that identifies every sample row: date, id, or date + dimension."""
-    if len(rows) < 1:
-        return []
-    index = {c.name: i for i, c in enumerate(columns)}
-    dates = [c.name for c in columns if c.type in ("date", "datetime")]
-    texts = [c.name for c in columns if c.type == "text" and c.role in ("dimension", "attribute")]
-    dims = [c.name for c in columns if c.type in ("text", "bool") and c.role == "dimension"]
-    ids = [n for n in texts if ct.ID_WORDS.search(n) and not ct.PHONE_WORDS.search(n)]
-    first = [columns[0].name] if columns and columns[0].type in ("text", "date", "datetime", "integer") \
-        and columns[0].role != "metric" else []
-
-    def unique(names: list[str]) -> bool:
-        positions = [index[n] for n in names]
-        seen = set()
-        for row in rows:
-            key = tuple(row[p] for p in positions)
-            if any(v is None for v in key) or key in seen:
-                return False
-            seen.add(key)
-        return True
-
-    candidates: list[list[str]] = []
-    candidates += [[d] for d in dates[:1]]
-    candidates += [first] if first else []
-    candidates += [[n] for n in ids]
-    candidates += [[d, x] for d in dates[:1] for x in dims]
-    candidates += [texts[:2]] if len(texts) >= 2 and columns[0].name == texts[0] else []
-    candidates += [[d, x, y] for d in dates[:1] for i, x in enumerate(dims) for y in dims[i + 1:]]
-    candidates += [[n] for n in texts]
-    for names in candidates:
-        if names and len(rows) >= 2 and unique(names):
-            return names
-    return []
+    """The columns that identify a row (see key_choice): an id column, or a metrics report's period
+    plus labels; [] when no key is sure (the rows are then kept as they are, period by period)."""
+    return choose_key([KeyColumn(c.name, c.type, c.position is None) for c in columns], rows)
 
 
 # --- matching a known dataset ---------------------------------------------------------------------
@@ -390,11 +361,8 @@ def plan_sheet(sheet: Sheet, layout: TableLayout, *, kind: str, path: Path | Non
         warn(plan.warnings, f"工作表达到了 Excel 的行数上限 {EXCEL_MAX_ROWS:,} 行，导出的数据可能被截断了。",
              f"The sheet reaches Excel's limit of {EXCEL_MAX_ROWS:,} rows; the export was probably cut off.")
     rows = converted_sample(plan.columns, sample, context, positions)
-    key = [c.name for c in plan.columns if c.position is None]
-    rest = [c for c in plan.columns if c.position is not None and c.include]
-    rest_rows = [[v for v, c in zip(r, plan.columns) if c.position is not None and c.include] for r in rows]
-    found = detect_key(rest, rest_rows)
-    plan.key_columns = key + found if found else []
+    included = [c for c in plan.columns if c.include]
+    plan.key_columns = detect_key(included, [[v for v, c in zip(r, plan.columns) if c.include] for r in rows])
     for column in plan.columns:
         if column.name in plan.key_columns:
             column.role = "key"
