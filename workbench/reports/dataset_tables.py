@@ -86,6 +86,8 @@ class UpsertResult:
     duplicate_keys: int = 0
     corrections: list[dict] = field(default_factory=list)
     correction_count: int = 0
+    removed: int = 0                          # rows of a replaced period the file no longer holds
+    period: tuple[str, str] | None = None     # the days a keyless re-export replaced
 
 
 def create_table(db: Database, table: str, columns: list[dict], unique_key: bool = True) -> None:
@@ -164,6 +166,17 @@ def _keep_later_duplicates(db: Database, table: str, sql_names: list[str]) -> No
     db.execute("DROP INDEX temp_dup_key")
 
 
+def _stage(db: Database, sql_names: list[str], sql_types: list[str] | None, numbered_rows: Iterable[list],
+           nullif_slots: set[int] | frozenset) -> int:
+    """The file's rows ([ordinal, key, *values]) into temp._stage (_n, _key, s0, s1, …); their count."""
+    db.execute("DROP TABLE IF EXISTS temp._stage")
+    typed = ", ".join(f"[s{i}] {t}" for i, t in enumerate(sql_types or ["" for _ in sql_names]))
+    db.execute(f"CREATE TEMP TABLE _stage (_n INTEGER PRIMARY KEY, _key TEXT NOT NULL{', ' + typed if typed else ''})")
+    marks = "?, ?" + "".join(", " + m for m in [_marks(len(sql_names), nullif_slots)] if sql_names)
+    db.conn.executemany(f"INSERT INTO temp._stage VALUES ({marks})", numbered_rows)
+    return db.execute("SELECT max(_n) FROM temp._stage").fetchone()[0] or 0
+
+
 def upsert(db: Database, table: str, sql_names: list[str], display_names: list[str], key_display: list[str],
            numbered_rows: Iterable[list], import_id: int, dry_run: bool = False,
            sql_types: list[str] | None = None, native_fix=None,
@@ -177,13 +190,8 @@ def upsert(db: Database, table: str, sql_names: list[str], display_names: list[s
     the rows that differ from the stored ones and the new rows with a cell to clean; a row identical
     to a stored (clean) row needs no cleaning.
     """
-    db.execute("DROP TABLE IF EXISTS temp._stage")
+    total = _stage(db, sql_names, sql_types, numbered_rows, nullif_slots)
     staged = ", ".join(quote(f"s{i}") for i in range(len(sql_names)))
-    typed = ", ".join(f"[s{i}] {t}" for i, t in enumerate(sql_types or ["" for _ in sql_names]))
-    db.execute(f"CREATE TEMP TABLE _stage (_n INTEGER PRIMARY KEY, _key TEXT NOT NULL{', ' + typed if typed else ''})")
-    marks = "?, ?" + "".join(", " + m for m in [_marks(len(sql_names), nullif_slots)] if sql_names)
-    db.conn.executemany(f"INSERT INTO temp._stage VALUES ({marks})", numbered_rows)
-    total = db.execute("SELECT max(_n) FROM temp._stage").fetchone()[0] or 0
     # one unique index built after the rows (a sort), cheaper than keeping it up to date row by
     # row; a key repeated within the file: the later row wins
     unique = "CREATE UNIQUE INDEX temp._stage_key ON _stage (_key)"
@@ -243,14 +251,17 @@ def upsert(db: Database, table: str, sql_names: list[str], display_names: list[s
 
 
 def undo_rows(db: Database, table: str, import_id: int) -> None:
-    """Delete the rows an import added and put back the values it overwrote."""
+    """Delete the rows an import added, put back the values it overwrote and the rows it removed
+    (a removed row is kept whole, with its _row_id, _key and _import_id)."""
     t = quote(table)
     db.execute(f"DELETE FROM {t} WHERE _import_id = ?", [import_id])
+    existing = {r[1] for r in db.execute(f"PRAGMA table_info({t})").fetchall()}
     for row_id, data in db.execute("SELECT row_id, data FROM import_old_rows WHERE import_id = ?", [import_id]).fetchall():
-        old = json.loads(data)
-        existing = {r[1] for r in db.execute(f"PRAGMA table_info({t})").fetchall()}
-        old = {k: v for k, v in old.items() if k in existing}
-        if old:
+        old = {k: v for k, v in json.loads(data).items() if k in existing}
+        if "_key" in old:
+            db.execute(f"INSERT INTO {t} ({', '.join(quote(k) for k in old)}) VALUES ({', '.join('?' * len(old))})",
+                       list(old.values()))
+        elif old:
             db.execute(f"UPDATE {t} SET {', '.join(f'{quote(k)} = ?' for k in old)} WHERE _row_id = ?",
                        [*old.values(), row_id])
     db.execute("DELETE FROM import_old_rows WHERE import_id = ?", [import_id])

@@ -39,13 +39,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  {column['name']}: {column['type']} ({column['role']})")
     for skip in payload["skipped"][:20]:
         say(("  跳过第 {row} 行：{reason}" if zh else "  skipped row {row}: {reason}").format(**skip))
-    print((f"新增 {payload['added']}，更新 {payload['updated']}，未变 {payload['unchanged']}" if zh else
-           f"added {payload['added']}, updated {payload['updated']}, unchanged {payload['unchanged']}"))
+    if payload["replaced"]:
+        print(replaced_sentence(payload["replaced"], zh))
+    else:
+        print((f"新增 {payload['added']}，更新 {payload['updated']}，未变 {payload['unchanged']}" if zh else
+               f"added {payload['added']}, updated {payload['updated']}, unchanged {payload['unchanged']}"))
     for fix in payload["corrections"][:50]:
         say(f"  {fix['key']} {fix['column']} {fix['old']} → {fix['new']}")  # the values may be phones
     for warning in payload["warnings"]:
         print(("注意：" if zh else "note: ") + warning, file=sys.stderr)
     return 0
+
+
+def replaced_sentence(replaced: dict, zh: bool) -> str:
+    """'replaced 2019-01-01 – 2019-12-31: 11,815 rows, 1 changed' (+ rows added / removed when any)."""
+    span = f"{replaced['from']} – {replaced['to']}"
+    if zh:
+        extra = "".join([f"，新增 {replaced['added']:,} 行" if replaced["added"] else "",
+                         f"，删除 {replaced['removed']:,} 行" if replaced["removed"] else ""])
+        return f"已替换 {span}：{replaced['rows']:,} 行，{replaced['changed']:,} 行有改动{extra}"
+    extra = "".join([f", {replaced['added']:,} added" if replaced["added"] else "",
+                     f", {replaced['removed']:,} removed" if replaced["removed"] else ""])
+    return f"replaced {span}: {replaced['rows']:,} rows, {replaced['changed']:,} changed{extra}"
 
 
 def dataset_summary(info) -> dict:
@@ -98,8 +113,10 @@ def cmd_imports(args: argparse.Namespace) -> int:
         return 0
     for r in log:
         state = " (undone)" if r["undone_at"] else ""
+        counts = (replaced_sentence(r["replaced"], _zh()) if r["replaced"] else
+                  f"+{r['added']} ~{r['updated']} ={r['unchanged']}")
         print(f"{r['id']}\t{r['imported_at'].replace('T', ' ')}\t{r['dataset_name']}\t{r['file_name']}\t"
-              f"+{r['added']} ~{r['updated']} ={r['unchanged']} skipped {r['skipped']}{state}")
+              f"{counts} skipped {r['skipped']}{state}")
     return 0
 
 

@@ -22,6 +22,7 @@ from workbench.errors import UserError, current_language
 from workbench.reports import column_types as ct
 from workbench.reports import dataset_tables as tables
 from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, apply_known_dataset, plan_sheet, warn)
+from workbench.reports.period_replace import replace_rows
 from workbench.reports.readers import Sheet, in_background
 from workbench.reports.table_detect import NOTE_START, TOTALS, classify_row, detect
 # imported_at / undone_at still read the clock here: run() and undo_import() do not take `now` yet.
@@ -87,6 +88,16 @@ class ImportResult:
     corrections: list[dict] = field(default_factory=list)
     correction_count: int = 0
     bad_cells: int = 0
+    removed: int = 0
+    period: tuple[str, str] | None = None   # the days a keyless re-export replaced
+
+    @property
+    def replaced(self) -> dict | None:
+        """What a keyless re-export did to the period it covers (None for other imports)."""
+        if self.period is None:
+            return None
+        return {"from": self.period[0], "to": self.period[1], "rows": self.rows, "changed": self.updated,
+                "added": self.added, "removed": self.removed}
 
     @property
     def warnings(self) -> list[str]:
@@ -110,6 +121,8 @@ class ImportResult:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "corrections": self.corrections,
+            "removed": self.removed,
+            "replaced": self.replaced,
             "warnings": list(plan.warnings),
         }
 
@@ -389,6 +402,24 @@ def _update_profile(db: Database, row: dict, plan: ImportPlan, stored: list[dict
                 count, now, row["id"]])
 
 
+def _period_slot(plan: ImportPlan) -> int | None:
+    """The date column whose days a keyless re-export replaces: the one most often filled in the
+    sample (an order's creation time rather than its payment time, which unpaid orders lack)."""
+    columns = plan.active_columns
+    layout_index = {p: i for i, p in enumerate(plan.layout.columns)}
+    best, best_filled = None, -1
+    for slot, column in enumerate(columns):
+        if column.type not in ("date", "datetime"):
+            continue
+        if column.position is None:
+            filled = len(plan.sample_raw)
+        else:
+            filled = sum(not ct.is_null(cells[layout_index[column.position]]) for _, cells in plan.sample_raw)
+        if filled > best_filled:
+            best, best_filled = slot, filled
+    return best
+
+
 def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPass, digest: str) -> None:
     now = now_text(wall_clock())
     before = _dataset_row(db, plan.dataset)
@@ -406,6 +437,12 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
     if created:
         upsert = tables.insert_new(db, row["table_name"], sql_names, row_pass, import_id, row_pass.nullif_slots)
         fix_native(db, f"[{row['table_name']}]", sql_names, "_row_id", row_pass)
+    elif not plan.key_columns:
+        row_pass.numbered = True
+        upsert = replace_rows(db, row["table_name"], sql_names, [c.name for c in columns], _period_slot(plan),
+                              row_pass, import_id, sql_types=[tables.SQL_TYPES[c.type] for c in columns],
+                              nullif_slots=row_pass.nullif_slots,
+                              native_fix=NativeFix(row_pass) if row_pass.sql_checked else None)
     else:
         row_pass.numbered = True  # the staging table keeps each row's ordinal (for bad-cell messages)
         upsert = tables.upsert(db, row["table_name"], sql_names, [c.name for c in columns], plan.key_columns,
@@ -415,6 +452,7 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
     if created and getattr(plan, "_retried", 0) < 2 and (row_pass.failures or upsert.duplicate_keys):
         raise _Retry(bool(upsert.duplicate_keys))
     result.added, result.updated, result.unchanged = upsert.added, upsert.updated, upsert.unchanged
+    result.removed, result.period = upsert.removed, upsert.period
     # filling a column this import added is not a correction of a stored value
     fills = [c for c in upsert.corrections if c["column"] in added_names]
     result.corrections = [c for c in upsert.corrections if c["column"] not in added_names]
@@ -426,10 +464,11 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
     _report_pass(plan, row_pass, upsert)
     _update_profile(db, row, plan, stored, now)
     db.execute("UPDATE imports SET rows = ?, added = ?, updated = ?, unchanged = ?, skipped = ?, corrections = ?, "
-               "warnings = ? WHERE id = ?",
+               "warnings = ?, replaced = ? WHERE id = ?",
                [result.rows, result.added, result.updated, result.unchanged, len(result.skipped),
                 json.dumps(result.corrections, ensure_ascii=False, default=str),
-                json.dumps(plan.warnings, ensure_ascii=False), import_id])
+                json.dumps(plan.warnings, ensure_ascii=False),
+                json.dumps(result.replaced) if result.replaced else None, import_id])
     if not result.dry_run:
         from workbench.reports.after_import import after_import
 
@@ -681,6 +720,7 @@ def list_imports(db: Database, dataset: str | None = None, limit: int = 200) -> 
         row["corrections"] = json.loads(row["corrections"] or "[]")
         row["warnings"] = json.loads(row["warnings"] or "[]")
         row["added_columns"] = json.loads(row["added_columns"] or "[]")
+        row["replaced"] = json.loads(row["replaced"]) if row.get("replaced") else None
         out.append(row)
     return out
 

@@ -2,7 +2,8 @@
 
 datasets        one row per named dataset: its typed table and the stored profile of the report shape
 imports         the import log: file, hash, time, counts; an import can be undone (undone_at)
-import_old_rows the values an import overwrote (updated rows), so undo can put them back
+import_old_rows the values an import overwrote (updated rows) and the rows it removed (a keyless
+                re-export replacing its period), so undo can put them back
 Each dataset's rows live in their own table `ds_<id>` (created by workbench/reports/dataset_tables.py).
 """
 from workbench.store.migrate import Database, Migrations  # sqlite-utils' own, loaded without numpy
@@ -34,3 +35,9 @@ def create_datasets_and_imports(db: Database) -> None:
     }, pk="id")
     db["imports"].create_index(["dataset_id", "id"])
     db["import_old_rows"].create({"import_id": int, "row_id": int, "data": str}, pk=("import_id", "row_id"))
+
+
+@migrations()
+def record_replaced_periods(db: Database) -> None:
+    # JSON {"from", "to", "rows", "changed", "added", "removed"} of a keyless re-export that replaced a period
+    db["imports"].add_column("replaced", str)
