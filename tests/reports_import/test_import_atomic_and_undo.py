@@ -148,7 +148,7 @@ def test_cli_import_json_datasets_and_check(tmp_path, capsys, report_files):
     assert main(["import", "--db", db, "--json", str(core.early)]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert list(payload) == ["file", "sheet", "dataset", "header_rows", "columns", "rows", "skipped", "sample",
-                             "added", "updated", "unchanged", "corrections", "warnings"]
+                             "added", "updated", "unchanged", "corrections", "removed", "replaced", "warnings"]
     first, last, days = core.early_rows[0], core.early_rows[-1], len(core.early_rows)
     assert payload["sample"][0][:2] == [first["日期"].isoformat(), first["新增注册"]]
     assert payload["skipped"] == [{"row": core.early_totals_row, "reason": "totals row"}]

@@ -3,7 +3,9 @@
 Uniqueness in one file is not identity: next month's export may hold the same buyer, the same amount
 or the same minute again. A key is chosen only on two kinds of evidence:
   - an identifier column: a header that means id / number (订单号, 编号, 用户ID, code …) AND values
-    shaped like ids (one token of letters and digits, of steady length), unique in the sample;
+    shaped like ids (one token of letters and digits, of steady length), unique in the sample, AND
+    the row's own id: the table's first column (a user list's 用户ID) or a document number
+    (订单号, 流水号 …) — a ticket list's 用户ID names the user, who may write again next month;
   - the grain of a metrics report: a period (a date column, a period taken from the title, week or
     month labels) plus the label columns that make its rows unique, in a table whose other columns
     are all numbers (or mostly blank notes).
@@ -29,6 +31,8 @@ ROW_NUMBER_HEADER = re.compile(r"^\s*(?:序号|行号|#|no\.?|index|编号)\s*$"
 # names of people or things, and free text: never identity, whatever the values look like
 NOT_IDENTITY = re.compile(r"名$|名称|姓名|昵称|称呼|name|标题|title|备注|说明|描述|摘要|内容|地址|address|remark|"
                           r"comment|note|留言|评价|评论|原因|详情", re.I)
+# the number of a document (an order, a payment, a ticket): each row is one, wherever the column stands
+DOCUMENT_ID = re.compile(r"单号|订单编号|流水号|交易号|凭证号|发票号|order|transaction|txn|ticket", re.I)
 ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-./:#]*$")
 PERIOD_TEXT = re.compile(r"^\s*\d{4}\s*(?:[-/.年]\s*)?(?:W|第)?\s*\d{1,2}\s*(?:周|月|季度?)?\s*$|^\s*\d{4}\s*-?\s*Q[1-4]\s*$",
                          re.I)
@@ -116,8 +120,10 @@ def choose_key(columns: Sequence[KeyColumn], rows: Sequence[Sequence]) -> list[s
             seen.add(key)
         return True
 
+    first = next((i for i, c in enumerate(columns) if not c.constant and not ROW_NUMBER_HEADER.match(c.name)), None)
     for i, column in enumerate(columns):
-        if is_identifier(column, values[i]) and unique([i]):
+        own = i == first or DOCUMENT_ID.search(column.name)
+        if own and is_identifier(column, values[i]) and unique([i]):
             return [column.name]
     grain = _metrics_grain(columns, values)
     if grain is None:
