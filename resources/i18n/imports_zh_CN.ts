@@ -52,6 +52,10 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 行 · 主键：%3 · %4 列</translation>
     </message>
     <message>
+        <source>%1  %2: replaced %3 – %4: %5 rows, %6 changed</source>
+        <translation>%1  %2：替换了 %3 – %4 的数据，共 %5 行，%6 行有改动</translation>
+    </message>
+    <message>
         <source>%1  %2: +%3 added, %4 updated, %5 unchanged, %6 skipped</source>
         <translation>%1  %2：新增 %3，更新 %4，未变 %5，跳过 %6</translation>
     </message>
@@ -182,6 +186,18 @@
         <translation>按相近名称对应：请核对</translation>
     </message>
     <message>
+        <source>No column surely identifies a row (an order number, a user ID, a report&apos;s date): rows are kept as they are, and a later export of the same days replaces those days. Tick Key on a column to merge rows by it.</source>
+        <translation>没有哪一列能确定地识别一行（如订单号、用户ID、报表的日期）：各行按原样保存，以后再导入同一时段的导出时，会替换这些日期的行。如要按某一列合并行，请勾选该列的“主键”。</translation>
+    </message>
+    <message>
+        <source>Merging by %1: %2 of the first %3 rows share their key with an earlier row and would be merged into it (for example %4). Later imports overwrite stored rows with the same %1.</source>
+        <translation>按“%1”合并：前 %3 行里有 %2 行与前面某行的主键相同，会合并成一行（例如 %4）。以后导入时，%1 相同的已存行会被覆盖。</translation>
+    </message>
+    <message>
+        <source>Merging by %1: no two of the first %3 rows share it. Later imports overwrite stored rows with the same %1.</source>
+        <translation>按“%1”合并：前 %3 行里没有重复的值。以后导入时，%1 相同的已存行会被覆盖。</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -220,6 +236,18 @@
     <message>
         <source>Corrected: %1 %2 %3 → %4</source>
         <translation>更正：%1 %2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>Imported into “%1”: replaced %2 – %3: %4 rows, %5 changed.</source>
+        <translation>已导入“%1”：替换了 %2 – %3 的数据，共 %4 行，%5 行有改动。</translation>
+    </message>
+    <message>
+        <source>%1 rows added.</source>
+        <translation>新增 %1 行。</translation>
+    </message>
+    <message>
+        <source>%1 rows removed.</source>
+        <translation>删除 %1 行。</translation>
     </message>
     <message>
         <source>Cancelling…</source>

@@ -238,6 +238,32 @@ def detect_key(columns: list[ColumnPlan], rows: list[list]) -> list[str]:
     return choose_key([KeyColumn(c.name, c.type, c.position is None) for c in columns], rows)
 
 
+@dataclass
+class MergePreview:
+    """What choosing `key` would merge among the file's first rows (shown before the operator picks a
+    key the importer was not sure of)."""
+    key: list[str]
+    rows: int                 # sample rows looked at
+    merged: int               # rows whose key an earlier row already has: each would be folded into it
+    examples: list[str]       # up to three such key values
+
+
+def merge_preview(plan: ImportPlan, key: list[str]) -> MergePreview:
+    positions = {p: i for i, p in enumerate(plan.layout.columns)}
+    rows = converted_sample(plan.columns, plan.sample_raw, plan.context, positions)
+    slots = [i for i, c in enumerate(plan.columns) if c.name in key]
+    seen, merged, examples = set(), 0, []
+    for row in rows:
+        value = tuple(row[i] for i in slots)
+        if value in seen:
+            merged += 1
+            label = " ".join("" if v is None else str(v) for v in value)
+            if len(examples) < 3 and label not in examples:
+                examples.append(label)
+        seen.add(value)
+    return MergePreview(list(key), len(rows), merged, examples)
+
+
 # --- matching a known dataset ---------------------------------------------------------------------
 
 def _compatible(a: str, b: str) -> bool:

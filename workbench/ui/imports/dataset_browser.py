@@ -179,10 +179,16 @@ class DatasetBrowser(QDialog):
         self.log.clear()
         self.imports = list_imports(self.ctx.db, name)
         for record in self.imports:
-            text = (self.tr("%1  %2: +%3 added, %4 updated, %5 unchanged, %6 skipped")
-                    .replace("%1", record["imported_at"].replace("T", " ")[:16]).replace("%2", record["file_name"] or "—")
-                    .replace("%3", str(record["added"])).replace("%4", str(record["updated"]))
-                    .replace("%5", str(record["unchanged"])).replace("%6", str(record["skipped"])))
+            replaced = record["replaced"]
+            if replaced:
+                text = (self.tr("%1  %2: replaced %3 – %4: %5 rows, %6 changed")
+                        .replace("%3", replaced["from"]).replace("%4", replaced["to"])
+                        .replace("%5", f"{replaced['rows']:,}").replace("%6", f"{replaced['changed']:,}"))
+            else:
+                text = (self.tr("%1  %2: +%3 added, %4 updated, %5 unchanged, %6 skipped")
+                        .replace("%3", str(record["added"])).replace("%4", str(record["updated"]))
+                        .replace("%5", str(record["unchanged"])).replace("%6", str(record["skipped"])))
+            text = text.replace("%1", record["imported_at"].replace("T", " ")[:16]).replace("%2", record["file_name"] or "—")
             if record["undone_at"]:
                 text += "  " + self.tr("(undone)")
             self.log.addItem(text)

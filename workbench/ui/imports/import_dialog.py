@@ -147,7 +147,12 @@ class ImportDialog(QDialog):
         self.columns_table.verticalHeader().hide()
         self.columns_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.columns_table.horizontalHeader().setStretchLastSection(True)
-        split.addWidget(self._titled(self.tr("Columns — check the types and roles"), self.columns_table))
+        self.key_note = QLabel()  # asks for a key when none is sure; previews what a chosen key merges
+        self.key_note.setWordWrap(True)
+        self.key_note.hide()
+        columns_box = self._titled(self.tr("Columns — check the types and roles"), self.columns_table)
+        columns_box.layout().insertWidget(1, self.key_note)
+        split.addWidget(columns_box)
         self.preview_table = QTableWidget(0, 0)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_table.verticalHeader().setDefaultSectionSize(24)
@@ -305,8 +310,37 @@ class ImportDialog(QDialog):
             key = QCheckBox()
             key.setChecked(column.name in plan.key_columns)
             key.setEnabled(not plan.existing)
+            key.toggled.connect(self._show_key_note)
             table.setCellWidget(r, 5, key)
             self.rows_widgets.append((column, include, target, kind, role, key))
+        self._show_key_note()
+
+    def _show_key_note(self) -> None:
+        """A new dataset without a sure key: say so, and preview what a key the operator ticks would merge."""
+        plan = self.plan
+        if plan is None or plan.existing or plan.key_columns:
+            self.key_note.hide()
+            return
+        chosen = [w[0].name for w in self.rows_widgets if w[5].isChecked()]
+        if not chosen:
+            text = self.tr("No column surely identifies a row (an order number, a user ID, a report's date): "
+                           "rows are kept as they are, and a later export of the same days replaces those days. "
+                           "Tick Key on a column to merge rows by it.")
+        else:
+            from workbench.reports.import_plan import merge_preview
+
+            preview = merge_preview(plan, chosen)
+            if preview.merged:
+                text = self.tr("Merging by %1: %2 of the first %3 rows share their key with an earlier row and "
+                               "would be merged into it (for example %4). Later imports overwrite stored rows "
+                               "with the same %1.").replace("%2", f"{preview.merged:,}") \
+                    .replace("%4", "、".join(preview.examples))
+            else:
+                text = self.tr("Merging by %1: no two of the first %3 rows share it. Later imports overwrite "
+                               "stored rows with the same %1.")
+            text = text.replace("%1", "、".join(chosen)).replace("%3", f"{preview.rows:,}")
+        self.key_note.setText(text)
+        self.key_note.show()
 
     def _fill_preview(self, plan) -> None:
         table = self.preview_table
@@ -398,10 +432,7 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.cancel_button.setText(self.tr("Close"))
         self.ctx.undo_stack.push(ImportCommand(self.ctx, result, self.path, self.plan.sheet, self._overrides))
-        summary = (self.tr("Imported into “%1”: %2 added, %3 updated, %4 unchanged, %5 rows skipped.")
-                   .replace("%1", result.plan.dataset).replace("%2", str(result.added))
-                   .replace("%3", str(result.updated)).replace("%4", str(result.unchanged))
-                   .replace("%5", str(len(result.skipped))))
+        summary = self._summary(result)
         self.status.setText(summary)
         self.notes_list.clear()
         for fix in result.corrections[:200]:
@@ -416,6 +447,22 @@ class ImportDialog(QDialog):
         self.ctx.events.status_message.emit(summary)
         self._update_import_enabled()
         self.import_button.setEnabled(False)
+
+    def _summary(self, result) -> str:
+        replaced = result.replaced
+        if replaced is None:
+            return (self.tr("Imported into “%1”: %2 added, %3 updated, %4 unchanged, %5 rows skipped.")
+                    .replace("%1", result.plan.dataset).replace("%2", str(result.added))
+                    .replace("%3", str(result.updated)).replace("%4", str(result.unchanged))
+                    .replace("%5", str(len(result.skipped))))
+        text = (self.tr("Imported into “%1”: replaced %2 – %3: %4 rows, %5 changed.")
+                .replace("%1", result.plan.dataset).replace("%2", replaced["from"]).replace("%3", replaced["to"])
+                .replace("%4", f"{replaced['rows']:,}").replace("%5", f"{replaced['changed']:,}"))
+        if replaced["added"]:
+            text += " " + self.tr("%1 rows added.").replace("%1", f"{replaced['added']:,}")
+        if replaced["removed"]:
+            text += " " + self.tr("%1 rows removed.").replace("%1", f"{replaced['removed']:,}")
+        return text
 
     def show_failure(self, sentence: str) -> None:
         self.job = None
