@@ -141,3 +141,41 @@ def test_the_log_keeps_what_was_replaced(db, tmp_path):
     assert latest["replaced"] == {"from": "2026-10-01", "to": "2026-10-02", "rows": 7, "changed": 0, "added": 0,
                                   "removed": 3}
     assert get_dataset(db, "销售日报").rows == 7
+
+
+ORDER_HEADER = ["买家会员名", "买家实际支付金额", "宝贝标题", "订单创建时间"]
+
+
+def orders_keyed_by_buyer(db, tmp_path, chosen_by: str) -> list[list]:
+    """A dataset keyed by the buyer: as an earlier version chose it ('detected'), or the operator."""
+    from workbench.reports.import_plan import analyse, apply_overrides
+    from workbench.reports.importer import close_plan, run
+
+    first = [[f"mrsoft{n:03d}", 20.0 + n, f"书{n}", datetime(2026, 10, 1, 8) + timedelta(hours=5 * n)]
+             for n in range(60)]
+    plan = analyse(write_xlsx(tmp_path / "订单_10月.xlsx", ORDER_HEADER, first), dataset="订单", db=db)
+    apply_overrides(plan, {"key_columns": ["买家会员名"]})
+    plan.key_chosen = chosen_by
+    run(db, plan)
+    close_plan(plan)
+    assert get_dataset(db, "订单").key_columns == ["买家会员名"]
+    return first
+
+
+def test_a_dataset_an_earlier_version_keyed_by_the_buyer_no_longer_overwrites(db, tmp_path):
+    first = orders_keyed_by_buyer(db, tmp_path, "detected")
+    again = [[b, a + 1, t, c + timedelta(days=40)] for b, a, t, c in first[:25]]
+    result = import_file(db, write_xlsx(tmp_path / "订单_11月.xlsx", ORDER_HEADER, first + again), dataset="订单")
+    assert any("买家会员名" in w and "replaces the days" in w for w in result.warnings)
+    info = get_dataset(db, "订单")
+    assert info.rows == 85 and info.key_columns == []
+    undo_import(db, result.import_id)
+    info = get_dataset(db, "订单")
+    assert info.rows == 60 and info.key_columns == ["买家会员名"]
+
+
+def test_a_key_the_operator_chose_is_kept(db, tmp_path):
+    first = orders_keyed_by_buyer(db, tmp_path, "operator")
+    again = [[b, a + 1, t, c + timedelta(days=40)] for b, a, t, c in first[:25]]
+    result = import_file(db, write_xlsx(tmp_path / "订单_11月.xlsx", ORDER_HEADER, again), dataset="订单")
+    assert (result.added, result.updated) == (0, 25) and get_dataset(db, "订单").rows == 60

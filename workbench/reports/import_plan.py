@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 from workbench.errors import UserError
 from workbench.reports import column_types as ct
 from workbench.reports.file_sniff import sniff
-from workbench.reports.key_choice import KeyColumn, choose_key
+from workbench.reports.key_choice import KeyColumn, choose_key, never_a_key
 from workbench.reports.readers import Sheet, SheetInfo, Workbook, open_workbook
 from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, classify_row, context_period, context_year,
                                             detect)
@@ -59,6 +59,7 @@ class ImportPlan:
     rows_iter: Callable[[], Iterator[list]] | None = None
     uncached_formulas: tuple[int, str] = (0, "")
     height: int = -1
+    key_chosen: str = "detected"     # 'operator' when the key was picked in the dialog or by the caller
 
     @property
     def active_columns(self) -> list[ColumnPlan]:
@@ -316,7 +317,26 @@ def match_dataset(plan: ImportPlan, stored) -> None:
         warn(plan.warnings, f"这个文件没有“{name}”列，已存的数值保持不变。",
              f"This file has no column “{name}”; its stored values are kept.")
     plan.key_columns = list(stored.key_columns)
+    plan.key_chosen = stored.profile.get("key_chosen", "detected")
     plan.existing = True
+    _drop_a_key_that_never_was(plan, stored)
+
+
+def _drop_a_key_that_never_was(plan: ImportPlan, stored) -> None:
+    """A dataset an earlier version keyed by a name, an amount or a time (unique in its first file)
+    would let this re-export overwrite other rows that share it: when the file has a date, its rows
+    replace their period instead, and the dataset is keyless from now on (undo restores the key).
+    A key the operator picked is kept."""
+    by_name = {c.name: c for c in stored.columns}
+    keys = [KeyColumn(name, by_name[name].type) for name in plan.key_columns if name in by_name]
+    dated = any(c.type in ("date", "datetime") and c.name not in plan.key_columns for c in plan.active_columns)
+    if not keys or plan.key_chosen == "operator" or not dated or not any(never_a_key(k) for k in keys):
+        return
+    names = "、".join(plan.key_columns)
+    warn(plan.warnings, f"数据集“{stored.name}”原来按“{names}”识别行，但它不能确定地识别一行；这次按日期替换文件覆盖的时段。",
+         f"The dataset “{stored.name}” identified rows by “{names}”, which does not surely identify a row; "
+         "this file replaces the days it covers instead.")
+    plan.key_columns = []
 
 
 def find_known_dataset(db, plan: ImportPlan, wanted: str | None):
@@ -449,6 +469,8 @@ def apply_overrides(plan: ImportPlan, overrides: dict | None) -> None:
             else:
                 column.name, column.match = column.source, "added"
     if "key_columns" in overrides and not plan.existing:
+        if list(overrides["key_columns"]) != plan.key_columns:
+            plan.key_chosen = "operator"
         plan.key_columns = list(overrides["key_columns"])
         for column in plan.columns:
             if column.name in plan.key_columns:

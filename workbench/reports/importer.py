@@ -392,7 +392,8 @@ def _update_profile(db: Database, row: dict, plan: ImportPlan, stored: list[dict
     profile = {
         "kind": plan.kind, "sheet": plan.sheet, "header_rows": plan.header_rows,
         "header_names": plan.layout.names, "columns": stored,
-        "key_columns": plan.key_columns, "encoding": plan.encoding, "delimiter": plan.delimiter,
+        "key_columns": plan.key_columns, "key_chosen": plan.key_chosen, "encoding": plan.encoding,
+        "delimiter": plan.delimiter,
     }
     db.execute("UPDATE datasets SET columns = ?, key_columns = ?, profile = ?, date_column = ?, date_min = ?, "
                "date_max = ?, row_count = ?, updated_at = ? WHERE id = ?",
@@ -702,7 +703,7 @@ def import_rows(db: Database, name: str, columns: Sequence[str | dict], rows: Se
     plan = plan_sheet(sheet, layout, kind="rows", path=None, sheets=[], dataset=name, file_texts=[title], types=types)
     apply_known_dataset(db, plan, name)
     if key_columns is not None and not plan.existing:
-        plan.key_columns = list(key_columns)
+        plan.key_columns, plan.key_chosen = list(key_columns), "operator"
         for column in plan.columns:
             if column.name in plan.key_columns:
                 column.role = "key"

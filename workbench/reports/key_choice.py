@@ -101,6 +101,13 @@ def is_label(column: KeyColumn, values: Sequence) -> bool:
     return all(ct.is_null(v) or len(str(v).strip()) <= LABEL_MAX_CHARS for v in values)
 
 
+def never_a_key(column: KeyColumn) -> bool:
+    """A column no key may hold: a name or free text, an amount, a time of day (what an earlier
+    version of the importer chose when such a column happened to be unique in the first file)."""
+    named = NOT_IDENTITY.search(column.name) and not re.search(r"编号|单号|id", column.name, re.I)
+    return bool(named) or column.type in NUMERIC or column.type == "datetime"
+
+
 def _is_note(values: Sequence) -> bool:
     return not values or sum(ct.is_null(v) for v in values) >= NOTE_BLANK_SHARE * len(values)
 
