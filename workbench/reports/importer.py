@@ -2,7 +2,8 @@
 
 Rows stream from the reader through row classification, conversion and keying into raw executemany
 (no sheet is held in Python). A new dataset gets its rows inserted directly; a known one is upserted
-by key through a staging table (added / updated with corrections / unchanged). The import log entry,
+by key through a staging table (added / updated with corrections / unchanged), or, without a key,
+has the period the file covers replaced by the file's rows (period_replace). The import log entry,
 the dataset's profile and the alerts hook (after_import) are written in the same transaction, so a
 crash, a kill, a cancel or an error leaves the database exactly as before.
 """
