@@ -73,3 +73,13 @@ def test_a_key_the_operator_ticks_is_used(main_window, ctx, qtbot, tmp_path):
     run_import(dialog, qtbot)
     assert get_dataset(ctx.db, "消费").key_columns == ["客户"]
     dialog.close()
+
+
+def test_the_merge_preview_masks_phones(main_window, ctx, qtbot, tmp_path):
+    header = ["联系手机", "实付金额", "下单时间"]
+    rows = [[f"1381234{n % 5:04d}", 10.0 + n, datetime(2026, 10, 1, 9) + timedelta(hours=n)] for n in range(12)]
+    dialog = open_dialog(main_window, ctx, qtbot, write_xlsx(tmp_path / "电话订单.xlsx", header, rows))
+    key_box(dialog, "联系手机").setChecked(True)
+    assert "有 7 行" in dialog.key_note.text() and "13812340000" not in dialog.key_note.text()
+    assert "138****0000" in dialog.key_note.text()
+    dialog.close()

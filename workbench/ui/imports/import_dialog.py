@@ -334,7 +334,7 @@ class ImportDialog(QDialog):
                 text = self.tr("Merging by %1: %2 of the first %3 rows share their key with an earlier row and "
                                "would be merged into it (for example %4). Later imports overwrite stored rows "
                                "with the same %1.").replace("%2", f"{preview.merged:,}") \
-                    .replace("%4", "、".join(preview.examples))
+                    .replace("%4", "、".join(display_value(e) for e in preview.examples))
             else:
                 text = self.tr("Merging by %1: no two of the first %3 rows share it. Later imports overwrite "
                                "stored rows with the same %1.")
@@ -436,7 +436,7 @@ class ImportDialog(QDialog):
         self.status.setText(summary)
         self.notes_list.clear()
         for fix in result.corrections[:200]:
-            self.notes_list.addItem(self.tr("Corrected: %1 %2 %3 → %4").replace("%1", str(fix["key"]))
+            self.notes_list.addItem(self.tr("Corrected: %1 %2 %3 → %4").replace("%1", display_value(fix["key"]))
                                     .replace("%2", fix["column"]).replace("%3", display_value(fix["old"]))
                                     .replace("%4", display_value(fix["new"])))
         for row, reason in result.skipped[:200]:
