@@ -83,9 +83,7 @@ def is_identifier(column: KeyColumn, values: Sequence) -> bool:
 
 def is_period(column: KeyColumn, values: Sequence) -> bool:
     """A day, or a week/month label; a date with a time of day is an event's time, not a period."""
-    if column.constant and column.type == "date":
-        return True
-    if column.type == "date":
+    if column.type == "date":   # a day column, or the period a title names (报告期)
         return True
     present = [v for v in values if not ct.is_null(v)]
     return column.type == "text" and bool(present) and len(present) == len(values) and \
