@@ -12,6 +12,9 @@ Keys and defaults (read with `get(db, KEY)`; a missing row means the default):
                                     is deleted until the operator chooses a period in 设置 › 隐私)
   alerts/default_thresholds   dict  {"yellow": %, "orange": %, "red": %} drop vs the previous period
                                     that new alert rules start from ({"yellow": 10, "orange": 20, "red": 30})
+  reminders/lead_minutes      int   a timed task reminds this many minutes before its due time (0; 0/5/15/30)
+  reminders/quiet_hours       dict  {"start": "HH:MM", "end": "HH:MM"}: no reminder pops up in between; they
+                                    wait until it ends ({"start": "", "end": ""}: no quiet hours)
 """
 from __future__ import annotations
 
@@ -28,12 +31,16 @@ PROMOTE_DAYS = "tasks/promote_days"
 MASK_EXPORTS = "export/mask_by_default"
 RETENTION_MONTHS = "privacy/retention_months"
 ALERT_THRESHOLDS = "alerts/default_thresholds"
+REMINDER_LEAD_MINUTES = "reminders/lead_minutes"
+REMINDER_QUIET_HOURS = "reminders/quiet_hours"
 
 DEFAULTS: dict[str, Any] = {
     PROMOTE_DAYS: 2,
     MASK_EXPORTS: True,
     RETENTION_MONTHS: 0,
     ALERT_THRESHOLDS: {"yellow": 10, "orange": 20, "red": 30},
+    REMINDER_LEAD_MINUTES: 0,
+    REMINDER_QUIET_HOURS: {"start": "", "end": ""},
 }
 
 

@@ -58,3 +58,15 @@ def add_sequence_day(db: Database) -> None:
     # the task to another day, and the next count must still find it (not make a second one).
     db.execute("ALTER TABLE tasks ADD COLUMN sequence_day TEXT")
     db.execute("UPDATE tasks SET sequence_day = substr(due, 1, 10) WHERE sequence_id IS NOT NULL")
+
+
+@migrations()
+def add_task_reminders(db: Database) -> None:
+    # Reminder state of a task (tasks/reminders.py): the schedule itself is the tasks' due times;
+    # this row only says what the operator did with it, so it survives a restart. No row ⇒ remind.
+    db.execute("CREATE TABLE IF NOT EXISTS task_reminders ("
+               " task_id INTEGER PRIMARY KEY,"
+               " muted INTEGER NOT NULL DEFAULT 0,"  # 1 ⇒ 不提醒 for this task
+               " snoozed_until TEXT,"  # 'YYYY-MM-DDTHH:MM:SS': 稍后提醒 moved it here
+               " shown_due TEXT)")  # the due value whose reminder was last shown (shown once)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_task_reminders_snoozed ON task_reminders (snoozed_until)")
