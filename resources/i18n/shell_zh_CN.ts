@@ -594,6 +594,10 @@ Database: %2</source>
         <translation>预警</translation>
     </message>
     <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -712,6 +716,30 @@ Database: %2</source>
     <message>
         <source>Red from a drop of</source>
         <translation>红色预警：下降达到</translation>
+    </message>
+    <message>
+        <source>A task with a due time reminds you at that time (a tray message, or a small window on top). During quiet hours nothing pops up; what came due shows when they end.</source>
+        <translation>有具体时间的任务到时会提醒你（托盘通知，或置顶的小窗口）。免打扰时段内不弹出；期间到时的提醒在时段结束后显示。</translation>
+    </message>
+    <message>
+        <source>At the due time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>%1 minutes before</source>
+        <translation>提前 %1 分钟</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>提醒时间</translation>
+    </message>
+    <message>
+        <source>No reminders between</source>
+        <translation>以下时段不提醒</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>免打扰</translation>
     </message>
     <message>
         <source>Backup folder</source>

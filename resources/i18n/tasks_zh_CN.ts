@@ -184,6 +184,63 @@
     </message>
 </context>
 <context>
+    <name>ReminderRow</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Remind me later</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>In 10 minutes</source>
+        <translation>10 分钟后</translation>
+    </message>
+    <message>
+        <source>In 1 hour</source>
+        <translation>1 小时后</translation>
+    </message>
+    <message>
+        <source>Tomorrow morning</source>
+        <translation>明天上午</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWatcher</name>
+    <message>
+        <source>Due at %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>%1 missed reminders</source>
+        <translation>%1 个错过的提醒</translation>
+    </message>
+    <message>
+        <source>%1 reminders</source>
+        <translation>%1 个提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Missed reminders (%1)</source>
+        <translation>错过的提醒 (%1)</translation>
+    </message>
+    <message>
+        <source>Reminders (%1)</source>
+        <translation>提醒 (%1)</translation>
+    </message>
+</context>
+<context>
     <name>TaskDialog</name>
     <message>
         <source>Edit task</source>
@@ -192,6 +249,10 @@
     <message>
         <source>2026-12-01 15:00, 明天下午3点, friday 3pm …</source>
         <translation>2026-12-01 15:00、明天下午3点、周五 …</translation>
+    </message>
+    <message>
+        <source>Remind me at the due time</source>
+        <translation>到时提醒我</translation>
     </message>
     <message>
         <source>每周一, 每个工作日, every friday … (or an RRULE)</source>

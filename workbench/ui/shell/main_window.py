@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
         self._painted = False  # the first frame is on screen: deferred start-up work may run
+        self.reminders = None  # the reminder watcher (ui/tasks/reminder_popup.py), after the first frame
         self.setAcceptDrops(True)
         self._build()
         ctx.events.navigate.connect(self._on_navigate)
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
         import workbench.tasks.capture  # noqa: F401  the capture parser, before the first keystroke needs it
 
         self.ctx.db.load()  # sqlite-utils (~55 ms), before a click needs it (store/lazy_database.py)
+        from workbench.ui.tasks.reminder_popup import start_reminders
+
+        self.reminders = start_reminders(self.ctx, self)  # missed reminders show now, grouped; then a timer checks what is due
         self.first_frame_shown.emit()
 
     def _build_menus(self) -> None:

@@ -6,13 +6,14 @@ Database actions (open / move / new) act at once, after a confirmation; the rest
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QSize, QTime
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox,
-                               QStackedWidget, QVBoxLayout, QWidget)
+                               QStackedWidget, QTimeEdit, QVBoxLayout, QWidget)
 
 from workbench import stored_settings
 from workbench.errors import UserError
+from workbench.tasks import reminders
 from workbench.ui.common import theme
 from workbench.ui.shell import i18n, preferences
 
@@ -58,7 +59,8 @@ class SettingsDialog(QDialog):
                             (self.tr("Backups"), self._backup_page()),
                             (self.tr("Capture"), self._capture_page()),
                             (self.tr("Privacy"), self._privacy_page()),
-                            (self.tr("Alerts"), self._alerts_page())]:
+                            (self.tr("Alerts"), self._alerts_page()),
+                            (self.tr("Reminders"), self._reminders_page())]:
             self.sections.addItem(title)
             self.sections.item(self.sections.count() - 1).setSizeHint(QSize(0, 36))
             self.stack.addWidget(page)
@@ -189,6 +191,39 @@ class SettingsDialog(QDialog):
             form.addRow(label, spin)
         return page
 
+    def _reminders_page(self) -> QWidget:
+        page, form = _section(self.tr("Reminders"), self.tr(
+            "A task with a due time reminds you at that time (a tray message, or a small window on top). "
+            "During quiet hours nothing pops up; what came due shows when they end."))
+        self.reminder_lead = QComboBox()
+        self.reminder_lead.setObjectName("reminderLead")
+        for minutes in reminders.LEAD_CHOICES:
+            self.reminder_lead.addItem(self.tr("At the due time") if minutes == 0 else
+                                       self.tr("%1 minutes before").replace("%1", str(minutes)), minutes)
+        self.reminder_lead.setCurrentIndex(self.reminder_lead.findData(reminders.lead_minutes(self.ctx.db)))
+        form.addRow(self.tr("Remind"), self.reminder_lead)
+        quiet = reminders.quiet_hours(self.ctx.db)
+        self.quiet_enabled = QCheckBox(self.tr("No reminders between"))
+        self.quiet_enabled.setChecked(quiet is not None)
+        self.quiet_start, self.quiet_end = QTimeEdit(), QTimeEdit()
+        for edit, value, default in ((self.quiet_start, quiet and quiet[0], QTime(22, 0)),
+                                     (self.quiet_end, quiet and quiet[1], QTime(8, 0))):
+            edit.setDisplayFormat("HH:mm")
+            edit.setTime(QTime(value.hour, value.minute) if value else default)
+        row = QHBoxLayout()
+        row.addWidget(self.quiet_enabled)
+        row.addWidget(self.quiet_start)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.quiet_end)
+        row.addStretch(1)
+        form.addRow(self.tr("Quiet hours"), row)
+        return page
+
+    def _quiet_hours_value(self) -> dict:
+        if not self.quiet_enabled.isChecked():
+            return {"start": "", "end": ""}
+        return {"start": self.quiet_start.time().toString("HH:mm"), "end": self.quiet_end.time().toString("HH:mm")}
+
     def _choose_backup_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_folder.text())
         if folder:
@@ -219,6 +254,8 @@ class SettingsDialog(QDialog):
             stored_settings.MASK_EXPORTS: self.mask_exports.isChecked(),
             stored_settings.RETENTION_MONTHS: self.retention.value(),
             stored_settings.ALERT_THRESHOLDS: {level: spin.value() for level, spin in self.alert_spins.items()},
+            stored_settings.REMINDER_LEAD_MINUTES: self.reminder_lead.currentData(),
+            stored_settings.REMINDER_QUIET_HOURS: self._quiet_hours_value(),
         })
         scheme = self.scheme.currentData()
         if scheme != preferences.scheme_choice(settings):

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from workbench.ui.common.personal_data_hint import PersonalDataHint
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, Task
+from workbench.tasks import reminders
 from workbench.tasks.repository import link_names
 from workbench.tasks.recurrence import is_valid
 from workbench.ui.common.theme import ALERT_COLORS
@@ -62,6 +63,9 @@ class TaskDialog(QDialog):
         self.quadrant.setCurrentIndex(self.quadrant.findData(task.quadrant))
         self.due = QLineEdit((task.due or "").replace("T", " "))
         self.due.setPlaceholderText(self.tr("2026-12-01 15:00, 明天下午3点, friday 3pm …"))
+        self.remind = QCheckBox(self.tr("Remind me at the due time"))
+        self.remind.setObjectName("remindCheck")
+        self.remind.setChecked(not reminders.is_muted(ctx.db, task.id))
         self.recurrence = QLineEdit(task.recurrence or "")
         self.recurrence.setPlaceholderText(self.tr("每周一, 每个工作日, every friday … (or an RRULE)"))
         self.tags = QLineEdit(" ".join(task.tags))
@@ -75,6 +79,7 @@ class TaskDialog(QDialog):
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Quadrant"), self.quadrant)
         form.addRow(self.tr("Due"), self.due)
+        form.addRow("", self.remind)
         form.addRow(self.tr("Repeat"), self.recurrence)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Notes"), self.notes)
@@ -134,4 +139,6 @@ class TaskDialog(QDialog):
 
     def accept(self) -> None:
         if self.changes() is not None:
+            if self.remind.isChecked() == reminders.is_muted(self.ctx.db, self.task.id):  # 不提醒 switched
+                reminders.set_muted(self.ctx.db, self.task.id, not self.remind.isChecked())
             super().accept()

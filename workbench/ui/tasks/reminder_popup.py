@@ -1,0 +1,165 @@
+"""Reminders on screen: a timer asks tasks/reminders.py what is due and shows it.
+
+Where the desktop has a tray, a reminder is a tray message (clicking it opens the reminder window);
+elsewhere the small always-on-top reminder window pops up itself. Each row offers 完成 / 稍后提醒
+(10 分钟, 1 小时, 明天上午) / 打开. What came due while the app was closed shows once at start, grouped
+under 错过的提醒. The timer holds no schedule: each tick reads the database at ctx.now().
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QSystemTrayIcon, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from workbench.tasks import reminders
+from workbench.ui.tasks.undo_commands import CompleteTask
+
+
+class ReminderRow(QWidget):
+    def __init__(self, popup: ReminderWindow, reminder: reminders.Reminder):
+        super().__init__()
+        self.popup, self.reminder = popup, reminder
+        self.setObjectName("reminderRow")
+        when = QLabel(reminder.due_time if reminder.due else "")
+        when.setProperty("muted", True)
+        self.title = QLabel(reminder.title)
+        self.title.setWordWrap(True)
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.clicked.connect(lambda: popup.complete(self))
+        self.snooze_button = QToolButton()
+        self.snooze_button.setText(self.tr("Remind me later"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.snooze_button)
+        self.snooze_actions: dict[str, QAction] = {}
+        for choice, label in [("10m", self.tr("In 10 minutes")), ("1h", self.tr("In 1 hour")),
+                              ("tomorrow", self.tr("Tomorrow morning"))]:
+            action = menu.addAction(label)
+            action.triggered.connect(lambda checked=False, c=choice: popup.snooze(self, c))
+            self.snooze_actions[choice] = action
+        self.snooze_button.setMenu(menu)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(lambda: popup.open_task(self))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(when)
+        layout.addWidget(self.title, 1)
+        for button in (self.done_button, self.snooze_button, self.open_button):
+            layout.addWidget(button)
+
+
+class ReminderWindow(QWidget):
+    """The small always-on-top window listing the reminders that fired, each with its actions."""
+
+    def __init__(self, ctx):
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self.ctx = ctx
+        self.setObjectName("reminderWindow")
+        self.setWindowTitle(self.tr("Reminders"))
+        self.setMinimumWidth(460)
+        self.heading = QLabel()
+        self.heading.setProperty("subheading", True)
+        self.rows_layout = QVBoxLayout()
+        self.rows_layout.setSpacing(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.rows_layout)
+        self.rows: list[ReminderRow] = []
+
+    def add(self, found: list[reminders.Reminder], missed: bool) -> None:
+        shown = {row.reminder.task_id for row in self.rows}
+        for reminder in found:
+            if reminder.task_id not in shown:
+                row = ReminderRow(self, reminder)
+                self.rows.append(row)
+                self.rows_layout.addWidget(row)
+        self.heading.setText(self.tr("Missed reminders (%1)") if missed else self.tr("Reminders (%1)"))
+        self.heading.setText(self.heading.text().replace("%1", str(len(self.rows))))
+
+    def pop_up(self) -> None:
+        self.adjustSize()
+        self.show()
+        self.raise_()
+
+    def complete(self, row: ReminderRow) -> None:
+        self.ctx.undo_stack.push(CompleteTask(self.ctx, row.reminder.task_id))  # Ctrl+Z in the window undoes it
+        self._remove(row)
+
+    def snooze(self, row: ReminderRow, choice: str) -> None:
+        reminders.snooze(self.ctx.db, row.reminder.task_id, reminders.snooze_until(choice, self.ctx.now()))
+        self._remove(row)
+
+    def open_task(self, row: ReminderRow) -> None:
+        self.ctx.events.navigate.emit("tasks", row.reminder.task_id)
+        for widget in QCoreApplication.instance().topLevelWidgets():
+            if isinstance(widget, QMainWindow) and widget.isVisible():
+                widget.showNormal()
+                widget.raise_()
+                widget.activateWindow()
+        self._remove(row)
+
+    def _remove(self, row: ReminderRow) -> None:
+        self.rows.remove(row)
+        row.deleteLater()
+        self.heading.setText(self.tr("Reminders (%1)").replace("%1", str(len(self.rows))))
+        if not self.rows:
+            self.hide()
+
+
+class ReminderWatcher(QObject):
+    """Asks every TICK_MS what is due at ctx.now(), marks it shown and shows it."""
+
+    TICK_MS = 10_000  # a reminder is at most this late; each tick is one indexed query
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._window: ReminderWindow | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.TICK_MS)
+        self.timer.timeout.connect(self.check)
+        self._first = True
+
+    @property
+    def window(self) -> ReminderWindow:
+        """Built when the first reminder fires (most starts have none)."""
+        if self._window is None:
+            self._window = ReminderWindow(self.ctx)
+        return self._window
+
+    def start(self) -> None:
+        self.check()  # what came due while the app was closed: once, grouped
+        self.timer.start()
+
+    def check(self) -> list[reminders.Reminder]:
+        found = reminders.due_reminders(self.ctx.db, self.ctx.now())
+        missed, self._first = self._first, False
+        if not found:
+            return []
+        reminders.mark_shown(self.ctx.db, found)
+        self.window.add(found, missed)
+        self._announce(found, missed)
+        return found
+
+    def _announce(self, found: list[reminders.Reminder], missed: bool) -> None:
+        tray = getattr(self.ctx, "_quick_capture_tray", None)  # quick_capture.install_tray, after the first frame
+        if tray is None or not QSystemTrayIcon.supportsMessages():
+            self.window.pop_up()
+            return
+        if len(found) == 1 and not missed:
+            title, body = found[0].title, self.tr("Due at %1").replace("%1", found[0].due_time)
+        else:
+            title = (self.tr("%1 missed reminders") if missed else self.tr("%1 reminders")).replace("%1", str(len(found)))
+            body = "\n".join(f"{r.due_time}  {r.title}" for r in found[:5])
+        if not getattr(tray, "_reminders_connected", False):
+            tray.messageClicked.connect(self.window.pop_up)  # the actions are in the window
+            tray._reminders_connected = True
+        tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, 15_000)
+
+
+def start_reminders(ctx, parent) -> ReminderWatcher:
+    """The watcher of the main window `parent` (it stops with the window, before the database closes)."""
+    watcher = ReminderWatcher(ctx, parent)
+    watcher.start()
+    return watcher
