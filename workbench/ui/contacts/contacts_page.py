@@ -247,7 +247,7 @@ class ContactsPage(QWidget):
 
     # --- refresh ------------------------------------------------------------------------------------
     def _on_data_changed(self, area: str) -> None:
-        if area in ("contacts", "tasks") and self.isVisible():
+        if area in ("contacts", "tasks", "all") and self.isVisible():
             self._update_strip()
             self._reload_current()
 

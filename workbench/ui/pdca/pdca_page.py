@@ -102,7 +102,7 @@ class PdcaPage(QWidget):
             self.board.select(cycle_id)
 
     def _on_data_changed(self, area: str) -> None:
-        if area in ("pdca", "tasks") and self.isVisible():
+        if area in ("pdca", "tasks", "all") and self.isVisible():
             self._reload()
 
     def new_cycle(self) -> None:

@@ -170,7 +170,7 @@ class DashboardPage(QWidget):
         self.chart.show_metric(alert.dataset, alert.metric)
 
     def _data_changed(self, area: str) -> None:
-        if area in ("reports", "imports", "alerts", "tasks"):
+        if area in ("reports", "imports", "alerts", "tasks", "all"):
             self._stale = True
             if self.isVisible():
                 QTimer.singleShot(0, self.refresh)

@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._painted = False  # the first frame is on screen: deferred start-up work may run
         self.reminders = None  # the reminder watcher (ui/tasks/reminder_popup.py), after the first frame
+        self.outside_changes = None  # PRAGMA data_version on a timer (ui/shell/outside_changes.py), likewise
         self.setAcceptDrops(True)
         self._build()
         ctx.events.navigate.connect(self._on_navigate)
@@ -118,7 +119,11 @@ class MainWindow(QMainWindow):
         self.ctx.db.load()  # sqlite-utils (~55 ms), before a click needs it (store/lazy_database.py)
         from workbench.ui.tasks.reminder_popup import start_reminders
 
-        self.reminders = start_reminders(self.ctx, self)  # missed reminders show now, grouped; then a timer checks what is due
+        self.reminders = start_reminders(self.ctx, self)  # missed ones show now, grouped; then a timer checks
+        from workbench.ui.shell.outside_changes import OutsideChangeWatcher
+
+        self.outside_changes = OutsideChangeWatcher(self.ctx, self)  # `workbench capture` from elsewhere shows up
+        self.outside_changes.start()
         self.first_frame_shown.emit()
 
     def _build_menus(self) -> None:

@@ -1,0 +1,36 @@
+"""Changes made outside the window appear without switching pages.
+
+`workbench capture` from an OS hotkey, a second window or a script writes the same file; the window's
+connection notices through `PRAGMA data_version` (store/data_version.py) on a one-second timer and
+announces data_changed("all"): the page on screen reloads, the rail badges recount, pages not shown
+reload when they are shown (MainWindow.show_area_at).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from workbench.store.data_version import data_version
+
+
+class OutsideChangeWatcher(QObject):
+    INTERVAL_MS = 1000
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.seen = data_version(ctx.db)
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def check(self) -> bool:
+        """True (and data_changed("all") sent) when another connection committed since the last look."""
+        version = data_version(self.ctx.db)
+        if version is None or version == self.seen:
+            return False
+        self.seen = version
+        self.ctx.events.data_changed.emit("all")
+        return True
