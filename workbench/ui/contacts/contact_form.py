@@ -22,6 +22,7 @@ from workbench.contacts.users import get_user, phone_warnings
 from workbench.errors import UserError, current_language
 from workbench.privacy import contains_id_card
 from workbench.ui.common.icons import icon
+from workbench.ui.common.undo_after_commit import UndoAfterCommit
 from workbench.ui.contacts.undo_commands import CreateUserCommand, LogContactCommand, push
 from workbench.ui.contacts.user_finder import UserFinder, fields_from_typed
 
@@ -98,6 +99,9 @@ class ContactForm(QFrame):
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.save, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+J"), self, self.insert_snippet, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+Z just after Ctrl+Enter undoes the saved contact, wherever in the form the cursor is.
+        self.undo_after_commit = UndoAfterCommit(
+            ctx.undo_stack, [self.finder.edit, self.follow_up, self.summary, self.finding_text], self)
         self._draft_timer = QTimer(self, singleShot=True, interval=400)
         self._draft_timer.timeout.connect(self.store_draft)
         for signal in (self.summary.textChanged, self.follow_up.textChanged, self.finding_text.textChanged):
@@ -241,6 +245,7 @@ class ContactForm(QFrame):
         if contains_id_card(fields["summary"]):
             notes.append(self.tr("The summary seems to hold an ID-card number; it was saved, but consider removing it."))
         self.reset_after_save()
+        self.undo_after_commit.arm()
         self.show_message(" ".join([self.tr("Saved.")] + notes), error=False)
         self.saved.emit(contact_id, user_id)
         return contact_id

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from workbench.ui.common.undo_after_commit import UndoAfterCommit
 from workbench.ui.tasks.chip_row import ChipRow
 from workbench.ui.tasks.undo_commands import CaptureTask
 
@@ -55,6 +56,7 @@ class CaptureField(QWidget):
         self.field.returnPressed.connect(self.commit)
         self.field.unparse_last.connect(self._unparse_last)
         self.chips.chip_removed.connect(self._unparse)
+        self.undo_after_commit = UndoAfterCommit(ctx.undo_stack, [self.field], self)  # Ctrl+Z after Enter
 
     def _on_text(self, text: str) -> None:
         self.error.hide()
@@ -99,6 +101,7 @@ class CaptureField(QWidget):
         command = CaptureTask(self.ctx, parsed, now)
         self.ctx.undo_stack.push(command)
         self.field.clear()
+        self.undo_after_commit.arm()
         self.captured.emit(command.task_id)
         self.ctx.events.status_message.emit(self.tr("Captured: %1").replace("%1", parsed.title))
         return command.task_id
