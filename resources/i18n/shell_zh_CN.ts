@@ -789,6 +789,17 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>Toast</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Capture anything in two seconds; every morning sort it into the four quadrants.</source>

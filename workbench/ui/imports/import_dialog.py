@@ -444,7 +444,7 @@ class ImportDialog(QDialog):
         for warning in result.warnings:
             self.notes_list.addItem("⚠ " + warning)
         self.ctx.events.data_changed.emit("reports")
-        self.ctx.events.status_message.emit(summary)
+        self.ctx.events.confirmation.emit(summary, {"undo": True, "open": ("dashboard", None)})
         self._update_import_enabled()
         self.import_button.setEnabled(False)
 

@@ -397,7 +397,8 @@ class ReviewPage(QWidget):
     def _export_done(self, holder, result) -> None:
         holder.close()
         self.last_export = result
-        self.ctx.events.status_message.emit(self.tr("Weekly review exported to %1").replace("%1", str(result.path)))
+        self.ctx.events.confirmation.emit(self.tr("Weekly review exported to %1").replace("%1", str(result.path)),
+                                          {"open": Path(result.path)})
         self.ctx.events.data_changed.emit("review")
 
     def _export_failed(self, holder, sentence: str) -> None:

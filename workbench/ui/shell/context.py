@@ -20,8 +20,11 @@ class AppEvents(QObject):
     data_changed = Signal(str)
     # Go to an area and, optionally, open one thing in it: ("tasks", task_id), ("contacts", user_id) ...
     navigate = Signal(str, object)
-    # A short message for the status bar.
+    # A short message for the status bar (also drawn as a toast over the window's bottom).
     status_message = Signal(str)
+    # What just happened, drawn as a toast with its actions (ui/shell/toast.py): (text, {"undo": True,
+    # "open": ("tasks", task_id) or a file Path}).
+    confirmation = Signal(str, object)
     # 文件 › 导入: a file path, or "" to ask for one.
     import_requested = Signal(str)
     # 文件 › 导出周报.

@@ -34,8 +34,9 @@ class MainWindow(QMainWindow):
         ctx.events.navigate.connect(self._on_navigate)
         ctx.events.data_changed.connect(self._on_data_changed)
         scheme_notifier().changed.connect(self._on_scheme_changed)  # the system (or 设置) switched light/dark
-        # Messages often quote what the operator typed ("Captured: 回访 @138…"): the bar shows it masked.
-        ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(mask_text(text), 5000))
+        ctx.events.status_message.connect(self._on_status_message)
+        ctx.events.confirmation.connect(self.show_toast)
+        self._toast = None  # ui/shell/toast.py, built for the first message
         from workbench.ui.imports.import_handler import install_import_handler
 
         install_import_handler(self)  # 文件 › 导入 and dropped files open the import dialog
@@ -250,6 +251,18 @@ class MainWindow(QMainWindow):
         from workbench.ui.imports.import_handler import open_dataset_browser
 
         open_dataset_browser(self)
+
+    def _on_status_message(self, text: str) -> None:
+        # Messages often quote what the operator typed ("Captured: 回访 @138…"): the bar shows it masked.
+        self.statusBar().showMessage(mask_text(text), 5000)
+        self.show_toast(text)  # the permanent status line covers the message area: the toast is what is seen
+
+    def show_toast(self, text: str, options: dict | None = None) -> None:
+        if self._toast is None:
+            from workbench.ui.shell.toast import Toast
+
+            self._toast = Toast(self)
+        self._toast.show_text(mask_text(text), options)  # masked, as the status bar
 
     def focus_capture(self) -> None:
         self.capture_bar.focus_capture()

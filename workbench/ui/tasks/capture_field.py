@@ -103,7 +103,8 @@ class CaptureField(QWidget):
         self.field.clear()
         self.undo_after_commit.arm()
         self.captured.emit(command.task_id)
-        self.ctx.events.status_message.emit(self.tr("Captured: %1").replace("%1", parsed.title))
+        self.ctx.events.confirmation.emit(self.tr("Captured: %1").replace("%1", parsed.title),
+                                          {"undo": True, "open": ("tasks", command.task_id)})
         return command.task_id
 
     def focus(self) -> None:
