@@ -239,6 +239,10 @@
         <source>Reminders (%1)</source>
         <translation>提醒 (%1)</translation>
     </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 还有 %1 个</translation>
+    </message>
 </context>
 <context>
     <name>TaskDialog</name>

@@ -163,3 +163,18 @@ def test_the_task_dialog_turns_a_tasks_reminder_off(ctx, qtbot):
     dialog.accept()
     assert reminders.is_muted(ctx.db, task_id)
     assert reminders.due_reminders(ctx.db, AT_THREE) == []
+
+
+def test_a_long_list_of_missed_reminders_shows_eight_rows_and_the_rest_move_up(ctx, qtbot):
+    from workbench.ui.tasks.reminder_popup import ReminderWatcher
+
+    for minute in range(10):
+        create_task(ctx.db, f"回电 {minute}", due=f"2026-11-25T08:{minute:02d}", now=MORNING)
+    watcher = ReminderWatcher(ctx)
+    watcher.check()  # the first look after start-up
+    window = watcher.window
+    assert window.heading.text() == "错过的提醒 (10)"
+    assert len(window.rows) == 8 and window.more.text() == "… 还有 2 个"
+    qtbot.mouseClick(window.rows[0].done_button, Qt.MouseButton.LeftButton)
+    assert [row.title.text() for row in window.rows][-1] == "回电 8"
+    assert window.heading.text() == "错过的提醒 (9)" and window.more.text() == "… 还有 1 个"

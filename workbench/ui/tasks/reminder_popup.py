@@ -7,11 +7,14 @@ under 错过的提醒. The timer holds no schedule: each tick reads the database
 """
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QMenu, QPushButton, QSystemTrayIcon, QToolButton,
                                QVBoxLayout, QWidget)
 
+from workbench.errors import UserError
 from workbench.tasks import reminders
 from workbench.ui.tasks.undo_commands import CompleteTask
 
@@ -51,39 +54,59 @@ class ReminderRow(QWidget):
 class ReminderWindow(QWidget):
     """The small always-on-top window listing the reminders that fired, each with its actions."""
 
+    MAX_ROWS = 8  # more wait below a "N more" line and move up as rows are dealt with
+
     def __init__(self, ctx):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         self.ctx = ctx
         self.setObjectName("reminderWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # typing elsewhere goes on undisturbed
         self.setWindowTitle(self.tr("Reminders"))
         self.setMinimumWidth(460)
         self.heading = QLabel()
         self.heading.setProperty("subheading", True)
         self.rows_layout = QVBoxLayout()
         self.rows_layout.setSpacing(0)
+        self.more = QLabel()
+        self.more.setProperty("muted", True)
+        self.more.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.addWidget(self.heading)
         layout.addLayout(self.rows_layout)
+        layout.addWidget(self.more)
         self.rows: list[ReminderRow] = []
+        self.waiting: list[reminders.Reminder] = []
+        self.missed = False
 
     def add(self, found: list[reminders.Reminder], missed: bool) -> None:
-        shown = {row.reminder.task_id for row in self.rows}
-        for reminder in found:
-            if reminder.task_id not in shown:
-                row = ReminderRow(self, reminder)
-                self.rows.append(row)
-                self.rows_layout.addWidget(row)
-        self.heading.setText(self.tr("Missed reminders (%1)") if missed else self.tr("Reminders (%1)"))
-        self.heading.setText(self.heading.text().replace("%1", str(len(self.rows))))
+        self.missed = missed or (self.missed and bool(self.rows))
+        listed = {row.reminder.task_id for row in self.rows} | {r.task_id for r in self.waiting}
+        self.waiting += [reminder for reminder in found if reminder.task_id not in listed]
+        self._fill()
+
+    def _fill(self) -> None:
+        while self.waiting and len(self.rows) < self.MAX_ROWS:
+            row = ReminderRow(self, self.waiting.pop(0))
+            self.rows.append(row)
+            self.rows_layout.addWidget(row)
+        total = len(self.rows) + len(self.waiting)
+        heading = self.tr("Missed reminders (%1)") if self.missed else self.tr("Reminders (%1)")
+        self.heading.setText(heading.replace("%1", str(total)))
+        self.more.setText(self.tr("… and %1 more").replace("%1", str(len(self.waiting))))
+        self.more.setVisible(bool(self.waiting))
 
     def pop_up(self) -> None:
         self.adjustSize()
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:  # the bottom-right corner, where desktops put notifications
+            area = screen.availableGeometry()
+            self.move(area.right() - self.width() - 16, area.bottom() - self.height() - 16)
         self.show()
         self.raise_()
 
     def complete(self, row: ReminderRow) -> None:
-        self.ctx.undo_stack.push(CompleteTask(self.ctx, row.reminder.task_id))  # Ctrl+Z in the window undoes it
+        self.ctx.undo_stack.push(CompleteTask(self.ctx, row.reminder.task_id))  # 编辑 › 撤销 reopens it
         self._remove(row)
 
     def snooze(self, row: ReminderRow, choice: str) -> None:
@@ -102,9 +125,12 @@ class ReminderWindow(QWidget):
     def _remove(self, row: ReminderRow) -> None:
         self.rows.remove(row)
         row.deleteLater()
-        self.heading.setText(self.tr("Reminders (%1)").replace("%1", str(len(self.rows))))
+        self._fill()
         if not self.rows:
+            self.missed = False
             self.hide()
+        else:
+            self.adjustSize()
 
 
 class ReminderWatcher(QObject):
@@ -120,6 +146,7 @@ class ReminderWatcher(QObject):
         self.timer.setInterval(self.TICK_MS)
         self.timer.timeout.connect(self.check)
         self._first = True
+        self._shown_here: set[tuple] = set()
 
     @property
     def window(self) -> ReminderWindow:
@@ -133,11 +160,19 @@ class ReminderWatcher(QObject):
         self.timer.start()
 
     def check(self) -> list[reminders.Reminder]:
-        found = reminders.due_reminders(self.ctx.db, self.ctx.now())
+        try:
+            found = reminders.due_reminders(self.ctx.db, self.ctx.now())
+        except (sqlite3.Error, UserError):
+            return []  # the file is busy or gone for a moment: the next tick asks again
+        found = [r for r in found if (r.task_id, r.due, r.moment) not in self._shown_here]
         missed, self._first = self._first, False
         if not found:
             return []
-        reminders.mark_shown(self.ctx.db, found)
+        self._shown_here |= {(r.task_id, r.due, r.moment) for r in found}  # once, even if the file is read-only
+        try:
+            reminders.mark_shown(self.ctx.db, found)
+        except (sqlite3.Error, UserError):
+            pass
         self.window.add(found, missed)
         self._announce(found, missed)
         return found
