@@ -60,3 +60,26 @@ def test_the_windows_own_writes_do_not_count_as_outside_changes(main_window, qtb
     qtbot.waitUntil(lambda: main_window.outside_changes is not None)
     create_task(main_window.ctx.db, "自己写的", now=PINNED_NOW)
     assert main_window.outside_changes.check() is False
+
+
+def test_a_long_write_elsewhere_reloads_at_its_start_and_once_it_settles(ctx, db_path):
+    import sqlite3
+
+    from workbench.ui.shell.outside_changes import OutsideChangeWatcher
+
+    announced: list[str] = []
+    ctx.events.data_changed.connect(announced.append)
+    watcher = OutsideChangeWatcher(ctx)
+    other = sqlite3.connect(db_path)  # a second connection: what a worker thread or a script holds
+    try:
+        ticks = []
+        for second in range(5):  # five ticks, each after another commit elsewhere
+            other.execute("INSERT INTO tasks (title, created_at) VALUES (?, '2026-11-25T09:30:00')", [f"导入 {second}"])
+            other.commit()
+            ticks.append(watcher.check())
+        ticks.append(watcher.check())  # the writes are over
+        ticks.append(watcher.check())
+    finally:
+        other.close()
+    assert ticks == [True, False, False, False, False, True, False]
+    assert announced == ["all", "all"]
