@@ -54,6 +54,15 @@ def test_snooze_moves_the_reminder(db):
     assert _due_ids(db, at_three + timedelta(hours=2)) == []
 
 
+def test_a_new_due_time_replaces_a_snooze_of_the_old_one(db):
+    task_id = _timed_task(db)
+    reminders.snooze(db, task_id, datetime(2026, 11, 25, 15, 10))
+    update_task(db, task_id, due="2026-11-25T17:00")
+    assert _due_ids(db, datetime(2026, 11, 25, 15, 10)) == []
+    due = reminders.due_reminders(db, datetime(2026, 11, 25, 17, 0))
+    assert [(r.task_id, r.snoozed) for r in due] == [(task_id, False)]
+
+
 def test_snooze_choices():
     at = datetime(2026, 11, 25, 15, 0)
     assert reminders.snooze_until("10m", at) == datetime(2026, 11, 25, 15, 10)

@@ -115,6 +115,7 @@ def test_missed_reminders_show_once_grouped_at_start_and_not_after_a_restart(ctx
     assert popup.isVisible()
     assert popup.heading.text() == "错过的提醒 (2)"
     assert [row.title.text() for row in popup.rows] == ["上午回电", "早会"]
+    assert [row.when.text() for row in popup.rows] == ["08:00", "09:00"]
     assert window.reminders.timer.isActive()
 
     db = open_database(db_path)  # the next start: a new context on the same file
@@ -163,6 +164,15 @@ def test_the_task_dialog_turns_a_tasks_reminder_off(ctx, qtbot):
     dialog.accept()
     assert reminders.is_muted(ctx.db, task_id)
     assert reminders.due_reminders(ctx.db, AT_THREE) == []
+
+
+def test_a_reminder_missed_on_another_day_shows_its_date(ctx, qtbot):
+    from workbench.ui.tasks.reminder_popup import ReminderWatcher
+
+    create_task(ctx.db, "昨晚的回电", due="2026-11-24T20:00", now=MORNING)
+    watcher = ReminderWatcher(ctx)
+    watcher.check()
+    assert [(row.when.text(), row.title.text()) for row in watcher.window.rows] == [("11-24 20:00", "昨晚的回电")]
 
 
 def test_a_long_list_of_missed_reminders_shows_eight_rows_and_the_rest_move_up(ctx, qtbot):

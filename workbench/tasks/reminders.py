@@ -77,14 +77,17 @@ def due_reminders(db: Database, now: datetime) -> list[Reminder]:
     # due − lead ≤ now  ⇔  due ≤ now + lead, compared as text to the minute (a 09:30 task is not due at 09:29:59).
     latest = (now + lead).strftime(DUE_FORMAT)
     earliest = (now - MISSED_LOOKBACK + lead).strftime(DUE_FORMAT)
+    # shown_due = the task's due: that due time was shown or snoozed. A new due time reminds afresh
+    # (and drops a snooze of the old one).
     on_time = db.execute(
         "SELECT t.id, t.title, t.due FROM tasks t LEFT JOIN task_reminders r ON r.task_id = t.id"
         " WHERE t.status = 'open' AND t.due >= ? AND t.due <= ? AND length(t.due) = 16"
-        " AND coalesce(r.muted, 0) = 0 AND r.snoozed_until IS NULL AND r.shown_due IS NOT t.due",
+        " AND coalesce(r.muted, 0) = 0 AND r.shown_due IS NOT t.due",
         [earliest, latest]).fetchall()
     snoozed = db.execute(
         "SELECT t.id, t.title, t.due, r.snoozed_until FROM task_reminders r JOIN tasks t ON t.id = r.task_id"
-        " WHERE r.snoozed_until IS NOT NULL AND r.snoozed_until <= ? AND r.muted = 0 AND t.status = 'open'",
+        " WHERE r.snoozed_until IS NOT NULL AND r.snoozed_until <= ? AND r.muted = 0 AND t.status = 'open'"
+        " AND r.shown_due IS t.due",
         [now_text(now)]).fetchall()
     found = [Reminder(task_id, title, due, datetime.strptime(due, DUE_FORMAT) - lead, False)
              for task_id, title, due in on_time]

@@ -19,13 +19,20 @@ from workbench.tasks import reminders
 from workbench.ui.tasks.undo_commands import CompleteTask
 
 
+def when_text(reminder: reminders.Reminder, today) -> str:
+    """15:00 today; 11-24 15:00 for a reminder missed on another day."""
+    if not reminder.due:
+        return ""
+    return reminder.due_time if reminder.due[:10] == today.isoformat() else f"{reminder.due[5:10]} {reminder.due_time}"
+
+
 class ReminderRow(QWidget):
     def __init__(self, popup: ReminderWindow, reminder: reminders.Reminder):
         super().__init__()
         self.popup, self.reminder = popup, reminder
         self.setObjectName("reminderRow")
-        when = QLabel(reminder.due_time if reminder.due else "")
-        when.setProperty("muted", True)
+        self.when = QLabel(when_text(reminder, popup.ctx.today()))
+        self.when.setProperty("muted", True)
         self.title = QLabel(reminder.title)
         self.title.setWordWrap(True)
         self.done_button = QPushButton(self.tr("Done"))
@@ -45,7 +52,7 @@ class ReminderRow(QWidget):
         self.open_button.clicked.connect(lambda: popup.open_task(self))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(when)
+        layout.addWidget(self.when)
         layout.addWidget(self.title, 1)
         for button in (self.done_button, self.snooze_button, self.open_button):
             layout.addWidget(button)
