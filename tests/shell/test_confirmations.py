@@ -102,3 +102,8 @@ def test_an_import_is_confirmed_and_undone_from_the_confirmation(main_window, ct
     assert name in toast.label.text() and "14" in toast.label.text()
     qtbot.mouseClick(toast.undo_button, Qt.MouseButton.LeftButton)
     assert get_dataset(ctx.db, name) is None
+
+
+def test_a_phone_number_in_a_capture_is_masked_in_the_confirmation(main_window, qtbot, db):
+    _capture_on_the_contacts_page(main_window, qtbot, "回电 13812345678")
+    assert main_window._toast.label.text() == "已记录：回电 138****5678"

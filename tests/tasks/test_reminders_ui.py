@@ -188,3 +188,11 @@ def test_a_long_list_of_missed_reminders_shows_eight_rows_and_the_rest_move_up(c
     qtbot.mouseClick(window.rows[0].done_button, Qt.MouseButton.LeftButton)
     assert [row.title.text() for row in window.rows][-1] == "回电 8"
     assert window.heading.text() == "错过的提醒 (9)" and window.more.text() == "… 还有 1 个"
+
+
+def test_a_phone_number_in_a_title_is_masked_in_the_reminder(ctx, qtbot):
+    create_task(ctx.db, "回电 13812345678", due="2026-11-25T15:00", now=MORNING)
+    watcher = _watcher(ctx)
+    ctx.clock = lambda: AT_THREE
+    watcher.check()
+    assert _shown_titles(watcher) == ["回电 138****5678"]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QMenu, QPushBut
                                QVBoxLayout, QWidget)
 
 from workbench.errors import UserError
+from workbench.privacy import mask_text
 from workbench.tasks import reminders
 from workbench.ui.tasks.undo_commands import CompleteTask
 
@@ -33,7 +34,7 @@ class ReminderRow(QWidget):
         self.setObjectName("reminderRow")
         self.when = QLabel(when_text(reminder, popup.ctx.today()))
         self.when.setProperty("muted", True)
-        self.title = QLabel(reminder.title)
+        self.title = QLabel(mask_text(reminder.title))  # a phone in a title is shown masked, as on the matrix
         self.title.setWordWrap(True)
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.clicked.connect(lambda: popup.complete(self))
@@ -190,10 +191,10 @@ class ReminderWatcher(QObject):
             self.window.pop_up()
             return
         if len(found) == 1 and not missed:
-            title, body = found[0].title, self.tr("Due at %1").replace("%1", found[0].due_time)
+            title, body = mask_text(found[0].title), self.tr("Due at %1").replace("%1", found[0].due_time)
         else:
             title = (self.tr("%1 missed reminders") if missed else self.tr("%1 reminders")).replace("%1", str(len(found)))
-            body = "\n".join(f"{r.due_time}  {r.title}" for r in found[:5])
+            body = "\n".join(f"{r.due_time}  {mask_text(r.title)}" for r in found[:5])
         if not getattr(tray, "_reminders_connected", False):
             tray.messageClicked.connect(self.window.pop_up)  # the actions are in the window
             tray._reminders_connected = True
