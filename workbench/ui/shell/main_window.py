@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         ctx.events.data_changed.connect(self._on_data_changed)
         scheme_notifier().changed.connect(self._on_scheme_changed)  # the system (or 设置) switched light/dark
         ctx.events.status_message.connect(self._on_status_message)
-        ctx.events.confirmation.connect(self.show_toast)
+        ctx.events.confirmation.connect(self._on_status_message)
         self._toast = None  # ui/shell/toast.py, built for the first message
         from workbench.ui.imports.import_handler import install_import_handler
 
@@ -252,10 +252,11 @@ class MainWindow(QMainWindow):
 
         open_dataset_browser(self)
 
-    def _on_status_message(self, text: str) -> None:
+    def _on_status_message(self, text: str, options: dict | None = None) -> None:
+        """status_message(text) and confirmation(text, options): in the status bar and as a toast."""
         # Messages often quote what the operator typed ("Captured: 回访 @138…"): the bar shows it masked.
         self.statusBar().showMessage(mask_text(text), 5000)
-        self.show_toast(text)  # the permanent status line covers the message area: the toast is what is seen
+        self.show_toast(text, options)  # the status line covers the bar's message area: the toast is seen
 
     def show_toast(self, text: str, options: dict | None = None) -> None:
         if self._toast is None:
