@@ -129,3 +129,11 @@ def test_snooze_survives_a_restart(db_path):
         assert _due_ids(reopened, datetime(2026, 11, 26, 9, 0)) == [task_id]
     finally:
         reopened.close()
+
+
+def test_a_file_without_the_reminder_table_still_reminds(db):
+    """A read-only file from before reminders opens without its migrations: nothing is muted or shown yet."""
+    task_id = _timed_task(db)
+    db.execute("DROP TABLE task_reminders")
+    assert not reminders.is_muted(db, task_id)
+    assert _due_ids(db, datetime(2026, 11, 25, 15, 0)) == [task_id]

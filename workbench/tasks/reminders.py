@@ -79,16 +79,20 @@ def due_reminders(db: Database, now: datetime) -> list[Reminder]:
     earliest = (now - MISSED_LOOKBACK + lead).strftime(DUE_FORMAT)
     # shown_due = the task's due: that due time was shown or snoozed. A new due time reminds afresh
     # (and drops a snooze of the old one).
-    on_time = db.execute(
-        "SELECT t.id, t.title, t.due FROM tasks t LEFT JOIN task_reminders r ON r.task_id = t.id"
-        " WHERE t.status = 'open' AND t.due >= ? AND t.due <= ? AND length(t.due) = 16"
-        " AND coalesce(r.muted, 0) = 0 AND r.shown_due IS NOT t.due",
-        [earliest, latest]).fetchall()
-    snoozed = db.execute(
-        "SELECT t.id, t.title, t.due, r.snoozed_until FROM task_reminders r JOIN tasks t ON t.id = r.task_id"
-        " WHERE r.snoozed_until IS NOT NULL AND r.snoozed_until <= ? AND r.muted = 0 AND t.status = 'open'"
-        " AND r.shown_due IS t.due",
-        [now_text(now)]).fetchall()
+    timed = "t.status = 'open' AND t.due >= ? AND t.due <= ? AND length(t.due) = 16"
+    if not has_state_table(db):  # a read-only file from before reminders: nothing muted, shown or snoozed yet
+        on_time = db.execute(f"SELECT t.id, t.title, t.due FROM tasks t WHERE {timed}", [earliest, latest]).fetchall()
+        snoozed = []
+    else:
+        on_time = db.execute(
+            "SELECT t.id, t.title, t.due FROM tasks t LEFT JOIN task_reminders r ON r.task_id = t.id"
+            f" WHERE {timed} AND coalesce(r.muted, 0) = 0 AND r.shown_due IS NOT t.due",
+            [earliest, latest]).fetchall()
+        snoozed = db.execute(
+            "SELECT t.id, t.title, t.due, r.snoozed_until FROM task_reminders r JOIN tasks t ON t.id = r.task_id"
+            " WHERE r.snoozed_until IS NOT NULL AND r.snoozed_until <= ? AND r.muted = 0 AND t.status = 'open'"
+            " AND r.shown_due IS t.due",
+            [now_text(now)]).fetchall()
     found = [Reminder(task_id, title, due, datetime.strptime(due, DUE_FORMAT) - lead, False)
              for task_id, title, due in on_time]
     found += [Reminder(task_id, title, due or "", datetime.fromisoformat(until), True)
@@ -132,6 +136,13 @@ def set_muted(db: Database, task_id: int, muted: bool) -> None:
                    " DO UPDATE SET muted = excluded.muted", [task_id, int(bool(muted))])
 
 
+def has_state_table(db: Database) -> bool:
+    """False on a file opened read-only before its schema had reminders (migrations cannot run there)."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_reminders'").fetchone() is not None
+
+
 def is_muted(db: Database, task_id: int) -> bool:
+    if not has_state_table(db):
+        return False
     row = db.execute("SELECT muted FROM task_reminders WHERE task_id = ?", [task_id]).fetchone()
     return bool(row and row[0])

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
+from workbench.errors import UserError
 from workbench.ui.common.personal_data_hint import PersonalDataHint
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, Task
 from workbench.tasks import reminders
@@ -140,5 +141,10 @@ class TaskDialog(QDialog):
     def accept(self) -> None:
         if self.changes() is not None:
             if self.remind.isChecked() == reminders.is_muted(self.ctx.db, self.task.id):  # 不提醒 switched
-                reminders.set_muted(self.ctx.db, self.task.id, not self.remind.isChecked())
+                try:
+                    reminders.set_muted(self.ctx.db, self.task.id, not self.remind.isChecked())
+                except UserError as error:  # a read-only or full file: say so here, keep the dialog open
+                    self.error.setText(error.sentence)
+                    self.error.show()
+                    return
             super().accept()
