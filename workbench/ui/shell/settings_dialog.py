@@ -210,7 +210,11 @@ class SettingsDialog(QDialog):
                                      (self.quiet_end, quiet and quiet[1], QTime(8, 0))):
             edit.setDisplayFormat("HH:mm")
             edit.setTime(QTime(value.hour, value.minute) if value else default)
+            edit.setFixedWidth(96)
+            edit.setEnabled(quiet is not None)
+            self.quiet_enabled.toggled.connect(edit.setEnabled)
         row = QHBoxLayout()
+        row.setSpacing(10)
         row.addWidget(self.quiet_enabled)
         row.addWidget(self.quiet_start)
         row.addWidget(QLabel("–"))
