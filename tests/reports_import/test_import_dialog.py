@@ -90,3 +90,24 @@ def test_bad_file_shows_one_sentence(main_window, ctx, qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.job is None and dialog.status.text() != "", timeout=15000)
     assert "坏.xlsx" in dialog.status.text() and not dialog.import_button.isEnabled()
     dialog.close()
+
+
+def test_the_operators_type_choice_survives_the_import(main_window, ctx, qtbot, tmp_path):
+    """访客 holds two words among numbers, so the importer guesses text; the operator picks 整数 (integer):
+    the column stays integer, the two cells are imported as empty and listed, no false 'repeats' note."""
+    path = tmp_path / "访客.csv"
+    path.write_text("日期,访客\n2026-11-01,10\n2026-11-02,很多\n2026-11-03,不少\n2026-11-04,40\n", encoding="utf-8")
+    ctx.events.import_requested.emit(str(path))
+    dialog = main_window.import_dialog
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15000)
+    assert "1" in dialog.header_label.text() and dialog.header_label.wordWrap()
+    kind = dialog.columns_table.cellWidget(1, 3)
+    assert kind.currentData() == "text"
+    kind.setCurrentIndex(kind.findData("integer"))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    info = get_dataset(ctx.db, "访客")
+    assert info.column("访客").type == "integer"
+    texts = [dialog.notes_list.item(i).text() for i in range(dialog.notes_list.count())]
+    assert any("很多" in t for t in texts) and not any("重复" in t or "repeat" in t for t in texts)
+    dialog.close()

@@ -17,7 +17,9 @@ from decimal import Decimal
 from workbench.clock import wall_clock
 
 NULL_TOKENS = {"", "-", "--", "---", "—", "——", "–", "n/a", "na", "#n/a", "null", "none", "nan", "/",
-               "#div/0!", "#value!", "#ref!", "#num!", "#name?", "#null!"}
+               "#div/0!", "#value!", "#ref!", "#num!", "#name?", "#null!", "暂无", "无", "空", "..", "..."}
+# odd cells a column may hold and keep its type (each becomes empty and is listed): one, or 1 in 100
+ODD_CELLS_SHARE = 0.01
 TRUE_WORDS = {"是": True, "否": False, "true": True, "false": False, "yes": True, "no": False,
               "y": True, "n": False, "对": True, "错": False}
 PERCENT_WORDS = re.compile(r"率|占比|比例|百分比|%|％|rate|ratio|ctr|cvr|pct|percent|share|第\d+[天日周月]", re.I)
@@ -91,8 +93,27 @@ def parse_date_text(text: str, ctx: Context) -> date | datetime | None:
     return None
 
 
+SPACED_THOUSANDS = re.compile(r"(?<=\d)[\s\u00a0\u202f\u2009](?=\d{3}(?!\d))")
+ACCOUNTING = re.compile(r"^\s*[(（]\s*([^()（）]*\d[^()（）]*)\s*[)）]\s*$")
+
+
+def plain_number_text(text: str) -> str:
+    """'2 484' → '2484', '1，234' → '1,234', '(1,234)' → '-1,234', '−5' → '-5': numbers as people write them."""
+    if "，" in text:
+        text = text.replace("，", ",")
+    if "−" in text:
+        text = text.replace("−", "-")
+    if " " in text or "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+        text = SPACED_THOUSANDS.sub("", text.strip())
+    match = ACCOUNTING.match(text)
+    if match:
+        text = "-" + match[1]
+    return text
+
+
 def parse_number_text(text: str) -> tuple[float, str] | None:
     """(value, kind) for '1,234' 'number', '45.23%' 'percent', '¥1,234.00'/'1.2万' 'money'; None if not a number."""
+    text = plain_number_text(text)
     match = PERCENT_TEXT.match(text)
     if match:  # Decimal: '2.47%' must give 0.0247, not 0.024700000000000003
         return float(Decimal(match[1].replace(",", "")) / 100), "percent"
@@ -152,11 +173,18 @@ def _classify(value, ctx: Context) -> str:
     return "text"
 
 
+def odd_cells_allowed(values: int) -> int:
+    """How many cells that do not fit a column leave its type as it is (each is imported as empty)."""
+    return max(1, int(values * ODD_CELLS_SHARE))
+
+
 def _kinds(values: list, ctx: Context) -> Counter | None:
-    """How many values of each kind; None as soon as one is text (then the column is text whatever
-    the rest are). Repeated strings (channels, cities) are classified once."""
+    """How many values of each kind; None when more are text than a column may hold as odd cells
+    (one '暂无' or typo among numbers leaves them numbers). Repeated strings (channels, cities) are
+    classified once."""
     kinds: Counter = Counter()
     seen: dict[str, str] = {}
+    odd, allowed = 0, odd_cells_allowed(len(values)) if len(values) >= 4 else 0
     for value in values:
         if type(value) is str:
             kind = seen.get(value)
@@ -165,7 +193,10 @@ def _kinds(values: list, ctx: Context) -> Counter | None:
         else:
             kind = _classify(value, ctx)
         if kind == "text" or kind == "idtext":
-            return None
+            odd += 1
+            if odd > allowed:
+                return None
+            continue
         kinds[kind] += 1
     return kinds
 
@@ -177,7 +208,7 @@ def infer_type(name: str, values: list, ctx: Context, column_format: str = "") -
         guess.reason = "empty"
         return guess
     kinds = _kinds(values, ctx)
-    if kinds is None:
+    if not kinds:
         return guess
     kind_set = set(kinds)
     numeric = {"integer", "number", "percent", "money", "scaled"}

@@ -16,8 +16,8 @@ from workbench.reports import column_types as ct
 from workbench.reports.file_sniff import sniff
 from workbench.reports.key_choice import KeyColumn, choose_key, never_a_key
 from workbench.reports.readers import Sheet, SheetInfo, Workbook, open_workbook
-from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, classify_row, context_period, context_year,
-                                            detect)
+from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, after_gap, classify_row, context_period,
+                                            context_year, detect)
 from workbench.text_input import redecode
 
 SAMPLE_ROWS = 5000
@@ -36,6 +36,7 @@ class ColumnPlan:
     match: str = "new"        # 'new' (new dataset) | 'same' | 'renamed' (by similarity: confirm) | 'added'
     include: bool = True
     constant: object = None   # the value of a context column (报告期)
+    chosen: bool = False      # the operator chose the type in the dialog: it is kept whatever the cells hold
 
 
 @dataclass
@@ -60,6 +61,7 @@ class ImportPlan:
     uncached_formulas: tuple[int, str] = (0, "")
     height: int = -1
     key_chosen: str = "detected"     # 'operator' when the key was picked in the dialog or by the caller
+    second_table: int | None = None   # 1-based row where another table starts below this one
 
     @property
     def active_columns(self) -> list[ColumnPlan]:
@@ -68,6 +70,13 @@ class ImportPlan:
     @property
     def header_rows(self) -> list[int]:
         return self.layout.header_rows_1based
+
+    @property
+    def explanation(self) -> str:
+        """Where the header is and why, and which rows of the sample are skipped and why."""
+        from workbench.reports.table_detect import explain
+
+        return explain(self.layout, [(r + 1, why) for r, why in self.skipped_in_sample], ct_language())
 
 
 def warn(plan_warnings: list[str], zh: str, en: str) -> None:
@@ -141,29 +150,55 @@ def _no_table(path: Path, sheet: str, head: list[list], note: str = "") -> UserE
                          f"{path.name} is named {path.suffix} but is a plain text file without a table.")
     if not any(str(v).strip() for row in head for v in row):
         return UserError(f"{path.name} 的工作表“{sheet}”是空的。", f"The sheet “{sheet}” in {path.name} is empty.")
-    return UserError(f"在 {path.name} 的工作表“{sheet}”里没有找到表头（至少两列带名称的列）。",
-                     f"No table header (at least two named columns) was found in sheet “{sheet}” of {path.name}.")
+    return UserError(f"{path.name} 的工作表“{sheet}”里没有表格：没有一行行形态一致的数值或文字。",
+                     f"The sheet “{sheet}” in {path.name} holds no table: no rows of values in columns.")
 
 
-def _sample(sheet: Sheet, layout: TableLayout) -> tuple[list[tuple[int, list]], list[tuple[int, str]], int]:
-    """The first SAMPLE_ROWS data rows (raw cells in table column order), skipped rows among them."""
+def _header_only(path: Path | None, sheet: str, kind: str) -> UserError:
+    """One sentence naming the file and (for a workbook) the sheet."""
+    file = path.name if path else None
+    if kind == "csv" or file is None:
+        return UserError(f"{file or '这张表'}只有表头，没有数据行。", f"{file or 'The table'} has a header but no data rows.")
+    return UserError(f"{file} 的工作表“{sheet}”只有表头，没有数据行。",
+                     f"The sheet “{sheet}” in {file} has a header but no data rows.")
+
+
+def _sample(sheet: Sheet, layout: TableLayout) -> tuple[list[tuple[int, list]], list[tuple[int, str]], int | None]:
+    """The first SAMPLE_ROWS data rows (raw cells in table column order), skipped rows among them, and
+    the 1-based row where another table starts below this one (None if none does among them)."""
     rows: list[tuple[int, list]] = []
     skipped: list[tuple[int, str]] = []
     positions = layout.columns
-    seen = 0
+    kinds = layout.kinds or None
+    gap = False
     for index, row in enumerate(sheet.rows()):
-        seen = index + 1
         if index < layout.data_start:
             continue
         cells = [row[p] if p < len(row) else "" for p in positions]
-        reason = classify_row(cells, layout.names)
+        reason = classify_row(cells, layout.names, kinds)
+        if reason == "header" and gap:  # the same header after a blank row: another table
+            return rows, skipped, index + 1
         if reason:
             skipped.append((index, reason))
-        else:
-            rows.append((index, cells))
-            if len(rows) >= SAMPLE_ROWS:
-                break
-    return rows, skipped, seen
+            gap = gap or reason == "blank"
+            continue
+        if gap:
+            found = after_gap(cells, kinds)
+            if found == "table":
+                return rows, skipped, index + 1
+            if found == "group":
+                skipped.append((index, found))
+                continue
+        gap = False
+        rows.append((index, cells))
+        if len(rows) >= SAMPLE_ROWS:
+            break
+    return rows, skipped, None
+
+
+def another_table_warning(plan_warnings: list[str], row: int) -> None:
+    warn(plan_warnings, f"第 {row} 行起是另一张表，没有并入这张表；可以把它单独导入为一个数据集。",
+         f"Another table starts at row {row}; it was not added to this one. Import it as its own dataset?")
 
 
 def _guess_columns(layout: TableLayout, sample: list[tuple[int, list]], sheet: Sheet,
@@ -201,20 +236,73 @@ def converted_sample(columns: list[ColumnPlan], sample: list[tuple[int, list]], 
 
 def _fit_types(columns: list[ColumnPlan], sample: list[tuple[int, list]], context: ct.Context,
                positions: dict[int, int]) -> None:
-    """Demote a column whose sample values do not all convert (integer → number → text)."""
+    """Demote a column whose sample values do not convert (integer → number → text), unless only a
+    few odd cells do not (ct.odd_cells_allowed): those are imported as empty and listed."""
     for column in columns:
         if column.position is None:
             continue
         for _ in range(3):
             convert = ct.converter(column.type, context)
-            try:
-                for _, cells in sample:
+            odd, allowed = 0, ct.odd_cells_allowed(len(sample)) if len(sample) >= 4 and column.type != "text" else 0
+            for _, cells in sample:
+                try:
                     convert(cells[positions[column.position]])
+                except ValueError:
+                    odd += 1
+                    if odd > allowed:
+                        break
+            if odd <= allowed:
                 break
-            except ValueError:
-                column.type = "number" if column.type == "integer" else "text"
-                if column.role == "metric" and column.type == "text":
-                    column.role = "attribute"
+            column.type = "number" if column.type == "integer" else "text"
+            if column.role == "metric" and column.type == "text":
+                column.role = "attribute"
+
+
+def _imported_formulas(found: tuple, plan: ImportPlan) -> tuple[int, str]:
+    """(count, first reference) of the uncached formula cells that are imported: not in a header,
+    title, totals or note row, not outside the table's columns."""
+    count, first, *kept = found
+    refs = kept[0] if kept else ()
+    if not count or not refs or len(refs) < count or "?" in refs:
+        return count, first  # not every reference known: count them all
+    from workbench.reports.xlsx_formats import column_index
+
+    skipped = {row for row, _ in plan.skipped_in_sample}
+    columns = {c.position for c in plan.columns if c.position is not None and c.include}
+    first_column = getattr(plan, "_first_column", 0)
+    imported = []
+    for ref in refs:
+        row = int(re.sub(r"^[A-Z]+", "", ref) or 0) - 1
+        if row >= plan.layout.data_start and row not in skipped and \
+                column_index(ref) - first_column in columns and \
+                (plan.second_table is None or row < plan.second_table - 1):
+            imported.append(ref)
+    return len(imported), imported[0] if imported else ""
+
+
+PLACEHOLDERS_LISTED = 5
+
+
+def _list_placeholders(plan: ImportPlan, sample: list[tuple[int, list]], positions: dict[int, int]) -> None:
+    """Word placeholders (暂无, N/A, NULL …) among numbers or dates are imported as empty: say where the
+    first few are (in the sample the preview shows). Dashes are not listed: they are how people write 0/none."""
+    found = []
+    for column in plan.columns:
+        if column.position is None or column.type in ("text", "bool"):
+            continue
+        at = positions[column.position]
+        for row, cells in sample:
+            value = cells[at]
+            if type(value) is str and value and not value[0].isdigit() and ct.is_null(value) and \
+                    any(ch.isalpha() for ch in value):
+                found.append((row + 1, column.name, value.strip()))
+    found.sort()
+    for row, name, value in found[:PLACEHOLDERS_LISTED]:
+        warn(plan.warnings, f"第 {row} 行 {name}：“{value}”视为空值。", f"Row {row}, {name}: “{value}” is taken as empty.")
+    if len(found) > PLACEHOLDERS_LISTED:
+        more = len(found) - PLACEHOLDERS_LISTED
+        warn(plan.warnings, f"另有 {more} 个“暂无”“N/A”之类的占位符视为空值。",
+             f"{more} more placeholders such as “N/A” are taken as empty.")
 
 
 def _is_row_number(column: ColumnPlan, sample: list[tuple[int, list]], positions: dict[int, int]) -> bool:
@@ -366,14 +454,16 @@ def plan_sheet(sheet: Sheet, layout: TableLayout, *, kind: str, path: Path | Non
                dataset: str, file_texts: list[str], types: dict | None = None) -> ImportPlan:
     texts = layout.context_texts + file_texts
     context = ct.Context(context_year(texts))
-    sample, skipped, seen = _sample(sheet, layout)
+    sample, skipped, second_table = _sample(sheet, layout)
     plan = ImportPlan(path, kind, sheets, sheet.name, layout, [], [], dataset, False, context,
                       sample_raw=sample, skipped_in_sample=skipped, rows_iter=sheet.rows,
                       uncached_formulas=sheet.uncached_formulas, height=sheet.height)
+    plan._first_column = sheet.first_column
+    plan.second_table = second_table
     if not sample:
-        where = f"“{sheet.name}”" if kind != "csv" else ""
-        raise UserError(f"{path.name if path else '表格'} {where}只有表头，没有数据行。",
-                        f"{path.name if path else 'The table'} {where}has a header but no data rows.".replace("  ", " "))
+        raise _header_only(path, sheet.name, kind)
+    if second_table is not None:
+        another_table_warning(plan.warnings, second_table)
     plan.columns = _guess_columns(layout, sample, sheet, context)
     for name, spec in (types or {}).items():
         for column in plan.columns:
@@ -383,6 +473,7 @@ def plan_sheet(sheet: Sheet, layout: TableLayout, *, kind: str, path: Path | Non
                     column.role = spec["role"]
     positions = {p: i for i, p in enumerate(layout.columns)}
     _fit_types(plan.columns, sample, context, positions)
+    _list_placeholders(plan, sample, positions)
     if not any(c.type in ("date", "datetime") for c in plan.columns):
         period = context_period(texts)
         if period is not None:
@@ -397,7 +488,7 @@ def plan_sheet(sheet: Sheet, layout: TableLayout, *, kind: str, path: Path | Non
                  f"The column “{name}” has no header and only numbers the rows; it was left out.")
         else:
             warn(plan.warnings, f"有一列没有表头，已命名为“{name}”。", f"A column had no header and was named “{name}”.")
-    count, cell = sheet.uncached_formulas
+    count, cell = _imported_formulas(sheet.uncached_formulas, plan)
     if count:
         warn(plan.warnings, f"有 {count} 个公式单元格没有保存计算结果（第一个是 {cell}），它们按空值导入；"
              "请在 Excel 里打开并保存一次后再导入。",
@@ -460,7 +551,8 @@ def apply_overrides(plan: ImportPlan, overrides: dict | None) -> None:
         choice = overrides.get("columns", {}).get(column.source or column.name)
         if not choice:
             continue
-        column.type = choice.get("type", column.type)
+        if choice.get("type") and choice["type"] != column.type:
+            column.type, column.chosen = choice["type"], True
         column.role = choice.get("role", column.role)
         column.include = choice.get("include", column.include)
         if "target" in choice and column.match in ("renamed", "added"):

@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from workbench.errors import UserError, current_language
 from workbench.reports import column_types as ct
 from workbench.reports import dataset_tables as tables
-from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, apply_known_dataset, plan_sheet, warn)
+from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, another_table_warning, apply_known_dataset,
+                                          plan_sheet, warn)
 from workbench.reports.period_replace import replace_rows
 from workbench.reports.readers import Sheet, in_background
-from workbench.reports.table_detect import NOTE_START, TOTALS, classify_row, detect
+from workbench.reports.table_detect import NOTE_START, TOTALS, after_gap, classify_row, detect
 # imported_at / undone_at still read the clock here: run() and undo_import() do not take `now` yet.
 from workbench.clock import wall_clock
 from workbench.store import now_text, write_transaction
@@ -160,6 +161,7 @@ class RowPass:
         self.first_failures: list[tuple[int, str, object]] = []
         self.key_repeats = False
         self.numbered = False
+        self.another_table: int | None = None  # 1-based sheet row where a second table starts
         file_columns = [c for c in self.columns if c.position is not None]
         self.native = self._native_columns(file_columns)
         # native number columns are checked by SQL after the insert (NativeFix.where: a typeof()
@@ -223,7 +225,11 @@ class RowPass:
         names = plan.layout.names
         first_name = names[0]
         first_position = layout_positions[0]
-        totals, note = TOTALS.match, NOTE_START.match
+        kinds = plan.layout.kinds or None
+        several = len(positions) >= 2
+        # rows with one filled cell (two in a table of four columns or more) may be a label or a note
+        few_left = len(positions) - (2 if len(positions) >= 4 else 1)
+        gap = False
         maybe_not_data, edge = MAYBE_NOT_DATA.match, MAYBE_NOT_DATA_EDGE
         data_start = plan.layout.data_start
         total = plan.height if plan.height and plan.height > 0 else -1
@@ -241,18 +247,31 @@ class RowPass:
             if len(row) < width:
                 row = list(row) + [""] * (width - len(row))
             first = row[first_position] if first_position < len(row) else ""
-            # cheap test first: only a cell that could be blank, a repeated header, a totals or a
-            # note row goes through the exact test
-            if type(first) is str and (not first or len(first) >= 20 or first == first_name or (
-                    (first[0] in edge or first[-1] in edge) and maybe_not_data(first))):
-                text = first.strip()
-                if not text or text == first_name or totals(text) or len(text) >= 20 or note(text):
-                    cells = [row[p] if p < len(row) else "" for p in layout_positions]
-                    reason = classify_row(cells, names)
-                    if reason:
-                        self.skipped.append((index + 1, reason))
-                        continue
             raw = pick(row)
+            # cheap tests first: only a row that could be blank, a repeated header, a totals row, a
+            # note, a group label (one cell) or, after a blank row, another table's header goes
+            # through the exact test
+            if gap or (type(first) is str and (not first or len(first) >= 20 or first == first_name or (
+                    (first[0] in edge or first[-1] in edge) and maybe_not_data(first)))) or \
+                    (several and raw.count("") >= few_left):
+                cells = [row[p] if p < len(row) else "" for p in layout_positions]
+                reason = classify_row(cells, names, kinds)
+                if reason == "header" and gap:  # the same header after a blank row: another table
+                    self.another_table = index + 1
+                    break
+                if reason:
+                    self.skipped.append((index + 1, reason))
+                    gap = gap or reason == "blank"
+                    continue
+                if gap:
+                    found = after_gap(cells, kinds)
+                    if found == "table":
+                        self.another_table = index + 1
+                        break
+                    if found == "group":
+                        self.skipped.append((index + 1, found))
+                        continue
+                    gap = False
             try:
                 if all_slow:
                     values = [convert(value) for convert, value in zip(converters, raw)]
@@ -451,7 +470,7 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
                                row_pass, import_id, dry_run=result.dry_run,
                                sql_types=[tables.SQL_TYPES[c.type] for c in columns], nullif_slots=row_pass.nullif_slots,
                                native_fix=NativeFix(row_pass) if row_pass.sql_checked else None)
-    if created and getattr(plan, "_retried", 0) < 2 and (row_pass.failures or upsert.duplicate_keys):
+    if created and getattr(plan, "_retried", 0) < 2 and (_to_demote(plan, row_pass) or upsert.duplicate_keys):
         raise _Retry(bool(upsert.duplicate_keys))
     result.added, result.updated, result.unchanged = upsert.added, upsert.updated, upsert.unchanged
     result.removed, result.period = upsert.removed, upsert.period
@@ -464,6 +483,8 @@ def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPa
         warn(plan.warnings, f"文件达到了 Excel 的行数上限 {EXCEL_MAX_ROWS:,} 行，导出的数据可能被截断了。",
              f"The file reaches Excel's limit of {EXCEL_MAX_ROWS:,} rows; the export was probably cut off.")
     _report_pass(plan, row_pass, upsert)
+    if row_pass.another_table is not None and row_pass.another_table != plan.second_table:
+        another_table_warning(plan.warnings, row_pass.another_table)
     _update_profile(db, row, plan, stored, now)
     db.execute("UPDATE imports SET rows = ?, added = ?, updated = ?, unchanged = ?, skipped = ?, corrections = ?, "
                "warnings = ?, replaced = ? WHERE id = ?",
@@ -589,9 +610,18 @@ def _report_pass(plan: ImportPlan, row_pass: RowPass, upsert: tables.UpsertResul
              f"{upsert.correction_count} values were corrected; the first {len(upsert.corrections)} are listed.")
 
 
+def _to_demote(plan: ImportPlan, row_pass: RowPass) -> list[str]:
+    """Columns with more cells that do not fit than a column may hold as odd cells, and whose type
+    the operator did not choose (a chosen type stays: its odd cells are imported as empty, listed)."""
+    allowed = ct.odd_cells_allowed(row_pass.result_rows)
+    return [c.name for c in plan.active_columns
+            if row_pass.failures.get(c.name, 0) > allowed and not c.chosen]
+
+
 def _demote(plan: ImportPlan, row_pass: RowPass) -> None:
+    demote = _to_demote(plan, row_pass)
     for column in plan.active_columns:
-        if column.name in row_pass.failures:
+        if column.name in demote:
             column.type = "number" if column.type == "integer" else "text"
             if column.type == "text" and column.role in ("metric", "key"):
                 column.role = "attribute"

@@ -104,8 +104,12 @@ class FormulaScan:
     probe(), or by xlsx_halves while it copies the XML anyway). count and first (the first such
     cell's reference) are the answer."""
 
+    REFS_KEPT = 10_000  # cell references kept (so a warning can leave out cells that are not imported)
+
     def __init__(self):
         self.count, self.first, self.tail = 0, "", b""
+        self.refs: list[str] = []
+        self.last_ref = "?"
 
     def feed(self, chunk: bytes) -> None:
         if not chunk:
@@ -113,12 +117,17 @@ class FormulaScan:
         data = self.tail + chunk
         if b"<f" not in data:  # most exports hold no formulas: skip the regex
             self.tail = data[-64:]
+            self._remember_last_ref(data)
             return
         for match in UNCACHED.finditer(data):
             self.count += 1
+            refs = CELL_REF.findall(data, max(0, match.start() - 2000), match.start())
+            ref = refs[-1].decode() if refs else self.last_ref
             if not self.first:
-                refs = CELL_REF.findall(data, max(0, match.start() - 2000), match.start())
-                self.first = refs[-1].decode() if refs else "?"
+                self.first = ref
+            if len(self.refs) < self.REFS_KEPT:
+                self.refs.append(ref)
+        self._remember_last_ref(data)
         self.tail = data[-64:] if not data.endswith(b"</c>") else b""
         # a match spanning the boundary is found again with the tail; avoid counting it twice
         if self.tail and UNCACHED.search(self.tail):
@@ -128,9 +137,17 @@ class FormulaScan:
         """A stream whose read() also feeds this scan what it returns."""
         return _ScannedStream(stream, self)
 
+    def _remember_last_ref(self, data: bytes) -> None:
+        at = data.rfind(b'<c r="')
+        if at >= 0:
+            match = CELL_REF.match(data, at)
+            if match:
+                self.last_ref = match[1].decode()
+
     @property
-    def found(self) -> tuple[int, str]:
-        return self.count, self.first
+    def found(self) -> tuple[int, str, tuple[str, ...]]:
+        """(count, first cell's reference, the references of the first REFS_KEPT)."""
+        return self.count, self.first, tuple(self.refs)
 
 
 class _ScannedStream:
