@@ -1,0 +1,270 @@
+"""The date grammar: parts (when_rules.py) → expressions → a due date resolved against `now`.
+
+    tokens:      the normalised line is scanned once by all rules together (first rule wins at a position)
+    expressions: parts next to each other ('明天' '下午' '3点'; 'this afternoon' 'at 3:20') join into one,
+                 at most one day, one clock time and one part of the day each
+    resolution:  against `now`, by one rule for deadlines (see `resolve`)
+
+Where an expression cannot be read whole, nothing of it is claimed: it stays in the title. That covers
+a part glued to more digits or numerals (下午三点五), a range (周一到周五), a day that something is
+counted from ('two days before friday', 周五前两天, 周五以后) and a year that was not read ('April 14, 2027'
+is read with its year by its rule; a year left after a date drops the date).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from workbench.tasks.when_rules import RULES, Context, Part
+from workbench.tasks.when_words import DEFAULT_DAY_PARTS, DEFAULT_KEY, normalise
+
+
+def _master() -> re.Pattern:
+    """All rules as one alternation; group names get a per-rule prefix so they stay unique."""
+    alternatives = []
+    for index, found in enumerate(RULES):
+        source = re.sub(r"\(\?P<(\w+)>", rf"(?P<r{index}_\1>", found.pattern.pattern)
+        source = re.sub(r"\(\?P=(\w+)\)", rf"(?P=r{index}_\1)", source)
+        alternatives.append(f"(?P<r{index}>{source})")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+MASTER = _master()
+_GROUP_NAMES = [[name for name in rule.pattern.groupindex] for rule in RULES]
+
+
+def _build(index: int, match: re.Match, text: str, ctx: Context, prefixed: bool) -> Part | None:
+    names = _GROUP_NAMES[index]
+    groups = {name: match.group(f"r{index}_{name}" if prefixed else name) for name in names}
+    groups["_raw"], groups["_after"] = match.group(0), text[match.end():]
+    fields = RULES[index].build(groups, ctx)
+    if fields is None:
+        return None
+    return Part(match.start(), match.end(), RULES[index].name, **fields)
+
+
+def scan(text: str, ctx: Context) -> list[Part]:
+    """Every part in the line, left to right, none overlapping."""
+    parts: list[Part] = []
+    position = 0
+    while True:
+        match = MASTER.search(text, position)
+        if match is None:
+            return parts
+        index = int(match.lastgroup[1:])
+        part = _build(index, match, text, ctx, prefixed=True)
+        for later in range(index + 1, len(RULES)):  # the first rule's builder declined: try the rest here
+            if part is not None:
+                break
+            again = RULES[later].pattern.match(text, match.start())
+            if again is not None and again.end() > again.start():
+                part = _build(later, again, text, ctx, prefixed=False)
+        if part is None or part.end == part.start:
+            position = match.start() + 1
+            continue
+        parts.append(part)
+        position = part.end
+
+
+# --- expressions ----------------------------------------------------------------------------
+CONNECTOR = re.compile(r"(?:\s|[,，、])*(?:(?:at|on|by|around|about|in\s+the|of)\b\s*)?(?:\s|[,，])*|的|在", re.IGNORECASE)
+RANGE = re.compile(r"\s*(?:[-~～–—至到]|to|until|till|through|thru)\s*$", re.IGNORECASE)
+COUNTED_FROM_BEFORE = re.compile(
+    r"(?:(?:(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:before|after|from|prior\s+to)|\b(?:after|every|since"
+    r"|from)|每(?:隔)?|[从自])\s*|[隔第\d零〇一二两三四五六七八九十])$", re.IGNORECASE)
+COUNTED_FROM_AFTER = re.compile(
+    r"^(?:\s*的?\s*[前后]\s*(?:\d|[零一二两三四五六七八九十半]|几)|之后|以后|后(?!天)|起(?!床)|以来"
+    r"|\s*,?\s*(?:19|20)\d\d\b|[\d零〇一二两三四五六七八九十]{1,3}\s*[点时:：.]|\s*(?:before|after|from|ago)\b)",
+    re.IGNORECASE)
+ENDS_IN_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十点时分]$")
+GLUED_NUMBER = re.compile(r"^[\d零〇一二两三四五六七八九十]")
+
+
+@dataclass
+class Expression:
+    """Parts that make one date and/or time, and where they are in the line."""
+
+    parts: list[Part] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1].end
+
+    def first(self, attribute: str):
+        for part in self.parts:
+            value = getattr(part, attribute)
+            if value not in (None, False):
+                return value
+        return None
+
+    @property
+    def has_day(self) -> bool:
+        return any(p.day is not None or p.moment is not None for p in self.parts)
+
+    @property
+    def has_time(self) -> bool:
+        return any(p.hour is not None for p in self.parts)
+
+    @property
+    def has_period(self) -> bool:
+        return any(p.period is not None for p in self.parts)
+
+    @property
+    def impossible(self) -> bool:
+        return any(p.impossible for p in self.parts)
+
+    def takes(self, part: Part) -> bool:
+        """A part joins unless its slot is taken (one day, one time, one part of the day)."""
+        if self.impossible or part.impossible or part.moment is not None or self.first("moment") is not None:
+            return False
+        if (part.day is not None and self.has_day) or (part.hour is not None and self.has_time):
+            return False
+        return not (part.period is not None and self.has_period and part.hour is None
+                    and self.first("hour") is None and part.day is None)
+
+
+def _weak_ok(expression: Expression, text: str) -> bool:
+    """Weak parts count only beside what makes them a date: 三点 beside 明天/下午, '9' beside 'tomorrow'."""
+    strong = [p for p in expression.parts if not p.weak]
+    if not strong:
+        return False
+    for part in expression.parts:
+        if not part.weak:
+            continue
+        if part.rule == "bare_hour":
+            day = [p for p in strong if p.day is not None]
+            if not day:
+                return False
+            if part.start > day[0].end:  # 'tomorrow 9': the number must end the phrase
+                rest = text[part.end:].lstrip()
+                if rest and rest[0] not in ",，.。;；!！":
+                    return False
+        if part.rule == "zh_short_period" and not any(p.day is not None and p.end == part.start for p in strong):
+            return False
+    return True
+
+
+def expressions(text: str, now: datetime) -> list[Expression]:
+    """The line's date expressions, each whole (see the module's doc for what is left alone)."""
+    ctx = Context(now)
+    folded = normalise(text)
+    grouped: list[Expression] = []
+    for part in scan(folded, ctx):
+        current = grouped[-1] if grouped else None
+        gap = folded[current.end:part.start] if current else ""
+        if current and CONNECTOR.fullmatch(gap) and current.takes(part):
+            current.parts.append(part)
+        else:
+            grouped.append(Expression([part]))
+    kept: list[Expression] = []
+    for index, expression in enumerate(grouped):
+        if not expression.impossible and not _weak_ok(expression, folded):
+            continue
+        before, after = folded[:expression.start], folded[expression.end:]
+        if COUNTED_FROM_BEFORE.search(before) or COUNTED_FROM_AFTER.match(after):
+            continue
+        if ENDS_IN_NUMBER.search(folded[expression.start:expression.end]) and GLUED_NUMBER.match(after):
+            continue  # 下午三点五: a number we did not read is glued on
+        neighbours = [grouped[i] for i in (index - 1, index + 1) if 0 <= i < len(grouped)]
+        if any(RANGE.fullmatch(folded[min(e.end, expression.end):max(e.start, expression.start)])
+               for e in neighbours if e.end <= expression.start or e.start >= expression.end):
+            continue  # 周一到周五, 'mon - fri': a range is not one due date
+        kept.append(expression)
+    return kept
+
+
+# --- resolution ---------------------------------------------------------------------------------
+def _clock(hour: int, minute: int, sure: bool, period: str | None) -> tuple[int, int, int] | None:
+    """(hour, minute, days to add). The ambiguity rule: a bare hour 1–7 is in the afternoon."""
+    if hour == 24:
+        return (0, 0, 1) if minute == 0 else None
+    if period in ("afternoon", "dusk") and 1 <= hour <= 11:
+        hour += 12
+    elif period == "noon" and 1 <= hour <= 3:
+        hour += 12
+    elif period in ("evening", "night"):
+        if hour == 12:
+            return 0, minute, 1
+        if 5 <= hour <= 11:
+            hour += 12
+        elif 1 <= hour <= 4:
+            return hour, minute, 1  # 晚上1点 is after midnight
+    elif period == "late" and hour == 12:
+        hour = 0
+    elif period is None and not sure and 1 <= hour <= 7:
+        hour += 12
+    if not 0 <= hour <= 23 or not 0 <= minute <= 59:
+        return None
+    return hour, minute, 0
+
+
+@dataclass
+class When:
+    """A resolved due: 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM'."""
+
+    due: str
+    past: bool = False  # before now: a deadline that has already gone
+    off_schedule: bool = False  # working days counted Monday–Friday (no official schedule that year)
+
+    @property
+    def has_time(self) -> bool:
+        return len(self.due) > 10
+
+
+def resolve(parts: list[Part], now: datetime, day_parts: dict | None = None) -> When | None:
+    """Resolve joined parts against now. Deadlines go to the next occurrence in the future: a time without
+    a day is today if still ahead, else tomorrow; a bare weekday whose time today has passed is next week's;
+    a month and day without a year is this year's unless past. None if it cannot be resolved whole."""
+    expression = Expression(sorted(parts, key=lambda p: p.start))
+    moment = expression.first("moment")
+    if moment is not None:
+        return When(moment.strftime("%Y-%m-%dT%H:%M"))
+    day: date | None = expression.first("day")
+    time_part = next((p for p in expression.parts if p.hour is not None), None)
+    period = (time_part.period if time_part and time_part.period else None) or expression.first("period")
+    at = None
+    if time_part is not None:
+        at = _clock(time_part.hour, time_part.minute, time_part.hour_sure, period)
+        if at is None:
+            return None
+    elif period is not None:
+        default = (day_parts or DEFAULT_DAY_PARTS).get(DEFAULT_KEY.get(period, ""))
+        if default is None:
+            return None  # 凌晨 with no clock time: claim nothing
+        at = (default[0], default[1], 0)
+    if day is None and at is None:
+        return None
+    off_schedule = bool(expression.first("off_schedule"))
+    if at is None:
+        return When(day.isoformat(), past=day < now.date(), off_schedule=off_schedule)
+    moment_of = lambda d: datetime(d.year, d.month, d.day, at[0], at[1]) + timedelta(days=at[2])  # noqa: E731
+    if day is None:
+        day = now.date()
+        if moment_of(day) <= now:
+            day += timedelta(days=1)
+    elif expression.first("weekday_bare") and moment_of(day) <= now:
+        day += timedelta(days=7)
+    found = moment_of(day)
+    return When(found.strftime("%Y-%m-%dT%H:%M"), past=found < now.replace(second=0, microsecond=0),
+                off_schedule=off_schedule)
+
+
+def parse_when(text: str, now: datetime, day_parts: dict | None = None) -> When | None:
+    """The one grammar for a date field: the whole text must be one date expression ('下周一上午',
+    '明早', 'tomorrow 3pm', '2026-12-01 15:00'); None for anything else."""
+    text = " ".join((text or "").split())
+    if not text or len(text) > 200:
+        return None
+    found = expressions(text, now)
+    if len(found) != 1 or found[0].impossible:
+        return None
+    only = found[0]
+    leftover = text[:only.start] + text[only.end:]
+    if leftover.strip(" ,，.。") and not re.fullmatch(r"\s*(?:due|by|on|at|截止|之前|前)?\s*", leftover, re.IGNORECASE):
+        return None
+    return resolve(only.parts, now, day_parts)
