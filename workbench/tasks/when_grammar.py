@@ -71,11 +71,12 @@ def scan(text: str, ctx: Context) -> list[Part]:
 CONNECTOR = re.compile(r"(?:\s|[,，、])*(?:(?:at|on|by|around|about|in\s+the|of)\b\s*)?(?:\s|[,，])*|的|在", re.IGNORECASE)
 RANGE = re.compile(r"\s*(?:[-~～–—至到]|to|until|till|through|thru)\s*$", re.IGNORECASE)
 COUNTED_FROM_BEFORE = re.compile(
-    r"(?:(?:(?:days?|weeks?|months?|years?|hours?|minutes?)\s+(?:before|after|from|prior\s+to)|\b(?:after|every|since"
+    r"(?:(?:(?:days?|weeks?|months?|years?|hours?|minutes?)(?:\s+(?:before|after|from|prior\s+to))?|\b(?:after|every|since"
     r"|from)|每(?:隔)?|[从自])\s*|[隔第\d零〇一二两三四五六七八九十])$", re.IGNORECASE)
 COUNTED_FROM_AFTER = re.compile(
     r"^(?:\s*的?\s*[前后]\s*(?:\d|[零一二两三四五六七八九十半]|几)|之后|以后|后(?!天)|起(?!床)|以来"
-    r"|\s*,?\s*(?:19|20)\d\d\b|[\d零〇一二两三四五六七八九十]{1,3}\s*[点时:：.]|\s*(?:before|after|from|ago)\b)",
+    r"|\s*,?\s*(?:19|20)\d\d(?!\d)|[\d零〇一二两三四五六七八九十]{1,3}\s*[点时:：.]|\s*(?:before|after|from|ago)\b"
+    r"|[\d零一二两三四五六七八九十半几]+\s*个?\s*(?:天|日|周|星期|礼拜|小时|钟头|分钟))",
     re.IGNORECASE)
 ENDS_IN_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十点时分]$")
 GLUED_NUMBER = re.compile(r"^[\d零〇一二两三四五六七八九十]")

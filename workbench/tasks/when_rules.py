@@ -383,7 +383,7 @@ _ZH_HOLIDAYS = sorted((n for n in cal.HOLIDAYS if not n.isascii() or n.isdigit()
 _EN_HOLIDAYS = sorted((n for n in cal.HOLIDAYS if n.isascii() and not n.isdigit() and not n.startswith("双")),
                       key=len, reverse=True)
 _AMBIGUOUS_HOLIDAYS = {"十一", "五一", "六一", "618", "520"}  # also plain numbers: need a cue after them
-_HOLIDAY_CUE = r"(?=\s*(?:前|之前|以前|当天|那天|假期|长假|期间|大促|活动|节|购物节|黄金周|放假|上线|预热|$))"
+_HOLIDAY_CUE = r"(?=\s*(?:前|之前|以前|当天|那天|假期|长假|期间|大促|活动|节|购物节|黄金周|放假|上线|预热))"
 
 
 @rule("zh_holiday",
@@ -550,8 +550,9 @@ def _numeric_month_day(g: dict, ctx: Context):
 
 @rule("dotted_month_day",
       r"(?:(?<=[在到于])|(?<=截止)|(?<=\bon\s)|(?<=\bby\s)|(?<=\bdue\s))(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.%])"
-      r"|(?<![\d.¥$A-Za-z])(?P<m2>1[0-2]|0?[1-9])\.(?P<d2>3[01]|[12]\d|0?[1-9])(?=号|日|前|之前|当天|\s+\d{1,2}[:点])",
-      ("在10.1", "10.1前", "截止12.31", "6.18当天"))
+      r"|(?<![\d.¥$￥A-Za-z])(?P<m2>1[0-2]|0?[1-9])\.(?P<d2>3[01]|[12]\d|0?[1-9])"
+      r"(?![\d.%]|\s*[倍个元万亿千百块人次分秒米斤克折岁度级版码kKwWmM%])",
+      ("在10.1", "10.1前", "截止12.31", "6.18当天", "10.1"))
 def _dotted(g: dict, ctx: Context):
     month, day = int(g["m"] or g["m2"]), int(g["d"] or g["d2"])
     return _day(cal.forward_month_day(ctx.today, month, day)) or IMPOSSIBLE
@@ -592,7 +593,7 @@ def _zh_clock(g: dict, ctx: Context):
 
 
 @rule("clock",
-      rf"(?P<p>{ZH_PERIOD_RE})?\s*(?<![\d:.])(?P<h>\d{{1,2}})[:](?P<m>\d{{2}})(?![\d:])"
+      rf"(?:\b(?:at|by|around|before)\s+|@\s*)?(?P<p>{ZH_PERIOD_RE})?\s*(?<![\d:.])(?P<h>\d{{1,2}})[:](?P<m>\d{{2}})(?![\d:])"
       r"(?:\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?![a-z]))?",
       ("15:30", "3:20", "下午3:20", "4:30pm", "10:30 am", "09:00"))
 def _clock(g: dict, ctx: Context):
@@ -615,7 +616,7 @@ def _en_hour(text: str) -> int | None:
 
 
 @rule("en_am_pm",
-      rf"\b(?:at\s+|@\s*)?(?P<h>{EN_HOUR})(?:[.](?P<m>\d{{2}}))?\s*(?:(?P<oc>o'?clock)\s*)?"
+      rf"\b(?:(?:at|by|around|before)\s+|@\s*)?(?P<h>{EN_HOUR})(?:[.](?P<m>\d{{2}}))?\s*(?:(?P<oc>o'?clock)\s*)?"
       r"(?P<ap>a\.m\.|p\.m\.|am|pm)(?![a-z])",
       ("3pm", "3 pm", "at 10am", "3 o'clock pm", "11 p.m.", "9.30am", "at 9am"))
 def _en_am_pm(g: dict, ctx: Context):
@@ -665,7 +666,10 @@ def _en_at_hour(g: dict, ctx: Context):
     return _time(hour, 0, hour > 12 or hour == 0)
 
 
-@rule("bare_hour", r"(?<![\d.:/\-,#@$¥A-Za-z])(?P<h>\d{1,2})(?![\d.:/%\-]|\s*[A-Za-z\u4e00-\u9fff])",
+_DAY_WORD_AHEAD = r"today|tomorrow|tonight|tmrw?|next|this|on|mon|tue|wed|thu|fri|sat|sun|明|今|后|下|本|这|周|星期|礼拜"
+
+
+@rule("bare_hour", rf"(?<![\d.:/\-,#@$¥A-Za-z])(?P<h>\d{{1,2}})(?![\d.:/%\-])(?!\s*(?!{_DAY_WORD_AHEAD})[A-Za-z\u4e00-\u9fff])",
       ("9",))
 def _bare_hour(g: dict, ctx: Context):
     """'9 tomorrow', 'tomorrow 9': a number counts as an hour only right beside a day (see the joiner)."""

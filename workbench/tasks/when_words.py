@@ -98,7 +98,7 @@ EN_WEEKDAY = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesd
 EN_WEEKDAY_RE = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|tue|weds|wed|thurs|thur|thu"
                  r"|fri|sat|sun|mon)(?:\.(?!\d))?")
 # Short forms that are also ordinary English words: a weekday only with a cue (on/by/next/a time).
-EN_WEEKDAY_NEEDS_CUE = {"sat", "sun", "wed", "mon"}
+EN_WEEKDAY_NEEDS_CUE = {"sat", "sun"}
 
 EN_MONTH = {name: i for i, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
