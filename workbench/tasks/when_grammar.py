@@ -143,7 +143,7 @@ def _weak_ok(expression: Expression, text: str) -> bool:
                 return False
             if part.start > day[0].end:  # 'tomorrow 9': the number must end the phrase
                 rest = text[part.end:].lstrip()
-                if rest and rest[0] not in ",，.。;；!！":
+                if rest and rest[0] not in ",，.。;；!！#＃@＠*＊":
                     return False
         if part.rule == "zh_short_period" and not any(p.day is not None and p.end == part.start for p in strong):
             return False

@@ -388,7 +388,7 @@ _HOLIDAY_CUE = r"(?=\s*(?:前|之前|以前|当天|那天|假期|长假|期间|�
 
 @rule("zh_holiday",
       rf"(?<![\d.¥$￥零一二三四五六七八九十第])(?:(?P<y>(?:19|20)\d{{2}})年|(?P<yw>今年|明年|后年))?的?"
-      rf"(?P<name>{'|'.join(_ZH_HOLIDAYS)})(?![\d%.零一二三四五六七八九十个点号日月年人位次元块万])" + BEFORE,
+      rf"(?P<name>{'|'.join(_ZH_HOLIDAYS)})(?![\d%.零一二三四五六七八九十个点号日月年人位次元块万])(?:当天|那天)?" + BEFORE,
       ("元旦", "春节", "除夕", "中秋节", "端午", "国庆", "双十一", "双十二", "明年春节", "2027年中秋", "七夕",
        "重阳节", "圣诞节", "平安夜", "情人节", "清明节", "聖誕節"))
 def _zh_holiday(g: dict, ctx: Context):
@@ -397,7 +397,9 @@ def _zh_holiday(g: dict, ctx: Context):
 
 def _holiday(g: dict, ctx: Context):
     year = _year_of(g, ctx) if (g.get("y") or g.get("yw")) else None
-    if g["name"] in _AMBIGUOUS_HOLIDAYS and not re.match(_HOLIDAY_CUE, g.get("_after", "")):
+    raw = g.get("_raw", "")
+    tail = raw[raw.find(g["name"]) + len(g["name"]):] + g.get("_after", "")
+    if g["name"] in _AMBIGUOUS_HOLIDAYS and not re.match(_HOLIDAY_CUE, tail):
         return None
     return _day(cal.holiday(g["name"], ctx.today, year), year_written=year is not None)
 
@@ -549,9 +551,9 @@ def _numeric_month_day(g: dict, ctx: Context):
 
 
 @rule("dotted_month_day",
-      r"(?:(?<=[在到于])|(?<=截止)|(?<=\bon\s)|(?<=\bby\s)|(?<=\bdue\s))(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.%])"
+      r"(?:(?:(?<=[在到于])|(?<=截止)|(?<=\bon\s)|(?<=\bby\s)|(?<=\bdue\s))(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.%])"
       r"|(?<![\d.¥$￥A-Za-z])(?P<m2>1[0-2]|0?[1-9])\.(?P<d2>3[01]|[12]\d|0?[1-9])"
-      r"(?![\d.%]|\s*[倍个元万亿千百块人次分秒米斤克折岁度级版码kKwWmM%])",
+      r"(?![\d.%]|\s*[倍个元万亿千百块人次分秒米斤克折岁度级版码kKwWmM%]))" + BEFORE,
       ("在10.1", "10.1前", "截止12.31", "6.18当天", "10.1"))
 def _dotted(g: dict, ctx: Context):
     month, day = int(g["m"] or g["m2"]), int(g["d"] or g["d2"])
@@ -628,7 +630,7 @@ def _en_am_pm(g: dict, ctx: Context):
 
 
 @rule("en_quarter_half",
-      rf"\b(?:at\s+)?(?:(?:a\s+)?(?P<q>quarter)|(?P<half>half)|(?P<mins>\d{{1,2}}|five|ten|twenty|twenty-five)\s+(?:minutes\s+)?)"
+      rf"\b(?:at\s+)?(?:(?:a\s+)?(?P<q>quarter)|(?P<half>half)|(?P<mins>\d{{1,2}}|five|ten|twenty-five|twenty)(?:\s+minutes)?)"
       rf"\s+(?P<rel>past|after|to|till|of)\s+(?P<h>{EN_HOUR})(?![\d:a-z])",
       ("a quarter past 3", "half past 9", "quarter to 5", "ten past 4", "20 to 6"))
 def _en_quarter(g: dict, ctx: Context):
