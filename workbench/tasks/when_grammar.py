@@ -41,7 +41,9 @@ def _build(index: int, match: re.Match, text: str, ctx: Context, prefixed: bool)
     fields = RULES[index].build(groups, ctx)
     if fields is None:
         return None
-    return Part(match.start(), match.end(), RULES[index].name, **fields)
+    raw = match.group(0)
+    start = match.start() + len(raw) - len(raw.lstrip())  # a part never begins with the space before it
+    return Part(start, match.end(), RULES[index].name, **fields)
 
 
 def scan(text: str, ctx: Context) -> list[Part]:
@@ -251,6 +253,8 @@ def resolve(parts: list[Part], now: datetime, day_parts: dict | None = None) -> 
     elif expression.first("weekday_bare") and moment_of(day) <= now:
         day += timedelta(days=7)
     found = moment_of(day)
+    if time_part is None and found <= now and day == now.date():
+        return When(day.isoformat(), off_schedule=off_schedule)  # 今晚 at 23:00: today, no passed default time
     return When(found.strftime("%Y-%m-%dT%H:%M"), past=found < now.replace(second=0, microsecond=0),
                 off_schedule=off_schedule)
 

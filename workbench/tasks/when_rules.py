@@ -554,8 +554,10 @@ def _numeric_month_day(g: dict, ctx: Context):
       r"(?:(?:(?<=[在到于])|(?<=截止)|(?<=\bon\s)|(?<=\bby\s)|(?<=\bdue\s))(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.%])"
       r"|(?<![\d.¥$￥A-Za-z])(?P<m2>1[0-2]|0?[1-9])\.(?P<d2>3[01]|[12]\d|0?[1-9])"
       r"(?![\d.%]|\s*[倍个元万亿千百块人次分秒米斤克折岁度级版码kKwWmM%]))" + BEFORE,
-      ("在10.1", "10.1前", "截止12.31", "6.18当天", "10.1"))
+      ("10.1", "10.1前", "12.31之前", "6.18"))
 def _dotted(g: dict, ctx: Context):
+    """10.1 is a date unless a unit or more digits follow (1.5倍, 3.2.1, 4.5%); after 在/到/截止/on/by it
+    is a date whatever follows."""
     month, day = int(g["m"] or g["m2"]), int(g["d"] or g["d2"])
     return _day(cal.forward_month_day(ctx.today, month, day)) or IMPOSSIBLE
 
