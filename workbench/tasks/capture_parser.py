@@ -91,6 +91,7 @@ class _Line:
         for raw in ignore or ():
             self._mask_literal(raw)
         self.claimed: list[tuple[int, int]] = []
+        self._folded: tuple[str, str] | None = None
         self.replacements: dict[int, tuple[int, str]] = {}  # start → (end, text to put in the title)
 
     def _mask_quotes(self) -> None:
@@ -119,7 +120,10 @@ class _Line:
 
     def find_folded(self, pattern: re.Pattern) -> list[re.Match]:
         """Matches over the line with Traditional Chinese folded to Simplified (每週一 is 每周一)."""
-        return list(pattern.finditer(normalise(self.string())))
+        string = self.string()
+        if self._folded is None or self._folded[0] != string:
+            self._folded = (string, normalise(string))
+        return list(pattern.finditer(self._folded[1]))
 
     def protect(self, start: int, end: int) -> None:
         """Mask a span without removing it from the title (an impossible date stays as text)."""
@@ -221,6 +225,9 @@ class _Parse:
             (R_EN_MONTHDAY, lambda m: self._monthday_rule(int(m.group(1)))),
             (R_EN_EVERY, self._every_n_en),
         ]
+        folded = normalise(self.line.string()).lower()
+        if "每" not in folded and "every" not in folded and "weekdays" not in folded:
+            return found  # every rule below needs one of these words
         for pattern, build in rules:
             for match in self.line.find_folded(pattern):
                 rule = build(match)

@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from workbench.tasks.when_calendar import HOLIDAYS
 from workbench.tasks.when_rules import RULES, Context, Part
-from workbench.tasks.when_words import DEFAULT_DAY_PARTS, DEFAULT_KEY, normalise
+from workbench.tasks.when_words import (DEFAULT_DAY_PARTS, DEFAULT_KEY, EN_COUNT, EN_MONTH, EN_ORDINAL, EN_WEEKDAY,
+                                        normalise)
 
 
 def _master() -> re.Pattern:
@@ -46,14 +48,46 @@ def _build(index: int, match: re.Match, text: str, ctx: Context, prefixed: bool)
     return Part(start, match.end(), RULES[index].name, **fields)
 
 
+def _starters() -> tuple[re.Pattern, frozenset[str]]:
+    """Where a part can begin: a digit run, a Chinese character some rule starts with, or an English word
+    some rule starts with. Trying the rules only there keeps a line well under 0.1 ms."""
+    zh = set("零〇一二两三四五六七八九十半今明后昨前大下上本这周星礼月年去早清中正午傍晚夜凌深") \
+        | {name[0] for name in HOLIDAYS if not name.isascii()}
+    en = {"on", "by", "due", "before", "until", "till", "at", "around", "about", "in", "within", "after", "the", "this",
+          "next", "coming", "last", "a", "an", "half", "quarter", "end", "start", "beginning", "eom", "eoy", "noon",
+          "midday", "midnight", "today", "tonight", "tomorrow", "tmr", "tmrw", "tomorow", "tommorow", "tommorrow",
+          "yesterday", "day", "morning", "afternoon", "evening", "night", "couple", "five", "ten", "twenty",
+          "twenty-five"}
+    en |= set(EN_WEEKDAY) | set(EN_MONTH) | set(EN_COUNT) | {w.split()[0].split("-")[0] for w in EN_ORDINAL}
+    en |= {name.split()[0].split("-")[0] for name in HOLIDAYS if name.isascii() and not name.isdigit()}
+    zh_class = "".join(sorted(zh - {"-"}))
+    return re.compile(rf"(?<!\d)\d|[{zh_class}]|(?<![A-Za-z'])[A-Za-z][A-Za-z'’]*"), frozenset(en)
+
+
+STARTERS, EN_STARTERS = _starters()
+
+
+def _candidates(text: str) -> list[int]:
+    found = []
+    for match in STARTERS.finditer(text):
+        word = match.group(0)
+        if len(word) > 1 or word.isascii() and word.isalpha():
+            if word.lower().rstrip(".") not in EN_STARTERS and word.lower().split("'")[0] not in EN_STARTERS:
+                continue
+        found.append(match.start())
+    return found
+
+
 def scan(text: str, ctx: Context) -> list[Part]:
     """Every part in the line, left to right, none overlapping."""
     parts: list[Part] = []
     position = 0
-    while True:
-        match = MASTER.search(text, position)
+    for candidate in _candidates(text):
+        if candidate < position:
+            continue
+        match = MASTER.match(text, candidate)
         if match is None:
-            return parts
+            continue
         index = int(match.lastgroup[1:])
         part = _build(index, match, text, ctx, prefixed=True)
         for later in range(index + 1, len(RULES)):  # the first rule's builder declined: try the rest here
@@ -63,10 +97,10 @@ def scan(text: str, ctx: Context) -> list[Part]:
             if again is not None and again.end() > again.start():
                 part = _build(later, again, text, ctx, prefixed=False)
         if part is None or part.end == part.start:
-            position = match.start() + 1
             continue
         parts.append(part)
         position = part.end
+    return parts
 
 
 # --- expressions ----------------------------------------------------------------------------
@@ -168,7 +202,7 @@ def expressions(text: str, now: datetime) -> list[Expression]:
     for index, expression in enumerate(grouped):
         if not expression.impossible and not _weak_ok(expression, folded):
             continue
-        before, after = folded[:expression.start], folded[expression.end:]
+        before, after = folded[max(0, expression.start - 40):expression.start], folded[expression.end:]
         if COUNTED_FROM_BEFORE.search(before) or COUNTED_FROM_AFTER.match(after):
             continue
         if ENDS_IN_NUMBER.search(folded[expression.start:expression.end]) and GLUED_NUMBER.match(after):
