@@ -1,7 +1,7 @@
 """Every field where a person types a date reads it with the capture bar's grammar (parse_when)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 import pytest
 
@@ -65,10 +65,10 @@ def test_the_contact_form_saves_a_follow_up_typed_in_words(ctx, qtbot):
     from workbench.contacts.users import create_user
     from workbench.ui.contacts.contact_form import ContactForm
 
-    form = ContactForm(ctx)
+    form = ContactForm(ctx)  # ctx's clock is pinned at NOW (conftest)
     qtbot.addWidget(form)
-    form.now = lambda: NOW
-    form.user_id = create_user(ctx.db, name="王芳")
+    assert ctx.now() == NOW
+    form.user_id = create_user(ctx.db, name="王芳", now=NOW)
     form.follow_up.setText("下周一上午")
     assert form.save() is not None
     assert ctx.db.execute("SELECT follow_up_due FROM contacts").fetchone() == ("2026-11-30T09:00",)
@@ -85,7 +85,6 @@ def test_the_pdca_dialog_reads_deadline_and_next_review_with_the_grammar(ctx, qt
     dialog = CycleDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.now = lambda: NOW
     dialog.title.setText("优惠券咨询多、借款少")
     dialog.deadline.setText("月底")
     dialog.next_review.setText("下周五")
@@ -102,12 +101,13 @@ def test_the_cli_follow_up_takes_words_and_refuses_the_past(db_path, capsys):
     from workbench.store import open_database
 
     database = open_database(db_path)
-    user = create_user(database, name="王芳")
+    user = create_user(database, name="王芳", now=NOW)
     database.close()
-    assert main(["contact", "--db", str(db_path), "--user", str(user), "--summary", "回电", "--follow-up", "后天"]) == 0
-    assert main(["contact", "--db", str(db_path), "--user", str(user), "--summary", "回电", "--follow-up", "昨天"]) != 0
+    command = ["contact", "--db", str(db_path), "--now", "2026-11-25T09:30", "--user", str(user), "--summary", "回电"]
+    assert main([*command, "--follow-up", "后天下午3点"]) == 0
+    assert main([*command, "--follow-up", "昨天"]) != 0
     assert "already passed" in capsys.readouterr().err  # the CLI speaks English
     database = open_database(db_path)
     rows = database.execute("SELECT follow_up_due FROM contacts").fetchall()
     database.close()
-    assert rows == [((date.today() + timedelta(days=2)).isoformat(),)]
+    assert rows == [("2026-11-27T15:00",)]
