@@ -82,3 +82,15 @@ def test_every_rule_has_examples_it_reads_whole():
         assert rule.examples, rule.name
         for example in rule.examples:
             assert rule.pattern.fullmatch(normalise(example)), (rule.name, example)
+
+
+def test_every_rule_example_is_found_where_it_begins():
+    """The scan tries rules only where a part can begin: no example may start where it does not look."""
+    from workbench.tasks.when_grammar import scan
+    from workbench.tasks.when_rules import Context
+    from workbench.tasks.when_words import normalise
+
+    for rule in RULES:
+        for example in rule.examples:
+            parts = scan(normalise(example), Context(NOW))
+            assert parts and parts[0].start == 0, (rule.name, example)

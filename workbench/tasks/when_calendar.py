@@ -146,6 +146,19 @@ def holiday(name: str, today: date, year: int | None = None) -> date | None:
     return None
 
 
+def lunar_date(month: int, day: int, today: date, year: int | None = None) -> date | None:
+    """A lunar month and day (农历八月十五, 正月初五): in lunar year `year`, or its next occurrence."""
+    on = _lunar(month, day)
+    for lunar_year in ([year] if year else [today.year - 1, today.year, today.year + 1, today.year + 2]):
+        try:
+            found = on(lunar_year)
+        except Exception:  # noqa: BLE001 - a 30th that this lunar month lacks: try the next year
+            continue
+        if found and (year or found >= today):
+            return found
+    return None
+
+
 # --- working days -----------------------------------------------------------------------------
 def _schedule():
     import chinese_calendar  # China's official holiday schedule with its make-up working days

@@ -28,6 +28,7 @@ def _master() -> re.Pattern:
     for index, found in enumerate(RULES):
         source = re.sub(r"\(\?P<(\w+)>", rf"(?P<r{index}_\1>", found.pattern.pattern)
         source = re.sub(r"\(\?P=(\w+)\)", rf"(?P=r{index}_\1)", source)
+        source = re.sub(r"\(\?\((\w+)\)", rf"(?(r{index}_\1)", source)
         alternatives.append(f"(?P<r{index}>{source})")
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
@@ -51,15 +52,15 @@ def _build(index: int, match: re.Match, text: str, ctx: Context, prefixed: bool)
 def _starters() -> tuple[re.Pattern, frozenset[str]]:
     """Where a part can begin: a digit run, a Chinese character some rule starts with, or an English word
     some rule starts with. Trying the rules only there keeps a line well under 0.1 ms."""
-    zh = set("零〇一二两三四五六七八九十半今明后昨前大下上本这周星礼月年去早清中正午傍晚夜凌深") \
-        | {name[0] for name in HOLIDAYS if not name.isascii()}
-    en = {"on", "by", "due", "before", "until", "till", "at", "around", "about", "in", "within", "after", "the", "this",
-          "next", "coming", "last", "a", "an", "half", "quarter", "end", "start", "beginning", "eom", "eoy", "noon",
-          "midday", "midnight", "today", "tonight", "tomorrow", "tmr", "tmrw", "tomorow", "tommorow", "tommorrow",
-          "yesterday", "day", "morning", "afternoon", "evening", "night", "couple", "five", "ten", "twenty",
-          "twenty-five"}
+    examples = [normalise(example) for rule in RULES for example in rule.examples]
+    zh = set("零〇一二两三四五六七八九十半今明后昨前大下上本这周星礼月年去早清中正午傍晚夜凌深农阴腊冬廿初（(") \
+        | {name[0] for name in HOLIDAYS if not name.isascii()} | {e[0] for e in examples if not e[0].isascii()}
+    # Every word written in a rule's pattern (a superset of the words a match can begin with).
+    sources = [re.sub(r"\\.|\?P<\w+>|\?P=\w+", " ", rule.pattern.pattern) for rule in RULES]
+    en = {word.lower() for source in sources for word in re.findall(r"[A-Za-z]+", source)} | {"a", "an"}
     en |= set(EN_WEEKDAY) | set(EN_MONTH) | set(EN_COUNT) | {w.split()[0].split("-")[0] for w in EN_ORDINAL}
     en |= {name.split()[0].split("-")[0] for name in HOLIDAYS if name.isascii() and not name.isdigit()}
+    en |= {e.split()[0].lower().rstrip(".") for e in examples if e[0].isascii() and e[0].isalpha()}
     zh_class = "".join(sorted(zh - {"-"}))
     return re.compile(rf"(?<!\d)\d|[{zh_class}]|(?<![A-Za-z'])[A-Za-z][A-Za-z'’]*"), frozenset(en)
 
@@ -72,7 +73,8 @@ def _candidates(text: str) -> list[int]:
     for match in STARTERS.finditer(text):
         word = match.group(0)
         if len(word) > 1 or word.isascii() and word.isalpha():
-            if word.lower().rstrip(".") not in EN_STARTERS and word.lower().split("'")[0] not in EN_STARTERS:
+            lowered = word.lower().rstrip(".")
+            if lowered not in EN_STARTERS and re.split(r"['’-]", lowered)[0] not in EN_STARTERS:
                 continue
         found.append(match.start())
     return found
@@ -108,7 +110,7 @@ CONNECTOR = re.compile(r"(?:\s|[,，、])*(?:(?:at|on|by|around|about|in\s+the|o
 RANGE = re.compile(r"\s*(?:[-~～–—至到]|to|until|till|through|thru)\s*$", re.IGNORECASE)
 COUNTED_FROM_BEFORE = re.compile(
     r"(?:(?:(?:days?|weeks?|months?|years?|hours?|minutes?)(?:\s+(?:before|after|from|prior\s+to))?|\b(?:after|every|since"
-    r"|from)|每(?:隔)?|[从自])\s*|[隔第\d零〇一二两三四五六七八九十])$", re.IGNORECASE)
+    r"|from|lunar)|每(?:隔)?|[从自]|农历|阴历)\s*|[隔第\d零〇一二两三四五六七八九十])$", re.IGNORECASE)
 COUNTED_FROM_AFTER = re.compile(
     r"^(?:\s*的?\s*[前后]\s*(?:\d|[零一二两三四五六七八九十半]|几)|之后|以后|后(?!天)|起(?!床)|以来"
     r"|\s*,?\s*(?:19|20)\d\d(?!\d)|[\d零〇一二两三四五六七八九十]{1,3}\s*[点时:：.]|\s*(?:before|after|from|ago)\b"
@@ -159,7 +161,11 @@ class Expression:
         """A part joins unless its slot is taken (one day, one time, one part of the day)."""
         if self.impossible or part.impossible or part.moment is not None or self.first("moment") is not None:
             return False
-        if (part.day is not None and self.has_day) or (part.hour is not None and self.has_time):
+        if part.day is not None and self.has_day:
+            # 'friday, dec 4' / 11月27日周五: a weekday beside a date names the same day (checked in resolve)
+            days = [p for p in self.parts if p.day is not None] + [part]
+            return len(days) == 2 and sum(p.weekday is not None for p in days) == 1
+        if part.hour is not None and self.has_time:
             return False
         return not (part.period is not None and self.has_period and part.hour is None
                     and self.first("hour") is None and part.day is None)
@@ -232,7 +238,7 @@ def _clock(hour: int, minute: int, sure: bool, period: str | None) -> tuple[int,
         elif 1 <= hour <= 4:
             return hour, minute, 1  # 晚上1点 is after midnight
     elif period == "late" and hour == 12:
-        hour = 0
+        return 0, minute, 1  # 半夜12点: the midnight that ends the day
     elif period is None and not sure and 1 <= hour <= 7:
         hour += 12
     if not 0 <= hour <= 23 or not 0 <= minute <= 59:
@@ -261,7 +267,11 @@ def resolve(parts: list[Part], now: datetime, day_parts: dict | None = None) -> 
     moment = expression.first("moment")
     if moment is not None:
         return When(moment.strftime("%Y-%m-%dT%H:%M"))
-    day: date | None = expression.first("day")
+    days = [p for p in expression.parts if p.day is not None]
+    dated = [p for p in days if p.weekday is None] or days
+    day: date | None = dated[0].day if dated else None
+    if any(p.weekday is not None and p.weekday != day.weekday() for p in days):
+        return None  # a weekday that is not the date's: which one was meant? claim nothing
     time_part = next((p for p in expression.parts if p.hour is not None), None)
     period = (time_part.period if time_part and time_part.period else None) or expression.first("period")
     at = None
@@ -284,7 +294,7 @@ def resolve(parts: list[Part], now: datetime, day_parts: dict | None = None) -> 
         day = now.date()
         if moment_of(day) <= now:
             day += timedelta(days=1)
-    elif expression.first("weekday_bare") and moment_of(day) <= now:
+    elif len(days) == 1 and expression.first("weekday_bare") and moment_of(day) <= now:
         day += timedelta(days=7)
     found = moment_of(day)
     if time_part is None and found <= now and day == now.date():

@@ -35,6 +35,7 @@ class Part:
     moment: datetime | None = None  # a relative time (半小时后) is a whole date and time
     weak: bool = False  # cannot stand alone (三点, 'night', '9' beside 'tomorrow')
     year_written: bool = False  # 2027年3月3号: never moved to another year
+    weekday: int | None = None  # set when the day was written as a weekday (周五, 'friday')
     weekday_bare: bool = False  # 周五 / 'friday': moves a week on if its time today has passed
     impossible: bool = False  # 2月30日, 25点: kept as text with a warning
     off_schedule: bool = False  # working days counted Monday–Friday (no official schedule for that year)
@@ -181,7 +182,7 @@ def _zh_in_days(g: dict, ctx: Context):
 @rule("en_in_days",
       rf"\b(?:(?:in|within|after)\s+(?P<n>{EN_COUNT_RE})\s+(?P<unit>days?|weeks?|months?|years?|fortnights?)"
       rf"|(?P<n2>{EN_COUNT_RE})\s+(?P<unit2>days?|weeks?|months?|years?)\s+(?:from\s+(?:now|today)|hence|later)"
-      r"|in\s+a\s+(?P<fortnight>fortnight))\b",
+      r"|in\s+a\s+(?P<fortnight>fortnight))\b(?:'?s?\s+time\b)?",
       ("in 3 days", "in a week", "a week from now", "two weeks hence", "in 2 months", "within 5 days",
        "3 days from today", "in a fortnight", "in a year"))
 def _en_in_days(g: dict, ctx: Context):
@@ -301,6 +302,27 @@ def _en_nth_weekday(g: dict, ctx: Context):
 
 
 # === Chinese month dates ========================================================================
+_LUNAR_MONTH = {"正": 1, "冬": 11, "腊": 12}
+_LUNAR_DAY = r"初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]"
+
+
+@rule("zh_lunar_date",
+      rf"(?:(?P<y>(?:19|20)\d{{2}})年|(?P<yw>今年|明年))?(?P<nl>农历|阴历)?(?P<m>正|腊|冬|十一|十二|[一二三四五六七八九十])月"
+      rf"(?P<d>{_LUNAR_DAY})(?![日号\d])",
+      ("农历八月十五", "正月十五", "腊月二十三", "正月初五", "阴历五月初五", "明年正月初八", "冬月初一"))
+def _zh_lunar_date(g: dict, ctx: Context):
+    """Lunar only when it says so: 农历/阴历, a lunar month name (正/冬/腊月) or a lunar day (初五, 廿三)."""
+    day_text = g["d"]
+    if not (g["nl"] or g["m"] in _LUNAR_MONTH or day_text[0] in "初廿"):
+        return None  # 三月十五 is a solar date (zh_month_day)
+    month = _LUNAR_MONTH.get(g["m"]) or number(g["m"])
+    day = number(day_text[1:]) if day_text[0] == "初" else 20 + number(day_text[1:]) if day_text[0] == "廿" \
+        else number(day_text)
+    if month is None or day is None or not 1 <= day <= 30:
+        return None
+    year = _year_of(g, ctx) if (g["y"] or g["yw"]) else None
+    return _day(cal.lunar_date(month, day, ctx.today, year), year_written=year is not None) or IMPOSSIBLE
+
 @rule("zh_month_day",
       rf"(?<![\d年.])(?P<m>{ZH_OR_DIGITS})\s*月\s*(?P<d>{ZH_OR_DIGITS})\s*(?P<suffix>[日号])?(?![\d])" + BEFORE,
       ("3月15日", "三月十五号", "12月3号", "十二月三日", "3月15", "1月5日前"))
@@ -329,7 +351,7 @@ def _zh_this_next_month_day(g: dict, ctx: Context):
 
 @rule("zh_month_edge",
       rf"(?:(?P<y>(?:19|20)\d{{2}})年|(?P<yw>今年|明年))?(?P<which>本|这个|这|下个|下|下下个|下下|(?P<m>{ZH_OR_DIGITS}))?"
-      r"月(?P<edge>底|末|初)" + BEFORE,
+      r"月(?:的)?(?P<edge>底|末|初|最后一天)" + BEFORE,
       ("月底", "月末", "下月底", "下个月底", "月初", "下月初", "本月底", "3月底", "明年3月初"))
 def _zh_month_edge(g: dict, ctx: Context):
     which, edge = g["which"] or "", g["edge"]
@@ -349,6 +371,8 @@ def _zh_month_edge(g: dict, ctx: Context):
             ahead = 1  # 月初 on the 25th means next month's
         first = cal.add_months(ctx.today.replace(day=1), ahead)
     found = first if edge == "初" else cal.month_last(first.year, first.month)
+    if edge == "最后一天" and not (which or g["m"]):
+        found = cal.month_last(ctx.today.year, ctx.today.month)
     return _day(found, year_written=bool(g["y"] or g["yw"]))
 
 
@@ -361,12 +385,13 @@ def _zh_year_end(g: dict, ctx: Context):
 
 @rule("en_period_end",
       r"\b(?:(?:by|before)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+|this\s+)?(?P<next>next\s+)?(?P<unit>month|week|year)"
+      r"|(?:the\s+)?last\s+day\s+of\s+(?:the\s+|this\s+)?(?P<next2>next\s+)?(?P<unit3>month|year)"
       r"|(?P<start>beginning|start)\s+of\s+next\s+(?P<unit2>month|year|week))\b|\b(?P<eom>eom|eoy)\b",
       ("end of month", "by the end of the month", "end of next month", "end of the year", "end of this week",
        "start of next month", "eom"))
 def _en_period_end(g: dict, ctx: Context):
-    unit = (g["unit"] or g["unit2"] or ("month" if (g["eom"] or "").lower() == "eom" else "year")).lower()
-    ahead = 1 if g["next"] or g["start"] else 0
+    unit = (g["unit"] or g["unit2"] or g["unit3"] or ("month" if (g["eom"] or "").lower() == "eom" else "year")).lower()
+    ahead = 1 if g["next"] or g["next2"] or g["start"] else 0
     if unit == "week":
         monday = cal.monday_of(ctx.today, ahead)
         return _day(monday if g["start"] else monday + timedelta(days=4))  # the working week ends on Friday
@@ -411,11 +436,33 @@ def _en_holiday(g: dict, ctx: Context):
     return _holiday(g, ctx)
 
 
+@rule("zh_next_month_year", r"(?P<w>下下个?月|下个?月|明年|后年)(?![初底末中0-9零一二两三四五六七八九十的])",
+      ("下个月", "下月", "下下个月", "明年"))
+def _zh_next_month_year(g: dict, ctx: Context):
+    """下个月 / 明年 alone: the first day of that month or year (the chip shows it)."""
+    word = g["w"]
+    if word.endswith("年"):
+        return _day(date(ctx.today.year + (1 if word == "明年" else 2), 1, 1))
+    return _day(cal.add_months(ctx.today.replace(day=1), 2 if word.startswith("下下") else 1))
+
+
+@rule("en_next_month_year", r"\bnext\s+(?P<unit>month|year)\b(?!'s|\s+on\b)", ("next month", "next year"))
+def _en_next_month_year(g: dict, ctx: Context):
+    if g["unit"].lower() == "year":
+        return _day(date(ctx.today.year + 1, 1, 1))
+    return _day(cal.add_months(ctx.today.replace(day=1), 1))
+
+
 # === weeks ====================================================================================
 ZH_WHICH_WEEK = r"(?P<which>下下个|下下|下个|下|上个|上|本|这个|这)"
 
 
 def _week_day(ctx: Context, which: str, weekday: int) -> dict | None:
+    found = _week_day_of(ctx, which, weekday)
+    return {**found, "weekday": weekday} if found else None
+
+
+def _week_day_of(ctx: Context, which: str, weekday: int) -> dict | None:
     if which.startswith("下下"):
         return _day(cal.monday_of(ctx.today, 2) + timedelta(days=weekday))
     if which.startswith("下"):
@@ -428,10 +475,10 @@ def _week_day(ctx: Context, which: str, weekday: int) -> dict | None:
 
 
 @rule("zh_weekday",
-      rf"(?:{ZH_WHICH_WEEK}\s*(?:{ZH_WEEK}的?)?)?{ZH_WEEK}(?P<wd>{ZH_WEEKDAY_CHAR})(?![一二三四五六日天0-9、和,，])"
-      + BEFORE,
+      rf"(?P<open>[（(]\s*)?(?:{ZH_WHICH_WEEK}\s*(?:{ZH_WEEK}的?)?)?{ZH_WEEK}(?P<wd>{ZH_WEEKDAY_CHAR})"
+      rf"(?![一二三四五六日天0-9、和,，])(?(open)\s*[)）])" + BEFORE,
       ("周五", "星期五", "礼拜五", "下周二", "下个周二", "下星期一", "下下周一", "本周六", "这周五", "周日",
-       "星期天", "下周五前", "下周的周五", "禮拜五", "下週一"))
+       "星期天", "下周五前", "下周的周五", "禮拜五", "下週一", "（周五）"))
 def _zh_weekday(g: dict, ctx: Context):
     return _week_day(ctx, g["which"] or "", ZH_WEEKDAY[g["wd"]])
 
@@ -449,12 +496,17 @@ def _zh_week(g: dict, ctx: Context):
 
 
 @rule("en_weekday",
-      rf"\b(?:(?P<on>on|by|due|before|until|till)\s+)?(?:the\s+)?(?:(?P<which>this|next|coming|the\s+coming|last)\s+)?"
+      rf"\b(?:(?P<on>on|by|due|before|until|till)\s+)?(?:the\s+)?(?:(?P<which>this|next|coming|the\s+coming|upcoming|last)\s+)?"
       rf"(?P<wd>{EN_WEEKDAY_RE})(?:\s+(?P<after>after\s+next|of\s+next\s+week|next\s+week|of\s+this\s+week|this\s+week))?"
       r"(?![a-z'’])",
       ("friday", "fri", "tue.", "next tuesday", "this saturday", "on mon", "friday after next",
        "wednesday of next week", "the friday after next", "by thursday", "coming monday"))
 def _en_weekday(g: dict, ctx: Context):
+    found = _en_weekday_of(g, ctx)
+    return {**found, "weekday": en_weekday(g["wd"])} if found else None
+
+
+def _en_weekday_of(g: dict, ctx: Context):
     name, which, after = g["wd"].lower().rstrip("."), (g["which"] or "").lower(), (g["after"] or "").lower()
     weekday = en_weekday(name)
     if name in EN_WEEKDAY_NEEDS_CUE and not (g["on"] or which or after):
@@ -486,7 +538,8 @@ ZH_DAY_WORDS = {"今天": 0, "今日": 0, "今儿": 0, "明天": 1, "明日": 1,
 
 
 @rule("zh_relative_day",
-      r"(?P<word>大后天|后天|明天|明日|明儿|今天|今日|今儿|昨天|昨日|前天)|(?P<day>今|明|昨)(?P<part>早|晨|晚|夜)",
+      r"(?:(?P<word>大后天|后天|明天|明日|明儿|今天|今日|今儿|昨天|昨日|前天)|(?P<day>今|明|昨)(?P<part>早|晨|晚|夜))"
+      r"(?:之前|以前|之内|以内|内)?",
       ("今天", "明天", "后天", "大后天", "昨天", "今晚", "明早", "明晚", "後天"))
 def _zh_relative_day(g: dict, ctx: Context):
     if g["word"]:
@@ -528,7 +581,7 @@ def _zh_day_of_month(g: dict, ctx: Context):
 
 
 @rule("en_day_of_month",
-      r"\b(?:on\s+|by\s+)?the\s+(?P<d>\d{1,2}(?:st|nd|rd|th))(?:\s+of\s+(?:(?P<next>next)|this)\s+month)?\b"
+      r"\b(?:on\s+|by\s+)?(?:the\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th))(?:\s+of\s+(?:(?P<next>next)|this)\s+month)?\b"
       rf"|\bon\s+the\s+(?P<w>{EN_ORDINAL_RE})\b",
       ("the 15th", "on the 1st", "the 5th of next month", "on the first"))
 def _en_day_of_month(g: dict, ctx: Context):
@@ -545,8 +598,10 @@ def _en_day_of_month(g: dict, ctx: Context):
       ("12/10", "11-30", "1/5"))
 def _numeric_month_day(g: dict, ctx: Context):
     month, day = int(g["m"]), int(g["d"])
+    if 13 <= month <= 31 and 1 <= day <= 12 and g["s"] == "/":
+        month, day = day, month  # 15/3 can only be the 15th of March
     if not 1 <= month <= 12 or not 1 <= day <= 31:
-        return None  # '30/12' or '3-45': not a date we read; leave it alone
+        return None  # '3-45': not a date we read; leave it alone
     return _day(cal.forward_month_day(ctx.today, month, day)) or IMPOSSIBLE
 
 
@@ -572,10 +627,10 @@ def _time(hour: int | None, minute: int | None, sure: bool, period: str | None =
 
 
 @rule("zh_clock",
-      rf"(?P<p>{ZH_PERIOD_RE})?\s*(?P<h>\d{{1,2}}|{ZH_NUM})\s*[点时](?:钟)?"
-      rf"(?:(?P<half>半)|(?P<q1>一刻)|(?P<q3>三刻)|(?P<sharp>整)|过?(?P<m>零?{ZH_NUM}|\d{{1,2}})\s*(?:分钟|分)?)?",
+      rf"(?P<p>{ZH_PERIOD_RE}|早|晚)?\s*(?P<h>\d{{1,2}}|{ZH_NUM})\s*[点时](?:钟)?"
+      rf"(?:(?P<half>半)|(?P<q1>一刻)|(?P<q3>三刻)|(?P<sharp>整)|过?(?P<m>零?{ZH_NUM}|\d{{1,2}})\s*(?:分钟|分)?)?" + BEFORE,
       ("下午3点", "下午三点零五", "三点一刻", "三点半", "晚上8点", "中午12点", "上午10点半", "3点20分", "15点",
-       "下午3点三刻", "九点整", "下午三點"))
+       "下午3点三刻", "九点整", "下午三點", "晚8点", "五点前", "十点"))
 def _zh_clock(g: dict, ctx: Context):
     hour = number(g["h"])
     if g["half"]:
@@ -590,9 +645,13 @@ def _zh_clock(g: dict, ctx: Context):
         minute = number(g["m"])
     else:
         minute = 0
-    # A bare Chinese-numeral hour (三点) is too often a count ('三点建议'): it needs a date or 下午 beside it.
+    # A bare Chinese-numeral hour is too often a count ('三点建议', '快一点'): alone it is an hour only when
+    # followed by a space, the end or 前 ('十点 开会', '五点前'), and never 一点 / 两点 glued to a word.
     bare = not g["p"] and not g["h"].isdigit() and not any(g[k] for k in ("half", "q1", "q3", "m", "sharp"))
     bare = bare and "钟" not in g["_raw"]
+    if bare and g["h"] not in ("一", "两") and (g["_raw"].endswith("前") or not g["_after"][:1].strip()
+                                               or g["_after"][:1] in ",，。;；!！#＃@＠*＊"):
+        bare = False
     return _time(hour, minute, sure=hour is not None and hour > 12, period=ZH_PERIOD.get(g["p"] or ""), weak=bare)
 
 
