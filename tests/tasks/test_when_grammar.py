@@ -104,7 +104,10 @@ CALENDAR_DATES = table(NOW, [
     ("friday, november 27", "2026-11-27"), ("Tuesday, December 1st at 3pm", "2026-12-01T15:00"),
     ("monday the 30th", "2026-11-30"), ("11月27日周五", "2026-11-27"), ("11月27日（周五）", "2026-11-27"), ("11月27日（周四）", None),
     ("周五 11月27日 下午3点", "2026-11-27T15:00"), ("11月27日 周四", None), ("thursday, november 27", None),
-    ("in 2 days' time", "2026-11-27"),
+    ("in 2 days' time", "2026-11-27"), ("15.02.2027", "2027-02-15"), ("the first of next month", "2026-12-01"),
+    ("the first day of next month", "2026-12-01"), ("本周内", "2026-11-29"), ("這個星期之內", "2026-11-29"),
+    ("本月内", "2026-11-30"), ("今年内", "2026-12-31"), ("下月中旬", "2026-12-20"), ("3月下旬", "2027-03-31"),
+    ("on the weekend", "2026-11-28"), ("through friday", "2026-11-27"), ("this coming wednesday", "2026-12-02"),
 ])
 
 CLOCK_TIMES = table(NOW, [
@@ -139,7 +142,11 @@ CLOCK_TIMES = table(NOW, [
     ("dec 3 at 4pm", "2026-12-03T16:00"), ("next monday at 10am", "2026-11-30T10:00"),
     ("十点", "2026-11-25T10:00"), ("五点前", "2026-11-25T17:00"), ("下午5点半之前", "2026-11-25T17:30"),
     ("晚8点", "2026-11-25T20:00"), ("早8点", "2026-11-26T08:00"), ("今天半夜12点", "2026-11-26T00:00"),
-    ("upcoming friday at 5pm", "2026-11-27T17:00"),
+    ("upcoming friday at 5pm", "2026-11-27T17:00"), ("两点差一刻", "2026-11-25T13:45"), ("三點差五分", "2026-11-25T14:55"),
+    ("by 5", "2026-11-25T17:00"), ("before noon", "2026-11-25T12:00"), ("by end of day", "2026-11-25T18:00"),
+    ("EOD", "2026-11-25T18:00"), ("end of the day tomorrow", "2026-11-26T18:00"), ("今天下班前", "2026-11-25T18:00"),
+    ("明天下班前", "2026-11-26T18:00"), ("今天傍晚", "2026-11-25T18:00"), ("in one and a half hours", "2026-11-25T11:00"),
+    ("within the next hour", "2026-11-25T10:30"),
 ])
 
 PART_OF_DAY = table(NOW, [
@@ -197,7 +204,7 @@ LEFT_ALONE = table(NOW, [
     ("may be", None), ("sat down", None), ("the sun", None), ("2月30日", None), ("13月5日", None), ("32号", None),
     ("25点", None), ("13pm", None), ("下午3点61分", None), ("7日留存", None), ("3号楼", None), ("2号线", None),
     ("提升 1.5 倍", None), ("版本 3.2.1", None), ("比分 3:2", None), ("618", None), ("520", None), ("十一个人", None),
-    ("十一点", "2026-11-25T11:00"), ("第3号", None), ("1:1", None), ("a few days", None),
+    ("十一点", "2026-11-25T11:00"), ("at 3 stores", None), ("look at 2 options", None), ("第3号", None), ("1:1", None), ("a few days", None),
 ])
 
 OTHER_NOWS = table(MONTH_END, [  # Saturday 2026-01-31 10:00

@@ -280,7 +280,7 @@ def resolve(parts: list[Part], now: datetime, day_parts: dict | None = None) -> 
         if at is None:
             return None
     elif period is not None:
-        default = (day_parts or DEFAULT_DAY_PARTS).get(DEFAULT_KEY.get(period, ""))
+        default = {**DEFAULT_DAY_PARTS, **(day_parts or {})}.get(DEFAULT_KEY.get(period, ""))
         if default is None:
             return None  # 凌晨 with no clock time: claim nothing
         at = (default[0], default[1], 0)

@@ -101,20 +101,23 @@ def _zh_in_minutes(g: dict, ctx: Context):
 
 
 @rule("en_in_minutes_hours",
-      rf"\b(?:in|within)\s+(?:(?P<half>half\s+an?)\s+hour|an?\s+hour\s+and\s+a\s+half|(?P<n>{EN_COUNT_RE})"
-      r"\s+(?P<unit>minutes?|mins?|hours?|hrs?)(?P<more>\s+and\s+a\s+half)?)\b"
+      rf"\b(?:in|within)\s+(?:the\s+next\s+)?(?:(?P<half>half\s+an?)\s+hour|an?\s+hour\s+and\s+a\s+half"
+      rf"|(?P<n>{EN_COUNT_RE})(?P<more2>\s+and\s+a\s+half)?"
+      r"\s+(?P<unit>minutes?|mins?|hours?|hrs?)(?P<more>\s+and\s+a\s+half)?|(?P<one>hour))\b"
       rf"|\b(?P<n2>{EN_COUNT_RE})\s+(?P<unit2>minutes?|mins?|hours?|hrs?)\s+from\s+now\b",
       ("in 15 minutes", "in an hour", "in half an hour", "in 2 hours", "within 30 mins", "in an hour and a half",
-       "20 minutes from now"))
+       "20 minutes from now", "in one and a half hours", "within the next hour"))
 def _en_in_minutes(g: dict, ctx: Context):
     if g["half"]:
         minutes = 30.0
+    elif g["one"]:
+        minutes = 60.0
     elif g["n"] or g["n2"]:
         count = en_count(g["n"] or g["n2"])
         unit = (g["unit"] or g["unit2"]).lower()
         if count is None:
             return None
-        minutes = count * (60 if unit.startswith("h") else 1) + (30 if g["more"] else 0)
+        minutes = count * (60 if unit.startswith("h") else 1) + (30 if g["more"] or g["more2"] else 0)
     else:
         minutes = 90.0
     if minutes <= 0 or minutes > 60 * 24 * 7:
@@ -216,6 +219,13 @@ def _zh_year_month_day(g: dict, ctx: Context):
 @rule("iso_date", r"(?<![\d.:/-])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d])",
       ("2026-12-15", "2027/1/8", "2026.12.31"))
 def _iso(g: dict, ctx: Context):
+    return _day(cal.safe_date(int(g["y"]), int(g["m"]), int(g["d"])), year_written=True) or IMPOSSIBLE
+
+
+@rule("dotted_day_month_year", r"(?<![\d./:-])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?![\d.])",
+      ("15.02.2027", "1.3.2027"))
+def _dotted_day_month_year(g: dict, ctx: Context):
+    """15.02.2027: with dots the day comes first (as it is written where dots are used)."""
     return _day(cal.safe_date(int(g["y"]), int(g["m"]), int(g["d"])), year_written=True) or IMPOSSIBLE
 
 
@@ -351,8 +361,9 @@ def _zh_this_next_month_day(g: dict, ctx: Context):
 
 @rule("zh_month_edge",
       rf"(?:(?P<y>(?:19|20)\d{{2}})年|(?P<yw>今年|明年))?(?P<which>本|这个|这|下个|下|下下个|下下|(?P<m>{ZH_OR_DIGITS}))?"
-      r"月(?:的)?(?P<edge>底|末|初|最后一天)" + BEFORE,
-      ("月底", "月末", "下月底", "下个月底", "月初", "下月初", "本月底", "3月底", "明年3月初"))
+      r"月(?:的)?(?P<edge>底|末|初|最后一天|上旬|中旬|下旬|中|内|之内)" + BEFORE,
+      ("月底", "月末", "下月底", "下个月底", "月初", "下月初", "本月底", "3月底", "明年3月初", "下月中旬", "3月下旬",
+       "本月内", "月中"))
 def _zh_month_edge(g: dict, ctx: Context):
     which, edge = g["which"] or "", g["edge"]
     if g["m"]:
@@ -370,14 +381,17 @@ def _zh_month_edge(g: dict, ctx: Context):
         if edge == "初" and not which and ctx.today.day > 1:
             ahead = 1  # 月初 on the 25th means next month's
         first = cal.add_months(ctx.today.replace(day=1), ahead)
-    found = first if edge == "初" else cal.month_last(first.year, first.month)
+    middle = {"上旬": 10, "中旬": 20, "中": 15}.get(edge)
+    if edge in ("内", "之内") and which not in ("本", "这个", "这"):
+        return None  # 3月内, 下月内: 'within' a month other than this one is not a deadline we read
+    found = first if edge == "初" else first.replace(day=middle) if middle else cal.month_last(first.year, first.month)
     if edge == "最后一天" and not (which or g["m"]):
         found = cal.month_last(ctx.today.year, ctx.today.month)
     return _day(found, year_written=bool(g["y"] or g["yw"]))
 
 
-@rule("zh_year_end", r"(?:(?P<yw>今年|明年)(?:年底|年末|底)|年底|年末)" + BEFORE,
-      ("年底", "年末", "今年年底", "明年年底", "今年底"))
+@rule("zh_year_end", r"(?:(?P<yw>今年|明年)(?:年底|年末|底|之内|以内|内)|年底|年末|年内)" + BEFORE,
+      ("年底", "年末", "今年年底", "明年年底", "今年底", "今年内", "年内"))
 def _zh_year_end(g: dict, ctx: Context):
     year = ctx.today.year + (YEAR_WORD[g["yw"]] if g["yw"] else 0)
     return _day(date(year, 12, 31), year_written=bool(g["yw"]))
@@ -483,9 +497,12 @@ def _zh_weekday(g: dict, ctx: Context):
     return _week_day(ctx, g["which"] or "", ZH_WEEKDAY[g["wd"]])
 
 
-@rule("zh_week", rf"(?:{ZH_WHICH_WEEK}个?)?(?P<weekend>{ZH_WEEK}末)" + BEFORE + rf"|(?P<w2>下下个|下下|下个|下){ZH_WEEK}(?!末|{ZH_WEEKDAY_CHAR})",
-      ("下周", "下个星期", "下下周", "周末", "下周末", "本周末", "下礼拜"))
+@rule("zh_week", rf"(?:{ZH_WHICH_WEEK}个?)?(?P<weekend>{ZH_WEEK}末)" + BEFORE + rf"|(?P<w2>下下个|下下|下个|下){ZH_WEEK}(?!末|{ZH_WEEKDAY_CHAR})"
+      rf"|(?P<within>本|这个?|下个?){ZH_WEEK}(?:之内|以内|内)",
+      ("下周", "下个星期", "下下周", "周末", "下周末", "本周末", "下礼拜", "本周内", "这个星期之内", "下周内"))
 def _zh_week(g: dict, ctx: Context):
+    if g["within"]:  # 本周内: by the week's last day, Sunday
+        return _day(cal.monday_of(ctx.today, 1 if g["within"].startswith("下") else 0) + timedelta(days=6))
     if g["weekend"]:
         which = g["which"] or ""
         if not which and ctx.today.weekday() == 6:
@@ -496,7 +513,7 @@ def _zh_week(g: dict, ctx: Context):
 
 
 @rule("en_weekday",
-      rf"\b(?:(?P<on>on|by|due|before|until|till)\s+)?(?:the\s+)?(?:(?P<which>this|next|coming|the\s+coming|upcoming|last)\s+)?"
+      rf"\b(?:(?P<on>on|by|due|before|until|till|through|thru)\s+)?(?:the\s+)?(?:(?P<which>this\s+coming|this|next|coming|the\s+coming|upcoming|last)\s+)?"
       rf"(?P<wd>{EN_WEEKDAY_RE})(?:\s+(?P<after>after\s+next|of\s+next\s+week|next\s+week|of\s+this\s+week|this\s+week))?"
       r"(?![a-z'’])",
       ("friday", "fri", "tue.", "next tuesday", "this saturday", "on mon", "friday after next",
@@ -515,19 +532,22 @@ def _en_weekday_of(g: dict, ctx: Context):
         return _day(cal.upcoming(ctx.today, weekday) + timedelta(days=7))
     if "next" in after or which == "next":
         return _day(cal.monday_of(ctx.today, 1) + timedelta(days=weekday))
-    if "this" in after or which == "this":
+    if "this" in after or which == "this":  # ('this coming friday' is the upcoming one, below)
         return _day(cal.monday_of(ctx.today) + timedelta(days=weekday))
     if which == "last":
         return _day(cal.monday_of(ctx.today, -1) + timedelta(days=weekday))
+    if "coming" in which:  # 'this coming tuesday' on a Tuesday is next week's
+        return _day(cal.upcoming(ctx.today + timedelta(days=1), weekday))
     return _day(cal.upcoming(ctx.today, weekday), weekday_bare=not which)
 
 
-@rule("en_week", r"\b(?:(?P<after>the\s+week\s+after\s+next)|next\s+week(?!end)|(?P<which>this|next)?\s*(?P<weekend>weekend))\b",
-      ("next week", "the week after next", "this weekend", "next weekend"))
+@rule("en_week", r"\b(?:(?P<after>the\s+week\s+after\s+next)|next\s+week(?!end)|(?:on\s+|by\s+)?(?:(?P<which>this|next)\s+|the\s+)?"
+      r"(?P<weekend>weekend))\b",
+      ("next week", "the week after next", "this weekend", "next weekend", "on the weekend", "weekend"))
 def _en_week(g: dict, ctx: Context):
     if g["weekend"]:
         if not g["which"]:
-            return None  # 'the weekend' without this/next is too loose
+            return _day(ctx.today if ctx.today.weekday() == 6 else cal.monday_of(ctx.today) + timedelta(days=5))
         return _day(cal.monday_of(ctx.today, 1 if g["which"].lower() == "next" else 0) + timedelta(days=5))
     return _day(cal.monday_of(ctx.today, 2 if g["after"] else 1))
 
@@ -581,14 +601,16 @@ def _zh_day_of_month(g: dict, ctx: Context):
 
 
 @rule("en_day_of_month",
-      r"\b(?:on\s+|by\s+)?(?:the\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th))(?:\s+of\s+(?:(?P<next>next)|this)\s+month)?\b"
+      rf"\b(?:on\s+|by\s+)?(?:the\s+)?(?P<w2>{EN_ORDINAL_RE})(?:\s+day)?\s+of\s+(?:(?P<next2>next)|this|the)\s+month\b"
+      r"|\b(?:on\s+|by\s+)?(?:the\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th))(?:\s+of\s+(?:(?P<next>next)|this)\s+month)?\b"
       rf"|\bon\s+the\s+(?P<w>{EN_ORDINAL_RE})\b",
-      ("the 15th", "on the 1st", "the 5th of next month", "on the first"))
+      ("the 15th", "on the 1st", "the 5th of next month", "on the first", "the first of next month",
+       "the first day of next month", "the tenth of this month"))
 def _en_day_of_month(g: dict, ctx: Context):
-    day = en_ordinal(g["d"] or g["w"])
+    day = en_ordinal(g["d"] or g["w"] or g["w2"])
     if day is None or not 1 <= day <= 31:
         return IMPOSSIBLE if day else None
-    if g["next"]:
+    if g["next"] or g["next2"]:
         first = cal.add_months(ctx.today.replace(day=1), 1)
         return _day(cal.safe_date(first.year, first.month, day)) or IMPOSSIBLE
     return _day(cal.forward_day_of_month(ctx.today, day))
@@ -628,9 +650,10 @@ def _time(hour: int | None, minute: int | None, sure: bool, period: str | None =
 
 @rule("zh_clock",
       rf"(?P<p>{ZH_PERIOD_RE}|早|晚)?\s*(?P<h>\d{{1,2}}|{ZH_NUM})\s*[点时](?:钟)?"
-      rf"(?:(?P<half>半)|(?P<q1>一刻)|(?P<q3>三刻)|(?P<sharp>整)|过?(?P<m>零?{ZH_NUM}|\d{{1,2}})\s*(?:分钟|分)?)?" + BEFORE,
+      rf"(?:(?P<half>半)|(?P<q1>一刻)|(?P<q3>三刻)|(?P<sharp>整)|差(?P<to>一刻|{ZH_NUM}分|\d{{1,2}}分)"
+      rf"|过?(?P<m>零?{ZH_NUM}|\d{{1,2}})\s*(?:分钟|分)?)?" + BEFORE,
       ("下午3点", "下午三点零五", "三点一刻", "三点半", "晚上8点", "中午12点", "上午10点半", "3点20分", "15点",
-       "下午3点三刻", "九点整", "下午三點", "晚8点", "五点前", "十点"))
+       "下午3点三刻", "九点整", "下午三點", "晚8点", "五点前", "十点", "两点差一刻", "三点差五分"))
 def _zh_clock(g: dict, ctx: Context):
     hour = number(g["h"])
     if g["half"]:
@@ -639,6 +662,11 @@ def _zh_clock(g: dict, ctx: Context):
         minute = 15
     elif g["q3"]:
         minute = 45
+    elif g["to"]:  # 两点差一刻: a quarter to two
+        before = 15 if g["to"] == "一刻" else number(g["to"].rstrip("分"))
+        if hour is None or before is None or not 0 < before < 60:
+            return None
+        hour, minute = (hour - 1) or 12, 60 - before
     elif g["m"]:
         if not g["m"].isdigit() and len(g["m"]) == 1 and g["m"] not in "十":
             return None  # 三点五: not a way to write 3:05; claim nothing
@@ -647,7 +675,7 @@ def _zh_clock(g: dict, ctx: Context):
         minute = 0
     # A bare Chinese-numeral hour is too often a count ('三点建议', '快一点'): alone it is an hour only when
     # followed by a space, the end or 前 ('十点 开会', '五点前'), and never 一点 / 两点 glued to a word.
-    bare = not g["p"] and not g["h"].isdigit() and not any(g[k] for k in ("half", "q1", "q3", "m", "sharp"))
+    bare = not g["p"] and not g["h"].isdigit() and not any(g[k] for k in ("half", "q1", "q3", "m", "sharp", "to"))
     bare = bare and "钟" not in g["_raw"]
     if bare and g["h"] not in ("一", "两") and (g["_raw"].endswith("前") or not g["_after"][:1].strip()
                                                or g["_after"][:1] in ",，。;；!！#＃@＠*＊"):
@@ -708,7 +736,8 @@ def _en_quarter(g: dict, ctx: Context):
     return _time(hour, minute, False)
 
 
-@rule("en_noon_midnight", r"\b(?:at\s+)?(?P<w>noon|midday|midnight)\b", ("noon", "at midnight", "midday"))
+@rule("en_noon_midnight", r"\b(?:(?:at|by|before)\s+)?(?P<w>noon|midday|midnight)\b",
+      ("noon", "at midnight", "midday", "before noon"))
 def _en_noon(g: dict, ctx: Context):
     if g["w"].lower() == "midnight":
         return {"hour": 24, "minute": 0, "hour_sure": True}  # the end of the day it is written with
@@ -721,7 +750,11 @@ def _en_oclock(g: dict, ctx: Context):
     return _time(hour, 0, False) if hour is not None and hour <= 12 else IMPOSSIBLE
 
 
-@rule("en_at_hour", rf"\b(?:at|around|@)\s+(?P<h>{EN_HOUR})(?![\d:.%/a-z])", ("at 3", "at 11", "around 4", "at nine"))
+_NOT_A_THING_COUNTED = r"(?!\s*(?!(?:today|tomorrow|tonight|on|next|this|in\s+the|sharp)\b)[a-z])"
+
+
+@rule("en_at_hour", rf"\b(?:at|around|by|@)\s+(?P<h>{EN_HOUR})(?![\d:.%/a-z]){_NOT_A_THING_COUNTED}",
+      ("at 3", "at 11", "around 4", "at nine", "by 5"))
 def _en_at_hour(g: dict, ctx: Context):
     hour = _en_hour(g["h"].lower())
     if hour is None or not 0 <= hour <= 23:
@@ -744,6 +777,14 @@ def _bare_hour(g: dict, ctx: Context):
 @rule("zh_period", rf"(?P<p>{ZH_PERIOD_RE})", ("上午", "下午", "晚上", "中午", "凌晨", "傍晚"))
 def _zh_period(g: dict, ctx: Context):
     return {"period": ZH_PERIOD[g["p"]]}
+
+
+@rule("end_of_day", r"\b(?:(?:by|before|at)\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:business\s+|work(?:ing)?\s+)?day|eod|cob"
+      r"|close\s+of\s+business)\b|下班(?:之前|以前|前)",
+      ("end of day", "by end of day", "EOD", "close of business", "下班前", "end of the day"))
+def _end_of_day(g: dict, ctx: Context):
+    """'by end of day' / 下班前: a part of the day of its own (a setting, 18:00)."""
+    return {"period": "end_of_day"}
 
 
 @rule("zh_short_period", r"(?P<p>[早晚])(?![点饭餐会报安到些了])", ("晚", "早"))

@@ -119,7 +119,8 @@ def en_month(text: str) -> int:
 
 # --- parts of the day -------------------------------------------------------------------------
 # The default clock time of a part of the day written without one (明天下午 → 15:00): a setting.
-DEFAULT_DAY_PARTS = {"morning": (9, 0), "noon": (12, 0), "afternoon": (15, 0), "evening": (20, 0)}
+DEFAULT_DAY_PARTS = {"morning": (9, 0), "noon": (12, 0), "afternoon": (15, 0), "evening": (20, 0),
+                     "dusk": (18, 0), "end_of_day": (18, 0)}
 ZH_PERIOD = {"上午": "morning", "早上": "morning", "早晨": "morning", "清晨": "morning", "早": "morning",
              "中午": "noon", "正午": "noon", "下午": "afternoon", "午后": "afternoon", "傍晚": "dusk",
              "晚上": "evening", "晚间": "evening", "夜里": "night", "夜间": "night", "晚": "evening",
@@ -128,5 +129,5 @@ ZH_PERIOD_RE = r"上午|早上|早晨|清晨|中午|正午|下午|午后|傍晚|
 EN_PERIOD = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "evening",
              "tonight": "evening"}
 # A part of the day without a default time (凌晨, 半夜) needs a clock time to be understood.
-DEFAULT_KEY = {"morning": "morning", "noon": "noon", "afternoon": "afternoon", "dusk": "evening",
-               "evening": "evening", "night": "evening"}
+DEFAULT_KEY = {"morning": "morning", "noon": "noon", "afternoon": "afternoon", "dusk": "dusk",
+               "evening": "evening", "night": "evening", "end_of_day": "end_of_day"}
