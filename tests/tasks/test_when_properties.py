@@ -97,3 +97,15 @@ def test_every_rule_example_is_found_where_it_begins():
         for example in rule.examples:
             parts = scan(normalise(example), Context(NOW))
             assert parts and parts[0].start == 0, (rule.name, example)
+
+
+def test_the_first_characters_read_from_each_pattern_cover_its_examples():
+    """when_first.py narrows the rules tried at a position from the pattern itself; an example's own first
+    character must always be among them."""
+    from workbench.tasks.when_first import can_begin_with, first_chars
+    from workbench.tasks.when_words import normalise
+
+    for rule in RULES:
+        first = first_chars(rule.pattern)
+        for example in rule.examples:
+            assert can_begin_with(first, normalise(example)[0]), (rule.name, example)

@@ -17,29 +17,29 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from workbench.tasks.when_calendar import HOLIDAYS
+from workbench.tasks.when_first import can_begin_with, first_chars
 from workbench.tasks.when_rules import RULES, Context, Part
 from workbench.tasks.when_words import (DEFAULT_DAY_PARTS, DEFAULT_KEY, EN_COUNT, EN_MONTH, EN_ORDINAL, EN_WEEKDAY,
                                         normalise)
 
 
-def _master() -> re.Pattern:
-    """All rules as one alternation; group names get a per-rule prefix so they stay unique."""
-    alternatives = []
-    for index, found in enumerate(RULES):
-        source = re.sub(r"\(\?P<(\w+)>", rf"(?P<r{index}_\1>", found.pattern.pattern)
-        source = re.sub(r"\(\?P=(\w+)\)", rf"(?P=r{index}_\1)", source)
-        source = re.sub(r"\(\?\((\w+)\)", rf"(?(r{index}_\1)", source)
-        alternatives.append(f"(?P<r{index}>{source})")
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+FIRST_CHARS = [first_chars(found.pattern) for found in RULES]
+_RULES_AT: dict[str, tuple[int, ...]] = {}
 
 
-MASTER = _master()
+def rules_at(char: str) -> tuple[int, ...]:
+    """The rules (in order) whose match can begin with `char`."""
+    found = _RULES_AT.get(char)
+    if found is None:
+        found = _RULES_AT[char] = tuple(i for i, first in enumerate(FIRST_CHARS) if can_begin_with(first, char))
+    return found
+
+
 _GROUP_NAMES = [[name for name in rule.pattern.groupindex] for rule in RULES]
 
 
-def _build(index: int, match: re.Match, text: str, ctx: Context, prefixed: bool) -> Part | None:
-    names = _GROUP_NAMES[index]
-    groups = {name: match.group(f"r{index}_{name}" if prefixed else name) for name in names}
+def _build(index: int, match: re.Match, text: str, ctx: Context) -> Part | None:
+    groups = {name: match.group(name) for name in _GROUP_NAMES[index]}
     groups["_raw"], groups["_after"] = match.group(0), text[match.end():]
     fields = RULES[index].build(groups, ctx)
     if fields is None:
@@ -87,17 +87,13 @@ def scan(text: str, ctx: Context) -> list[Part]:
     for candidate in _candidates(text):
         if candidate < position:
             continue
-        match = MASTER.match(text, candidate)
-        if match is None:
-            continue
-        index = int(match.lastgroup[1:])
-        part = _build(index, match, text, ctx, prefixed=True)
-        for later in range(index + 1, len(RULES)):  # the first rule's builder declined: try the rest here
-            if part is not None:
-                break
-            again = RULES[later].pattern.match(text, match.start())
-            if again is not None and again.end() > again.start():
-                part = _build(later, again, text, ctx, prefixed=False)
+        part = None
+        for index in rules_at(text[candidate]):  # the first rule that matches here and builds a part
+            match = RULES[index].pattern.match(text, candidate)
+            if match is not None and match.end() > match.start():
+                part = _build(index, match, text, ctx)
+                if part is not None:
+                    break
         if part is None or part.end == part.start:
             continue
         parts.append(part)
