@@ -28,7 +28,7 @@ def table(now: datetime, rows: list[tuple[str, str | None]]):
 def check(text: str, due: str | None, now: datetime) -> None:
     found = parse_when(text, now)
     assert (found.due if found else None) == due, text
-    in_a_line = parse_capture_strict(f"回访 {text} #跟进", now)
+    in_a_line = parse_capture_strict(f"{text}，回访 #跟进", now)
     assert in_a_line.due == due, f"in a capture line: {text}"
     if due is not None:
         assert in_a_line.title == "回访", f"the whole span is claimed: {text}"
@@ -204,7 +204,10 @@ LEFT_ALONE = table(NOW, [
     ("may be", None), ("sat down", None), ("the sun", None), ("2月30日", None), ("13月5日", None), ("32号", None),
     ("25点", None), ("13pm", None), ("下午3点61分", None), ("7日留存", None), ("3号楼", None), ("2号线", None),
     ("提升 1.5 倍", None), ("版本 3.2.1", None), ("比分 3:2", None), ("618", None), ("520", None), ("十一个人", None),
-    ("十一点", "2026-11-25T11:00"), ("at 3 stores", None), ("look at 2 options", None), ("第3号", None), ("1:1", None), ("a few days", None),
+    ("十一点", "2026-11-25T11:00"), ("at 3 stores", None), ("look at 2 options", None), ("the 3rd option", None),
+    ("weekend plan", None), ("read chapter 5 tonight", None), ("评分 4.5", None), ("价格 9.9", None),
+    ("会议纪要 12.5", None), ("预算 1.2 万", None), ("下个月的预算", None), ("明年的计划", None), ("618 预算", None),
+    ("520 块", None), ("两点 建议", None), ("一点 小事", None), ("整理 2026 年度总结", None), ("回复 5 条 评论", None), ("第3号", None), ("1:1", None), ("a few days", None),
 ])
 
 OTHER_NOWS = table(MONTH_END, [  # Saturday 2026-01-31 10:00

@@ -70,8 +70,10 @@ TITLES = st.sampled_from(["回访 王芳", "整理借款SOP", "call bob about re
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(EXAMPLES), TITLES, st.booleans())
 def test_an_expression_reads_the_same_alone_and_inside_ordinary_words(expression, title, first):
-    if re.fullmatch(r"(?:at|by|around) \w+", expression):
-        first = False  # 'at 3 stores': a bare 'at N' followed by a word is read as a count, by design
+    if re.fullmatch(r"(?:at|by|around) \w+|(?:on )?(?:the )?\w+(?:st|nd|rd|th)", expression):
+        first = False  # 'at 3 stores', 'the 3rd option': followed by a word they are a count, by design
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", expression):
+        first = True  # '评分 4.5': a dotted pair after words is a number; alone at the start, 10.1 is a date
     line = f"{expression} {title}" if first else f"{title} {expression}"
     parsed = parse_capture_strict(line, NOW)
     assert parsed.due == parse_when(expression, NOW).due

@@ -40,7 +40,7 @@ _GROUP_NAMES = [[name for name in rule.pattern.groupindex] for rule in RULES]
 
 def _build(index: int, match: re.Match, text: str, ctx: Context) -> Part | None:
     groups = {name: match.group(name) for name in _GROUP_NAMES[index]}
-    groups["_raw"], groups["_after"] = match.group(0), text[match.end():]
+    groups["_raw"], groups["_after"], groups["_before"] = match.group(0), text[match.end():], text[:match.start()]
     fields = RULES[index].build(groups, ctx)
     if fields is None:
         return None
@@ -182,6 +182,10 @@ def _weak_ok(expression: Expression, text: str) -> bool:
             if part.start > day[0].end:  # 'tomorrow 9': the number must end the phrase
                 rest = text[part.end:].lstrip()
                 if rest and rest[0] not in ",，.。;；!！#＃@＠*＊":
+                    return False
+            else:  # '9 tomorrow': the number must begin it ('chapter 5 tonight' is a chapter)
+                before = text[:part.start].rstrip(" \x00")
+                if before and before[-1] not in ",，.。;；:：!！":
                     return False
         if part.rule == "zh_short_period" and not any(p.day is not None and p.end == part.start for p in strong):
             return False

@@ -490,7 +490,7 @@ def _week_day_of(ctx: Context, which: str, weekday: int) -> dict | None:
 
 @rule("zh_weekday",
       rf"(?P<open>[（(]\s*)?(?:{ZH_WHICH_WEEK}\s*(?:{ZH_WEEK}的?)?)?{ZH_WEEK}(?P<wd>{ZH_WEEKDAY_CHAR})"
-      rf"(?![一二三四五六日天0-9、和,，])(?(open)\s*[)）])" + BEFORE,
+      rf"(?![一二三四五六日天0-9、和])(?(open)\s*[)）])" + BEFORE,
       ("周五", "星期五", "礼拜五", "下周二", "下个周二", "下星期一", "下下周一", "本周六", "这周五", "周日",
        "星期天", "下周五前", "下周的周五", "禮拜五", "下週一", "（周五）"))
 def _zh_weekday(g: dict, ctx: Context):
@@ -541,9 +541,9 @@ def _en_weekday_of(g: dict, ctx: Context):
     return _day(cal.upcoming(ctx.today, weekday), weekday_bare=not which)
 
 
-@rule("en_week", r"\b(?:(?P<after>the\s+week\s+after\s+next)|next\s+week(?!end)|(?:on\s+|by\s+)?(?:(?P<which>this|next)\s+|the\s+)?"
+@rule("en_week", r"\b(?:(?P<after>the\s+week\s+after\s+next)|next\s+week(?!end)|(?:on\s+|by\s+)?(?:(?P<which>this|next)\s+|the\s+)"
       r"(?P<weekend>weekend))\b",
-      ("next week", "the week after next", "this weekend", "next weekend", "on the weekend", "weekend"))
+      ("next week", "the week after next", "this weekend", "next weekend", "on the weekend", "the weekend"))
 def _en_week(g: dict, ctx: Context):
     if g["weekend"]:
         if not g["which"]:
@@ -601,9 +601,10 @@ def _zh_day_of_month(g: dict, ctx: Context):
 
 
 @rule("en_day_of_month",
-      rf"\b(?:on\s+|by\s+)?(?:the\s+)?(?P<w2>{EN_ORDINAL_RE})(?:\s+day)?\s+of\s+(?:(?P<next2>next)|this|the)\s+month\b"
+      rf"(?:\b(?:on\s+|by\s+)?(?:the\s+)?(?P<w2>{EN_ORDINAL_RE})(?:\s+day)?\s+of\s+(?:(?P<next2>next)|this|the)\s+month\b"
       r"|\b(?:on\s+|by\s+)?(?:the\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th))(?:\s+of\s+(?:(?P<next>next)|this)\s+month)?\b"
-      rf"|\bon\s+the\s+(?P<w>{EN_ORDINAL_RE})\b",
+      rf"|\bon\s+the\s+(?P<w>{EN_ORDINAL_RE})\b)" + r"(?!\s+(?!(?:of|at|by|on|in|to|for|and|or|before|after|from|until|next"
+      r"|this|morning|afternoon|evening|night|noon)\b)[a-z])",
       ("the 15th", "on the 1st", "the 5th of next month", "on the first", "the first of next month",
        "the first day of next month", "the tenth of this month"))
 def _en_day_of_month(g: dict, ctx: Context):
@@ -633,8 +634,12 @@ def _numeric_month_day(g: dict, ctx: Context):
       r"(?![\d.%]|\s*[倍个元万亿千百块人次分秒米斤克折岁度级版码kKwWmM%]))" + BEFORE,
       ("10.1", "10.1前", "12.31之前", "6.18"))
 def _dotted(g: dict, ctx: Context):
-    """10.1 is a date unless a unit or more digits follow (1.5倍, 3.2.1, 4.5%); after 在/到/截止/on/by it
-    is a date whatever follows."""
+    """10.1 is a date after 在/到/截止/on/by, before 号/日/前/当天 or a time, or alone at the start of the line
+    ('10.1 上线'); elsewhere ('评分 4.5', '价格 9.9') a dotted pair is a number. Never with a unit or more
+    digits after it (1.5倍, 3.2.1, 4.5%)."""
+    if g["m2"] and not re.match(r"\s*(?:号|日|前|之前|当天|\d{1,2}[:点])", g["_after"]) \
+            and not g["_raw"].endswith("前") and g["_before"].strip(" \x00"):
+        return None
     month, day = int(g["m"] or g["m2"]), int(g["d"] or g["d2"])
     return _day(cal.forward_month_day(ctx.today, month, day)) or IMPOSSIBLE
 
