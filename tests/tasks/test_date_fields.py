@@ -111,3 +111,21 @@ def test_the_cli_follow_up_takes_words_and_refuses_the_past(db_path, capsys):
     rows = database.execute("SELECT follow_up_due FROM contacts").fetchall()
     database.close()
     assert rows == [("2026-11-27T15:00",)]
+
+
+def test_the_part_of_day_times_are_a_stored_setting_every_field_reads(ctx, qtbot):
+    from workbench import stored_settings
+    from workbench.contacts.users import create_user
+    from workbench.tasks.capture import day_parts_for, parse_for
+    from workbench.ui.contacts.contact_form import ContactForm
+
+    stored_settings.put(ctx.db, {stored_settings.DAY_PARTS: {"afternoon": "14:00", "evening": "bad"}})
+    assert day_parts_for(ctx.db) == {"morning": (9, 0), "noon": (12, 0), "afternoon": (14, 0)}
+    assert parse_for(ctx.db, "明天下午 回访", NOW).due == "2026-11-26T14:00"
+    assert parse_for(ctx.db, "明天晚上 回访", NOW).due == "2026-11-26T20:00"  # unreadable: the default
+    form = ContactForm(ctx)
+    qtbot.addWidget(form)
+    form.user_id = create_user(ctx.db, name="王芳", now=NOW)
+    form.follow_up.setText("后天下午")
+    assert form.save() is not None
+    assert ctx.db.execute("SELECT follow_up_due FROM contacts").fetchone() == ("2026-11-27T14:00",)

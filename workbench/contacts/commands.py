@@ -86,10 +86,12 @@ def cmd_contact(args) -> int:
     from workbench.contacts.contact_log import log_contact
     from workbench.contacts.follow_up_parse import parse_follow_up
 
+    from workbench.tasks.capture import day_parts_for
+
     now = now_of(args)
-    follow_up = parse_follow_up(args.follow_up, now)  # the capture bar's grammar; a past time is a sentence
     db = _db(args)
     try:
+        follow_up = parse_follow_up(args.follow_up, now, day_parts_for(db))  # the capture bar's grammar
         contact_id = log_contact(db, user_id=args.user, summary=args.summary or "", channel=args.channel,
                                  direction=args.direction, topic=args.topic, outcome=args.outcome,
                                  follow_up_due=follow_up, now=now,

@@ -64,11 +64,13 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(name: str, pattern: str, examples: tuple[str, ...]):
+def rule(name: str, pattern: str, examples: tuple[str, ...], flags: int | None = None):
     """Register a rule. The builder gets the match's named groups and returns Part fields (a dict),
     or None when the text only looked like a date (the rule then claims nothing)."""
     def register(build: Builder) -> Builder:
-        RULES.append(Rule(name, re.compile(pattern, re.IGNORECASE), build, examples))
+        words = re.sub(r"\\.|\?P<\w+>|\?P=\w+|\(\?\(\w+\)", "", pattern)
+        folding = re.IGNORECASE if re.search(r"[A-Za-z]", words) else 0  # costly to compile for CJK: only if needed
+        RULES.append(Rule(name, re.compile(pattern, folding if flags is None else flags), build, examples))
         return build
     return register
 
@@ -770,8 +772,9 @@ def _en_at_hour(g: dict, ctx: Context):
 _DAY_WORD_AHEAD = r"today|tomorrow|tonight|tmrw?|next|this|on|mon|tue|wed|thu|fri|sat|sun|明|今|后|下|本|这|周|星期|礼拜"
 
 
-@rule("bare_hour", rf"(?<![\d.:/\-,#@$¥A-Za-z])(?P<h>\d{{1,2}})(?![\d.:/%\-])(?!\s*(?!{_DAY_WORD_AHEAD})[A-Za-z\u4e00-\u9fff])",
-      ("9",))
+@rule("bare_hour",
+      rf"(?<![\d.:/\-,#@$¥A-Za-z])(?P<h>\d{{1,2}})(?![\d.:/%\-])(?!\s*(?!(?i:{_DAY_WORD_AHEAD}))[A-Za-z\u4e00-\u9fff])",
+      ("9",), flags=0)
 def _bare_hour(g: dict, ctx: Context):
     """'9 tomorrow', 'tomorrow 9': a number counts as an hour only right beside a day (see the joiner)."""
     hour = int(g["h"])

@@ -17,7 +17,7 @@ from workbench.ui.tasks.links import open_link
 from workbench.ui.tasks.task_format import link_summary, quadrant_title
 
 
-def read_due(text: str, now: datetime) -> tuple[bool, str | None]:
+def read_due(text: str, now: datetime, day_parts: dict | None = None) -> tuple[bool, str | None]:
     """'' → no due; '2026-12-01 15:00' / '明天下午3点' / 'friday 3pm' → due text. (ok, due).
 
     The capture bar's grammar (tasks/date_field.py); a past date is allowed here: an overdue task stays
@@ -27,7 +27,7 @@ def read_due(text: str, now: datetime) -> tuple[bool, str | None]:
         return True, None
     from workbench.tasks.date_field import read_when  # the grammar loads when first used
 
-    when = read_when(text, now)
+    when = read_when(text, now, day_parts)
     return when is not None, when.due if when else None
 
 
@@ -107,7 +107,9 @@ class TaskDialog(QDialog):
         """The fields that differ from the task, or None (with the reason shown) when something is invalid."""
         now = self.ctx.now()
         title = " ".join(self.title.text().split())
-        ok_due, due = read_due(self.due.text(), now)
+        from workbench.tasks.capture import day_parts_for
+
+        ok_due, due = read_due(self.due.text(), now, day_parts_for(self.ctx.db))
         ok_rule, rule = read_recurrence(self.recurrence.text(), now)
         problem = (self.tr("A task needs a title.") if not title else
                    self.tr("The due date is not a date I can read.") if not ok_due else
