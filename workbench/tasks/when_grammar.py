@@ -106,7 +106,7 @@ CONNECTOR = re.compile(r"(?:\s|[,，、])*(?:(?:at|on|by|around|about|in\s+the|o
 RANGE = re.compile(r"\s*(?:[-~～–—至到]|to|until|till|through|thru)\s*$", re.IGNORECASE)
 COUNTED_FROM_BEFORE = re.compile(
     r"(?:(?:(?:days?|weeks?|months?|years?|hours?|minutes?)(?:\s+(?:before|after|from|prior\s+to))?|\b(?:after|every|since"
-    r"|from|lunar)|每(?:隔)?|[从自]|农历|阴历)\s*|[隔第\d零〇一二两三四五六七八九十])$", re.IGNORECASE)
+    r"|from|lunar|of)|每(?:隔)?|[从自]|农历|阴历)\s*|[隔第\d零〇一二两三四五六七八九十])$", re.IGNORECASE)
 COUNTED_FROM_AFTER = re.compile(
     r"^(?:\s*的?\s*[前后]\s*(?:\d|[零一二两三四五六七八九十半]|几)|之后|以后|后(?!天)|起(?!床)|以来"
     r"|\s*,?\s*(?:19|20)\d\d(?!\d)|[\d零〇一二两三四五六七八九十]{1,3}\s*[点时:：.]|\s*(?:before|after|from|ago)\b"
