@@ -15,6 +15,9 @@ Keys and defaults (read with `get(db, KEY)`; a missing row means the default):
   reminders/lead_minutes      int   a timed task reminds this many minutes before its due time (0; 0/5/15/30)
   reminders/quiet_hours       dict  {"start": "HH:MM", "end": "HH:MM"}: no reminder pops up in between; they
                                     wait until it ends ({"start": "", "end": ""}: no quiet hours)
+  tasks/day_parts             dict  the time a date written with 上午/中午/下午/晚上 (morning … evening) and
+                                    no clock time gets: {"morning": "09:00", "noon": "12:00",
+                                    "afternoon": "15:00", "evening": "20:00"}
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ RETENTION_MONTHS = "privacy/retention_months"
 ALERT_THRESHOLDS = "alerts/default_thresholds"
 REMINDER_LEAD_MINUTES = "reminders/lead_minutes"
 REMINDER_QUIET_HOURS = "reminders/quiet_hours"
+DAY_PARTS = "tasks/day_parts"
 
 DEFAULTS: dict[str, Any] = {
     PROMOTE_DAYS: 2,
@@ -41,6 +45,7 @@ DEFAULTS: dict[str, Any] = {
     ALERT_THRESHOLDS: {"yellow": 10, "orange": 20, "red": 30},
     REMINDER_LEAD_MINUTES: 0,
     REMINDER_QUIET_HOURS: {"start": "", "end": ""},
+    DAY_PARTS: {"morning": "09:00", "noon": "12:00", "afternoon": "15:00", "evening": "20:00"},
 }
 
 

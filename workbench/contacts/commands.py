@@ -3,7 +3,7 @@
   workbench search [--json] QUERY                 users, contacts, findings, snippets
   workbench users import FILE [--sequence ID] [--json]
   workbench users export FILE [--unmasked] [--stage S]
-  workbench contact --user ID [--summary T] [--outcome O] [--follow-up YYYY-MM-DD] ...
+  workbench contact --user ID [--summary T] [--outcome O] [--follow-up WHEN] ...   (明天下午3点, 2026-12-01)
   workbench findings [--json] [--all]
   workbench due [--json] [--today YYYY-MM-DD]
 """
@@ -84,14 +84,18 @@ def cmd_users_export(args) -> int:
 
 def cmd_contact(args) -> int:
     from workbench.contacts.contact_log import log_contact
+    from workbench.contacts.follow_up_parse import parse_follow_up
 
+    from workbench.tasks.capture import day_parts_for
+
+    now = now_of(args)
     db = _db(args)
     try:
+        follow_up = parse_follow_up(args.follow_up, now, day_parts_for(db))  # the capture bar's grammar
         contact_id = log_contact(db, user_id=args.user, summary=args.summary or "", channel=args.channel,
                                  direction=args.direction, topic=args.topic, outcome=args.outcome,
-                                 follow_up_due=args.follow_up,
-                                 finding=(args.finding_kind, args.finding) if args.finding else None,
-                                 now=now_of(args))
+                                 follow_up_due=follow_up, now=now,
+                                 finding=(args.finding_kind, args.finding) if args.finding else None)
     finally:
         db.close()
     if args.json:
@@ -172,7 +176,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     contact.add_argument("--direction", default="呼出")
     contact.add_argument("--topic")
     contact.add_argument("--outcome")
-    contact.add_argument("--follow-up", metavar="YYYY-MM-DD[THH:MM]", help="creates a linked task in the matrix")
+    contact.add_argument("--follow-up", metavar="WHEN",
+                         help="creates a linked task in the matrix: 明天下午3点, 'friday 3pm', +3, 2026-12-01 14:00")
     contact.add_argument("--finding", metavar="TEXT", help="one line: a bug, a channel, a need")
     contact.add_argument("--finding-kind", default="其他", choices=["产品bug", "新渠道", "新需求", "其他"])
     contact.add_argument("--json", action="store_true")

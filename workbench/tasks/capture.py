@@ -42,8 +42,24 @@ def name_lookup_for(db: Database):
     return known
 
 
+def day_parts_for(db: Database) -> dict[str, tuple[int, int]]:
+    """The stored 上午/中午/下午/晚上 times (stored_settings DAY_PARTS) as the grammar takes them; an
+    unreadable value keeps that part's default."""
+    from workbench import stored_settings
+
+    found: dict[str, tuple[int, int]] = {}
+    for part, text in stored_settings.get(db, stored_settings.DAY_PARTS).items():
+        try:
+            hour, minute = (int(x) for x in str(text).split(":"))
+        except ValueError:
+            continue
+        if 0 <= hour <= 23 and 0 <= minute <= 59:
+            found[part] = (hour, minute)
+    return found
+
+
 def parse_for(db: Database, text: str, now: datetime, ignore=()) -> ParsedCapture:
-    return parse_capture(text, now, ignore=ignore, name_lookup=name_lookup_for(db))
+    return parse_capture(text, now, ignore=ignore, name_lookup=name_lookup_for(db), day_parts=day_parts_for(db))
 
 
 def linked_user(db: Database, parsed: ParsedCapture) -> int | None:

@@ -228,9 +228,14 @@ class ContactForm(QFrame):
         return {
             "user_id": self.user_id, "summary": self.summary.toPlainText(), "channel": self.channel.currentText(),
             "direction": self.direction.currentText(), "topic": self.topic.currentData(),
-            "outcome": self.outcome.currentData(), "follow_up_due": parse_follow_up(self.follow_up.text(), now),
+            "outcome": self.outcome.currentData(), "follow_up_due": parse_follow_up(self.follow_up.text(), now, self._day_parts()),
             "snippet_id": self.snippet_id, "finding": (kind or "其他", finding_text) if finding_text else None,
         }
+
+    def _day_parts(self) -> dict:
+        from workbench.tasks.capture import day_parts_for  # the date grammar loads when first used
+
+        return day_parts_for(self.ctx.db)
 
     def save(self) -> int | None:
         try:

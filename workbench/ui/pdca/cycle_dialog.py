@@ -31,7 +31,7 @@ class CycleDialog(QDialog):
             edit.setPlaceholderText(self.tr("a number, e.g. 8%"))
         self.deadline, self.next_review = QLineEdit(), QLineEdit()
         for edit in (self.deadline, self.next_review):
-            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.setPlaceholderText(self.tr("月底, 下周五, end of next month, 2026-12-31 …"))
         self.hypothesis = self._text(self.tr("If we …, then the metric will …, because …"))
         self.root_cause = self._text(self.tr("Why? → because … → why? → because …"))
         self.link_topic = QLineEdit()
@@ -113,12 +113,20 @@ class CycleDialog(QDialog):
             "problem": self.problem.toPlainText(), "metric_dataset": data[0] if data else None,
             "metric_column": data[1] if data else None,
             "baseline": value_from_edit(self.baseline.text(), kind), "target": value_from_edit(self.target.text(), kind),
-            "prediction": value_from_edit(self.prediction.text(), kind), "deadline": self.deadline.text(),
+            "prediction": value_from_edit(self.prediction.text(), kind), "deadline": self._day(self.deadline.text()),
             "hypothesis": self.hypothesis.toPlainText(), "root_cause": self.root_cause.toPlainText(),
             "link_topic": self.link_topic.text(), "baseline_days": self.baseline_days.value(),
-            "next_review": self.next_review.text(),
+            "next_review": self._day(self.next_review.text()),
         }
         return self.title.text(), fields
+
+    def _day(self, text: str) -> str:
+        """The field read by the capture bar's grammar ('月底' → its date); unreadable text is passed on
+        as typed, for the repository's sentence."""
+        from workbench.tasks.date_field import read_when
+
+        when = read_when(text, self.ctx.now()) if text.strip() else None
+        return when.due[:10] if when else text
 
     def accept(self) -> None:
         title, fields = self.values()

@@ -1,7 +1,6 @@
 """Editing one task: title, quadrant, due, repeat, tags, notes, and its links (shown and opened)."""
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -18,25 +17,18 @@ from workbench.ui.tasks.links import open_link
 from workbench.ui.tasks.task_format import link_summary, quadrant_title
 
 
-def read_due(text: str, now: datetime) -> tuple[bool, str | None]:
-    """'' → no due; '2026-12-01 15:00' / '明天下午3点' / 'friday 3pm' → due text. (ok, due)."""
+def read_due(text: str, now: datetime, day_parts: dict | None = None) -> tuple[bool, str | None]:
+    """'' → no due; '2026-12-01 15:00' / '明天下午3点' / 'friday 3pm' → due text. (ok, due).
+
+    The capture bar's grammar (tasks/date_field.py); a past date is allowed here: an overdue task stays
+    editable."""
     text = text.strip()
     if not text:
         return True, None
-    iso = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}:\d{2}))?", text)
-    if iso:
-        try:
-            day = datetime.fromisoformat(iso.group(1))
-            if iso.group(2):
-                hour, minute = (int(x) for x in iso.group(2).split(":"))
-                return True, day.replace(hour=hour, minute=minute).strftime("%Y-%m-%dT%H:%M")
-            return True, day.date().isoformat()
-        except ValueError:
-            return False, None
-    from workbench.tasks.capture_parser import parse_capture  # ~20 ms: loaded when first used
+    from workbench.tasks.date_field import read_when  # the grammar loads when first used
 
-    parsed = parse_capture(text, now)
-    return (parsed.due is not None and not parsed.warnings), parsed.due
+    when = read_when(text, now, day_parts)
+    return when is not None, when.due if when else None
 
 
 def read_recurrence(text: str, now: datetime) -> tuple[bool, str | None]:
@@ -115,7 +107,9 @@ class TaskDialog(QDialog):
         """The fields that differ from the task, or None (with the reason shown) when something is invalid."""
         now = self.ctx.now()
         title = " ".join(self.title.text().split())
-        ok_due, due = read_due(self.due.text(), now)
+        from workbench.tasks.capture import day_parts_for
+
+        ok_due, due = read_due(self.due.text(), now, day_parts_for(self.ctx.db))
         ok_rule, rule = read_recurrence(self.recurrence.text(), now)
         problem = (self.tr("A task needs a title.") if not title else
                    self.tr("The due date is not a date I can read.") if not ok_due else
