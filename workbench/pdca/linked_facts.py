@@ -27,6 +27,16 @@ def metric_series(db: Database, dataset: str | None, column: str | None) -> list
     return read_series(db, dataset, column)
 
 
+def dataset_missing(db: Database, dataset: str | None) -> bool:
+    """True when the cycle names a dataset that no longer exists (its import was undone or it was
+    removed): the Check then says so instead of showing the ratio it stored."""
+    if not dataset:
+        return False
+    from workbench.reports.datasets import get_dataset
+
+    return get_dataset(db, dataset) is None
+
+
 def metric_type(db: Database, dataset: str | None, column: str | None) -> str:
     """The column's type ('percent', 'money', 'integer', 'number'), for formatting."""
     if not dataset or not column:

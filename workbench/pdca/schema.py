@@ -70,3 +70,12 @@ def add_cycle_alert_link(db: Database) -> None:
     """pdca_cycles.alert_id: the dashboard alert a cycle was drafted from (one cycle per alert)."""
     db.execute("ALTER TABLE pdca_cycles ADD COLUMN alert_id INTEGER")
     db["pdca_cycles"].create_index(["alert_id"], index_name="idx_pdca_cycles_alert")
+
+
+@migrations()
+def add_review_interval_and_a3_fields(db: Database) -> None:
+    """Repeating reviews (review_days: NULL = the stage's default; reviewed_at: the last "mark reviewed")
+    and the A3 worksheet's background and current condition."""
+    for column, kind in (("review_days", "INTEGER"), ("reviewed_at", "TEXT"), ("background", "TEXT"),
+                         ("current_condition", "TEXT")):
+        db.execute(f"ALTER TABLE pdca_cycles ADD COLUMN {column} {kind}")
