@@ -31,6 +31,10 @@
 <context>
     <name>CheckPanel</name>
     <message>
+        <source>The dataset “%1” was deleted: import it again to check this cycle.</source>
+        <translation>数据集“%1”已删除：重新导入后才能检查这个循环。</translation>
+    </message>
+    <message>
         <source>No Check yet: it runs when the cycle moves from Do to Check.</source>
         <translation>尚未检查：循环从「执行」进入「检查」时自动检查。</translation>
     </message>
@@ -94,6 +98,14 @@
         <translation>循环链(&amp;H)</translation>
     </message>
     <message>
+        <source>Mark reviewed</source>
+        <translation>标记已检查</translation>
+    </message>
+    <message>
+        <source>Reviewed today: the next review moves one interval ahead</source>
+        <translation>今天已检查：下次检查顺延一个间隔</translation>
+    </message>
+    <message>
         <source>Move one stage back (Ctrl+Left)</source>
         <translation>退回上一阶段（Ctrl+←）</translation>
     </message>
@@ -102,8 +114,8 @@
         <translation>进入下一阶段（Ctrl+→）</translation>
     </message>
     <message>
-        <source>New plan step (becomes an important, not urgent task)</source>
-        <translation>新的计划步骤（成为一项「重要不紧急」任务）</translation>
+        <source>New plan step, a due date as in capture (e.g. “poster 周五”)</source>
+        <translation>新计划步骤，可写截止日期，同快速记录（如“海报定稿 周五”）</translation>
     </message>
     <message>
         <source>What did you do today? (Enter adds a dated Do note)</source>
@@ -178,6 +190,14 @@
         <translation>问题</translation>
     </message>
     <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Current condition</source>
+        <translation>现状</translation>
+    </message>
+    <message>
         <source>Hypothesis</source>
         <translation>假设</translation>
     </message>
@@ -213,6 +233,14 @@
         <translation>问题是什么？尽量用数字描述</translation>
     </message>
     <message>
+        <source>Why this matters now (A3 background)</source>
+        <translation>为什么现在要做（A3 背景）</translation>
+    </message>
+    <message>
+        <source>Where things stand today, with numbers</source>
+        <translation>现在的情况，尽量用数字</translation>
+    </message>
+    <message>
         <source>(no metric)</source>
         <translation>（不选指标）</translation>
     </message>
@@ -237,6 +265,10 @@
         <translation> 天</translation>
     </message>
     <message>
+        <source>the stage&apos;s default</source>
+        <translation>按阶段默认</translation>
+    </message>
+    <message>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
@@ -249,8 +281,16 @@
         <translation>标题</translation>
     </message>
     <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Current condition</source>
+        <translation>现状</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -287,6 +327,10 @@
     <message>
         <source>Next review</source>
         <translation>下次检查</translation>
+    </message>
+    <message>
+        <source>Review every</source>
+        <translation>检查间隔</translation>
     </message>
 </context>
 <context>
@@ -360,6 +404,10 @@
     <message>
         <source>Move PDCA cycle</source>
         <translation>移动 PDCA 循环</translation>
+    </message>
+    <message>
+        <source>Mark PDCA cycle reviewed</source>
+        <translation>标记 PDCA 循环已检查</translation>
     </message>
     <message>
         <source>Run the Check</source>

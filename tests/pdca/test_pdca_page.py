@@ -99,3 +99,48 @@ def test_board_flags_a_stalled_cycle_and_raises_a_task(ctx, qtbot):
     assert "没人推进的循环" in item.text() and not item.icon().isNull()
     assert page.badge() == "1"
     assert ctx.db.execute("SELECT count(*) FROM tasks WHERE pdca_cycle_id = ?", [cycle_id]).fetchone()[0] == 1
+
+
+def test_stall_watch_raises_tasks_without_the_pdca_page(ctx, qtbot):
+    from datetime import timedelta
+
+    from workbench.ui.pdca import stall_watch
+
+    cycle_id = repo.create_cycle(ctx.db, "没人管的循环", now=ctx.now() - timedelta(days=9))
+    changed = []
+    ctx.events.data_changed.connect(changed.append)
+    task_id, = stall_watch.check_now(ctx)
+    assert ctx.db.execute("SELECT pdca_cycle_id, status FROM tasks WHERE id = ?", [task_id]).fetchone() == (cycle_id, "open")
+    assert "tasks" in changed
+    assert stall_watch.check_now(ctx) == []
+
+
+def test_detail_marks_reviewed_and_says_when_the_dataset_is_gone(ctx, qtbot):
+    from datetime import timedelta
+
+    from workbench.reports.datasets import create_dataset_from_rows
+    from workbench.reports.importer import undo_import
+
+    start = ctx.today() - timedelta(days=20)
+    rows = [[(start + timedelta(days=i)).isoformat(), 100 + i] for i in range(21)]
+    result = create_dataset_from_rows(ctx.db, "活跃日报", ["日期", {"name": "活跃用户", "type": "integer"}], rows)
+    cycle_id = repo.create_cycle(ctx.db, "拉活跃", metric_dataset="活跃日报", metric_column="活跃用户",
+                                 background="双十一后活跃掉了", now=ctx.now() - timedelta(days=20))
+    repo.move_stage(ctx.db, cycle_id, "do", now=ctx.now() - timedelta(days=10))
+    repo.move_stage(ctx.db, cycle_id, "check", now=ctx.now() - timedelta(days=5))
+    page = _page(ctx, qtbot)
+    page.open_item(cycle_id)
+    detail = page.detail
+    assert "双十一后活跃掉了" in detail.texts.text()
+    # back in Check 5 days ago: its 3-day review passed, the line shows today instead of a past day
+    assert ctx.today().isoformat() in detail.stage_line.text()
+    qtbot.mouseClick(detail.reviewed_button, Qt.MouseButton.LeftButton)
+    following = (ctx.today() + timedelta(days=3)).isoformat()
+    assert repo.get_cycle(ctx.db, cycle_id).next_review == following and following in detail.stage_line.text()
+    ctx.undo_stack.undo()
+    assert repo.get_cycle(ctx.db, cycle_id).next_review == (ctx.today() - timedelta(days=2)).isoformat()
+    assert detail.check_panel.verdict.text() != ""
+    undo_import(ctx.db, result.import_id)
+    page.open_item(cycle_id)
+    assert "活跃日报" in detail.check_panel.verdict.text()
+    assert detail.check_panel.numbers.count() == 0

@@ -53,12 +53,21 @@ class CheckPanel(QWidget):
             self.numbers.addWidget(name, index // 3 * 2, index % 3)
             self.numbers.addWidget(number, index // 3 * 2 + 1, index % 3)
 
-    def show_cycle(self, cycle: Cycle, kind: str, data: dict | None) -> None:
-        """data: the stored (or freshly computed) check dict, with "series" and "linked"."""
+    def show_cycle(self, cycle: Cycle, kind: str, data: dict | None, *, dataset_missing: bool = False) -> None:
+        """data: the stored (or freshly computed) check dict, with "series" and "linked".
+        dataset_missing: the metric's dataset is gone, so a stored ratio would mislead."""
         check = cycle.check if data is None else None
         from workbench.pdca.check import CheckResult
 
         result = CheckResult.from_dict(data) if data else check
+        if dataset_missing or (result is not None and result.dataset_missing):
+            self.verdict.setText(self.tr("The dataset “%1” was deleted: import it again to check this cycle.")
+                                 .replace("%1", cycle.metric_dataset or ""))
+            self.verdict.setStyleSheet(f"color: {BAD}; font-weight: 600;")
+            self._set_numbers([])
+            self.linked.setText("")
+            self._draw([], None, kind)
+            return
         if result is None:
             self.verdict.setText(self.tr("No Check yet: it runs when the cycle moves from Do to Check."))
             self.verdict.setStyleSheet(f"color: {current_scheme().muted};")

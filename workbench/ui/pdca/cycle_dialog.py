@@ -22,6 +22,8 @@ class CycleDialog(QDialog):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Many coupon inquiries, few loans"))
         self.problem = self._text(self.tr("What is wrong, in numbers if you can"))
+        self.background = self._text(self.tr("Why this matters now (A3 background)"))
+        self.current_condition = self._text(self.tr("Where things stand today, with numbers"))
         self.metric_box = QComboBox()
         self.metric_box.addItem(self.tr("(no metric)"), None)
         for dataset, column, kind in linked_facts.metric_choices(ctx.db):
@@ -40,6 +42,10 @@ class CycleDialog(QDialog):
         self.baseline_days.setRange(1, 365)
         self.baseline_days.setValue(14)
         self.baseline_days.setSuffix(self.tr(" days"))
+        self.review_days = QSpinBox()
+        self.review_days.setRange(0, 365)
+        self.review_days.setSpecialValueText(self.tr("the stage's default"))
+        self.review_days.setSuffix(self.tr(" days"))
 
         goal = QWidget()
         goal_row = QHBoxLayout(goal)
@@ -49,7 +55,9 @@ class CycleDialog(QDialog):
             goal_row.addWidget(edit, 1)
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Background"), self.background)
         form.addRow(self.tr("Problem"), self.problem)
+        form.addRow(self.tr("Current condition"), self.current_condition)
         form.addRow(self.tr("Metric"), self.metric_box)
         form.addRow(self.tr("Goal"), goal)
         form.addRow(self.tr("Deadline"), self.deadline)
@@ -59,6 +67,7 @@ class CycleDialog(QDialog):
         form.addRow(self.tr("Linked topic"), self.link_topic)
         form.addRow(self.tr("Baseline window"), self.baseline_days)
         form.addRow(self.tr("Next review"), self.next_review)
+        form.addRow(self.tr("Review every"), self.review_days)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setStyleSheet("color: #d23c3c;")
@@ -89,6 +98,9 @@ class CycleDialog(QDialog):
     def _fill(self, cycle: Cycle) -> None:
         self.title.setText(cycle.title)
         self.problem.setPlainText(cycle.problem)
+        self.background.setPlainText(cycle.background)
+        self.current_condition.setPlainText(cycle.current_condition)
+        self.review_days.setValue(cycle.review_days or 0)
         index = next((i for i in range(self.metric_box.count()) if self.metric_box.itemData(i)
                       and self.metric_box.itemData(i)[:2] == (cycle.metric_dataset, cycle.metric_column)), -1)
         if index < 0 and cycle.metric_column:
@@ -116,7 +128,8 @@ class CycleDialog(QDialog):
             "prediction": value_from_edit(self.prediction.text(), kind), "deadline": self.deadline.text(),
             "hypothesis": self.hypothesis.toPlainText(), "root_cause": self.root_cause.toPlainText(),
             "link_topic": self.link_topic.text(), "baseline_days": self.baseline_days.value(),
-            "next_review": self.next_review.text(),
+            "next_review": self.next_review.text(), "background": self.background.toPlainText(),
+            "current_condition": self.current_condition.toPlainText(), "review_days": self.review_days.value(),
         }
         return self.title.text(), fields
 
