@@ -453,6 +453,10 @@
         <translation>待检查</translation>
     </message>
     <message>
+        <source>Review due</source>
+        <translation>该检查了</translation>
+    </message>
+    <message>
         <source>No Do note or finished step for a while, or the Check is overdue.</source>
         <translation>一段时间没有执行记录或完成的步骤，或检查已逾期。</translation>
     </message>

@@ -97,12 +97,13 @@ def test_stall_task_titles_follow_the_language(db):
         errors._language = previous
 
 
-def test_a_review_past_due_in_plan_stalls_the_cycle(db):
-    cycle_id = repo.create_cycle(db, "A", next_review="2026-11-20", now=at(days_ago(3)))
-    stalled = {card.cycle.id: card.stalled for card in repo.stalled_cycles(db, TODAY)}
-    assert stalled == {cycle_id: "review_overdue"}
+def test_a_review_that_has_come_marks_the_card_until_mark_reviewed(db):
+    cycle_id = repo.create_cycle(db, "A", next_review="2026-11-25", now=at(days_ago(3)))
+    card, = repo.board(db, TODAY)["plan"]
+    assert card.review_due and card.stalled is None  # a review asks for a look, it is not a stall
     repo.mark_reviewed(db, cycle_id, now=at(TODAY))
-    assert repo.stalled_cycles(db, TODAY) == []
+    card, = repo.board(db, TODAY)["plan"]
+    assert not card.review_due and card.cycle.next_review == "2026-12-02"
 
 
 def test_plan_step_due_date_typed_with_the_capture_grammar(db):

@@ -15,8 +15,8 @@ from workbench.pdca import linked_facts
 from workbench.pdca.check import baseline_window, compute_check, count_in_windows, do_window
 from workbench.pdca.model import COLUMNS, EDITABLE, Cycle
 from workbench.pdca.stages import (ABANDON, ACT, ADJUST, CHECK, CHECK_OVERDUE, CLOSED, DECISION_NAMES_ZH, DO,
-                                   PLAN, REVIEW_DAYS, REVIEW_OVERDUE, STAGES, STANDARDIZE, ChainLink, build_chain, check_move,
-                                   days_in_stage, next_review_after, stall_reason)
+                                   PLAN, REVIEW_DAYS, STAGES, STANDARDIZE, ChainLink, build_chain, check_move,
+                                   days_in_stage, next_review_after, review_due, stall_reason)
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
@@ -437,6 +437,7 @@ class Card:
     stalled: str | None  # stages.IDLE / stages.CHECK_OVERDUE / None
     due_for_check: bool
     metric_type: str = "number"
+    review_due: bool = False   # its review date has come (stages.review_due)
 
 
 def board(db: Database, today: date, *, idle_days: int = 7) -> dict[str, list[Card]]:
@@ -453,7 +454,8 @@ def board(db: Database, today: date, *, idle_days: int = 7) -> dict[str, list[Ca
                               idle_days=idle_days)
         due = (cycle.stage == DO and cycle.next_review_date is not None and cycle.next_review_date <= today) \
             or (cycle.stage == CHECK and not cycle.check_json)
-        columns[cycle.stage].append(Card(cycle, days_in_stage(cycle.stage_since_date, today), reason, due, types[key]))
+        columns[cycle.stage].append(Card(cycle, days_in_stage(cycle.stage_since_date, today), reason, due, types[key],
+                                         review_due(cycle.stage, cycle.next_review_date, today)))
     columns[CLOSED].sort(key=lambda c: c.cycle.closed_at or "", reverse=True)
     return columns
 
@@ -473,19 +475,15 @@ def stall_task_title(card: Card, lang: str) -> str:
     if lang == "zh_CN":
         if card.stalled == CHECK_OVERDUE:
             return f"PDCA 检查逾期：{title}"
-        if card.stalled == REVIEW_OVERDUE:
-            return f"PDCA 回顾逾期：{title}"
         return f"PDCA 停滞 {days} 天：{title}"
     if card.stalled == CHECK_OVERDUE:
         return f"PDCA Check overdue: {title}"
-    if card.stalled == REVIEW_OVERDUE:
-        return f"PDCA review overdue: {title}"
     return f"PDCA stalled for {days} day{'' if days == 1 else 's'}: {title}"
 
 
 def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: datetime) -> list[int]:
     """Each stalled cycle without an open stall task gets one (an overdue Check is 重要且紧急, an idle
-    cycle or an overdue review 重要不紧急). Returns the new task ids."""
+    cycle 重要不紧急). Returns the new task ids."""
     from workbench.errors import current_language
     from workbench.tasks.repository import create_task, get_task
 
