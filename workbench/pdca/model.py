@@ -11,11 +11,13 @@ COLUMNS = ("id", "title", "problem", "metric_dataset", "metric_column", "baselin
            "hypothesis", "prediction", "root_cause", "link_topic", "stage", "stage_since", "do_started",
            "baseline_days", "next_review", "check_json", "checked_at", "act_decision", "act_notes",
            "previous_id", "snippet_id", "stall_task_id", "created_at", "closed_at", "alert_id", "review_days",
-           "reviewed_at", "background", "current_condition")
+           "reviewed_at", "background", "current_condition", "ab_dataset", "ab_group_column", "ab_outcome_column",
+           "cost", "revenue")
 # Fields the operator edits directly (everything else follows from stage moves and the Act step).
 EDITABLE = ("title", "problem", "metric_dataset", "metric_column", "baseline", "target", "deadline",
             "hypothesis", "prediction", "root_cause", "link_topic", "baseline_days", "next_review", "act_notes",
-            "review_days", "background", "current_condition")
+            "review_days", "background", "current_condition", "ab_dataset", "ab_group_column", "ab_outcome_column",
+            "cost", "revenue")
 
 
 @dataclass
@@ -51,6 +53,11 @@ class Cycle:
     reviewed_at: str | None = None
     background: str = ""          # A3: why this matters now
     current_condition: str = ""   # A3: where things stand, with numbers
+    ab_dataset: str | None = None         # checked by groups: the dataset with one row per user
+    ab_group_column: str | None = None    # 实验组/对照组, A/B, 版本
+    ab_outcome_column: str | None = None  # converted yes/no, an amount, retained
+    cost: float | None = None             # ROI = (revenue − cost) / cost
+    revenue: float | None = None
 
     @classmethod
     def from_row(cls, row) -> "Cycle":

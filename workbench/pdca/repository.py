@@ -57,8 +57,9 @@ def _check_number(value, label_zh: str, label_en: str) -> float | None:
 def _clean(field: str, value):
     if field == "title":
         return _clean_title(value)
-    if field in ("baseline", "target", "prediction"):
-        names = {"baseline": ("基线", "baseline"), "target": ("目标值", "target"), "prediction": ("预测值", "prediction")}
+    if field in ("baseline", "target", "prediction", "cost", "revenue"):
+        names = {"baseline": ("基线", "baseline"), "target": ("目标值", "target"), "prediction": ("预测值", "prediction"),
+                 "cost": ("成本", "cost"), "revenue": ("收益", "revenue")}
         return _check_number(value, *names[field])
     if field in ("deadline", "next_review"):
         names = {"deadline": ("截止日期", "deadline"), "next_review": ("下次检查日期", "next review date")}
@@ -81,7 +82,7 @@ def _clean(field: str, value):
         if not 1 <= days <= 365:
             raise UserError("基线窗口应为 1–365 天。", "The baseline window must be 1–365 days.")
         return days
-    if field in ("metric_dataset", "metric_column"):
+    if field in ("metric_dataset", "metric_column", "ab_dataset", "ab_group_column", "ab_outcome_column"):
         return str(value).strip() or None if value is not None else None
     return str(value or "").strip()
 
@@ -324,10 +325,46 @@ def check_for(db: Database, cycle: Cycle, until: date) -> dict:
     findings = linked_facts.linked_finding_days(db, cycle.id, cycle.link_topic, before.start, after.end)
     data = result.as_dict()
     data["dataset_missing"] = linked_facts.dataset_missing(db, cycle.metric_dataset)
+    data["groups"] = group_check(db, cycle)
+    data["roi"] = roi_check(db, cycle, after)
     data["linked"] = {"contacts": count_in_windows(contacts, before, after).as_dict(),
                       "findings": count_in_windows(findings, before, after).as_dict()}
     data["series"] = [[d, v] for d, v in series if before.start.isoformat() <= str(d)[:10] <= after.end.isoformat()]
     return data
+
+
+def group_check(db: Database, cycle: Cycle) -> dict | None:
+    """The check by groups (ab_test.compare_rows) over the whole group dataset, as a dict; {"error": kind}
+    when it cannot run ("dataset_missing", "columns_missing", "too_few"); None when the cycle has none."""
+    if not (cycle.ab_dataset and cycle.ab_group_column and cycle.ab_outcome_column):
+        return None
+    from workbench.pdca import ab_test
+    from workbench.reports.datasets import get_dataset, read_rows
+
+    info = get_dataset(db, cycle.ab_dataset)
+    if info is None:
+        return {"error": "dataset_missing"}
+    if info.column(cycle.ab_group_column) is None or info.column(cycle.ab_outcome_column) is None:
+        return {"error": "columns_missing"}
+    rows = read_rows(db, cycle.ab_dataset, [cycle.ab_group_column, cycle.ab_outcome_column])
+    try:
+        return ab_test.compare_rows(rows, cycle.ab_group_column, cycle.ab_outcome_column).as_dict()
+    except ValueError:
+        return {"error": "too_few"}
+
+
+def roi_check(db: Database, cycle: Cycle, window) -> dict | None:
+    """{"cost", "revenue", "roi", "source"}: the numbers typed into the cycle, else its metric dataset's
+    cost and revenue columns summed over the Do window; None when there are neither."""
+    from workbench.pdca import roi
+
+    if cycle.cost is not None and cycle.revenue is not None:
+        return {"cost": cycle.cost, "revenue": cycle.revenue, "roi": roi.roi(cycle.cost, cycle.revenue),
+                "source": "cycle"}
+    found = roi.dataset_roi(db, cycle.metric_dataset, window.start, window.end)
+    if found is None:
+        return None
+    return {"cost": found.cost, "revenue": found.revenue, "roi": found.roi, "source": "dataset"}
 
 
 def run_check(db: Database, cycle_id: int, *, until: date | None = None, now: datetime) -> dict:
