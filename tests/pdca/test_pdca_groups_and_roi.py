@@ -137,3 +137,24 @@ def test_the_weeks_campaigns_with_their_roi(db):
         ("双11券", 7000, 11200, 0.6), ("拉新礼", 3500, 5600, 0.6)]
     first = roi.campaigns_between(db, date(2026, 11, 9), date(2026, 11, 15))
     assert [round(c.roi, 4) for c in first] == [0.6, -0.2]   # 拉新礼: (2800 − 3500) / 3500
+
+
+def test_the_weekly_sheet_lists_the_weeks_campaigns_with_roi(db, tmp_path):
+    import openpyxl
+
+    from workbench.reports.datasets import create_dataset_from_rows
+    from workbench.review.export_xlsx import export_week
+    from workbench.review.weeks import IsoWeek
+
+    rows = [[(date(2026, 11, 16) + timedelta(days=n)).isoformat(), name, cost, revenue]
+            for n in range(7) for name, cost, revenue in (("双11券", 1000, 1600), ("拉新礼", 500, 300))]
+    create_dataset_from_rows(db, "活动日报", ["日期", "活动名称", {"name": "花费", "type": "money"},
+                                          {"name": "收入", "type": "money"}], rows)
+    week = IsoWeek.of(date(2026, 11, 18))
+    result = export_week(db, week, tmp_path / "周复盘.xlsx", today=date(2026, 11, 25))
+    sheet = openpyxl.load_workbook(result.path)["活动ROI"]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    # best first: 双11券 (11200 − 7000) / 7000 = 60%; 拉新礼 (2100 − 3500) / 3500 = −40%
+    assert values == [["数据集", "活动", "成本", "收益", "ROI"], ["活动日报", "双11券", 7000, 11200, pytest.approx(0.6)],
+                      ["活动日报", "拉新礼", 3500, 2100, pytest.approx(-0.4)]]
+    assert sheet["E2"].number_format == "0.0%"
