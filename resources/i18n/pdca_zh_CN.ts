@@ -265,6 +265,22 @@
         <translation> 天</translation>
     </message>
     <message>
+        <source>(no group check)</source>
+        <translation>（不按分组检查）</translation>
+    </message>
+    <message>
+        <source>The column that says which group a user is in: 实验组/对照组, A/B, 版本</source>
+        <translation>说明用户在哪一组的列：实验组/对照组、A/B、版本</translation>
+    </message>
+    <message>
+        <source>What is compared: converted yes/no, an amount, retained</source>
+        <translation>比较什么：是否转化、金额、是否留存</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 5000</source>
+        <translation>可不填，如 5000</translation>
+    </message>
+    <message>
         <source>the stage&apos;s default</source>
         <translation>按阶段默认</translation>
     </message>
@@ -331,6 +347,61 @@
     <message>
         <source>Review every</source>
         <translation>检查间隔</translation>
+    </message>
+    <message>
+        <source>Check by groups</source>
+        <translation>按分组检查</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCheckView</name>
+    <message>
+        <source>ROI %1 (cost %2, revenue %3)</source>
+        <translation>ROI %1（成本 %2，收益 %3）</translation>
+    </message>
+    <message>
+        <source>The group dataset “%1” was deleted.</source>
+        <translation>分组数据集“%1”已删除。</translation>
+    </message>
+    <message>
+        <source>The group or outcome column is no longer in “%1”.</source>
+        <translation>“%1”里已没有分组列或结果列。</translation>
+    </message>
+    <message>
+        <source>Too few users in a group to compare.</source>
+        <translation>有一组用户太少，无法比较。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 of %4)</source>
+        <translation>%1：%2（%4 人中 %3 人）</translation>
+    </message>
+    <message>
+        <source>%1: mean %2 (n = %3)</source>
+        <translation>%1：均值 %2（n = %3）</translation>
+    </message>
+    <message>
+        <source>difference %1 (95%: %2 … %3), p = %4</source>
+        <translation>差值 %1（95% 区间：%2 … %3），p = %4</translation>
+    </message>
+    <message>
+        <source>By groups</source>
+        <translation>分组对比</translation>
+    </message>
+    <message>
+        <source>To see %1 → %2, each group needs %3 users (80% power, α = 0.05).</source>
+        <translation>要看出 %1 → %2，每组需要 %3 个用户（检验效能 80%，α = 0.05）。</translation>
     </message>
 </context>
 <context>

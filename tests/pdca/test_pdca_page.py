@@ -144,3 +144,34 @@ def test_detail_marks_reviewed_and_says_when_the_dataset_is_gone(ctx, qtbot):
     page.open_item(cycle_id)
     assert "活跃日报" in detail.check_panel.verdict.text()
     assert detail.check_panel.numbers.count() == 0
+
+
+def test_check_panel_shows_groups_sample_size_and_roi(ctx, qtbot):
+    from datetime import timedelta
+
+    from workbench.reports.datasets import create_dataset_from_rows
+    from workbench.ui.pdca.cycle_dialog import CycleDialog
+
+    users = [["对照组", "否"]] * 800 + [["对照组", "是"]] * 200 + [["实验组", "否"]] * 750 + [["实验组", "是"]] * 250
+    create_dataset_from_rows(ctx.db, "召回实验名单", ["用户分组", "是否转化"], users)
+    page = _page(ctx, qtbot)
+    dialog = CycleDialog(ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.ab_dataset.setCurrentIndex(dialog.ab_dataset.findData("召回实验名单"))
+    assert (dialog.ab_group.currentData(), dialog.ab_outcome.currentData()) == ("用户分组", "是否转化")
+    type_text(dialog.title, "召回券")
+    type_text(dialog.cost, "5000")
+    type_text(dialog.revenue, "8000")
+    title, fields = dialog.values()
+    start = ctx.now() - timedelta(days=10)
+    cycle_id = repo.create_cycle(ctx.db, title, baseline=0.2, target=0.25, now=start, **{
+        k: v for k, v in fields.items() if k in ("ab_dataset", "ab_group_column", "ab_outcome_column", "cost", "revenue")})
+    repo.move_stage(ctx.db, cycle_id, "do", now=start)
+    repo.move_stage(ctx.db, cycle_id, "check", now=ctx.now())
+    page.open_item(cycle_id)
+    text = page.detail.check_panel.groups.text()
+    assert "对照组" in text and "200" in text and "1000" in text and "p = 0.007" in text
+    assert "差异不太可能是偶然的" in text or "unlikely to be chance" in text
+    assert "ROI" in text and "60" in text
+    # 20% → 25% at 80% power, α = 0.05 (Fleiss): (1.96·√(2·0.225·0.775) + 0.8416·√(0.16 + 0.1875))² / 0.05² = 1093.7
+    assert "1,094" in text

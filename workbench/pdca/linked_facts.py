@@ -48,6 +48,26 @@ def metric_type(db: Database, dataset: str | None, column: str | None) -> str:
     return found.type if found else "number"
 
 
+def dataset_names(db: Database) -> list[str]:
+    """Every dataset, for the check by groups (a user list need not have a date column)."""
+    from workbench.reports.datasets import list_datasets
+
+    return [info.name for info in list_datasets(db)]
+
+
+def dataset_columns(db: Database, dataset: str) -> list[str]:
+    """The dataset's columns, a group-like column (组, 版本, A/B) first."""
+    from workbench.pdca.ab_test import is_group_column
+    from workbench.reports.datasets import get_dataset
+
+    info = get_dataset(db, dataset)
+    if info is None:
+        return []
+    names = [c.name for c in info.columns]
+    grouped = [n for n in names if is_group_column(n, ["a", "b"])]
+    return grouped + [n for n in names if n not in grouped]
+
+
 def metric_choices(db: Database) -> list[tuple[str, str, str]]:
     """Every (dataset, metric column, type) a goal can name: numeric columns of dated datasets."""
     from workbench.reports.datasets import NUMERIC_TYPES, list_datasets

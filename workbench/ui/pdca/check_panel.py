@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from workbench.pdca.model import Cycle
 from workbench.ui.common.theme import ACCENT, current_scheme
 from workbench.ui.pdca.cycle_format import change_text, value_text
+from workbench.ui.pdca.group_check_view import GroupCheckView
 
 GOOD, BAD = "#2e8b57", "#d23c3c"
 
@@ -29,6 +30,7 @@ class CheckPanel(QWidget):
         self.linked = QLabel()
         self.linked.setWordWrap(True)
         self.linked.setObjectName("mutedText")
+        self.groups = GroupCheckView()
         self.chart_holder = QVBoxLayout()
         self.chart_holder.setContentsMargins(0, 0, 0, 0)
         self.plot = None
@@ -36,6 +38,7 @@ class CheckPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.verdict)
         layout.addLayout(self.numbers)
+        layout.addWidget(self.groups)
         layout.addLayout(self.chart_holder)
         layout.addWidget(self.linked)
 
@@ -66,6 +69,7 @@ class CheckPanel(QWidget):
             self.verdict.setStyleSheet(f"color: {BAD}; font-weight: 600;")
             self._set_numbers([])
             self.linked.setText("")
+            self.groups.show_check(cycle, kind, None)
             self._draw([], None, kind)
             return
         if result is None:
@@ -73,6 +77,7 @@ class CheckPanel(QWidget):
             self.verdict.setStyleSheet(f"color: {current_scheme().muted};")
             self._set_numbers([])
             self.linked.setText("")
+            self.groups.show_check(cycle, kind, None)
             self._draw([], None, kind)
             return
         if result.target_reached is None:
@@ -97,6 +102,8 @@ class CheckPanel(QWidget):
             (self.tr("Prediction"), value_text(result.prediction, kind)),
             (self.tr("Data points"), f"{result.before_points} / {result.after_points}"),
         ])
+        stored = data if data is not None else _stored(cycle)
+        self.groups.show_check(cycle, kind, stored)
         linked = (data or {}).get("linked") or cycle.linked_counts
         if linked:
             c, f = linked.get("contacts", {}), linked.get("findings", {})
@@ -146,3 +153,12 @@ class CheckPanel(QWidget):
                                                   pen=pg.mkPen(GOOD, style=Qt.PenStyle.DotLine)))
         if kind == "percent":
             self.plot.setLabel("left", "%")
+
+
+def _stored(cycle: Cycle) -> dict:
+    import json
+
+    try:
+        return json.loads(cycle.check_json) if cycle.check_json else {}
+    except ValueError:
+        return {}
