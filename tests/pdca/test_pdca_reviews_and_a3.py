@@ -85,6 +85,18 @@ def test_moving_on_closes_the_stall_task_and_undo_opens_it_again(db):
     assert db.execute("SELECT status, done_at FROM tasks WHERE id = ?", [task_id]).fetchone() == ("open", None)
 
 
+def test_round_titles_follow_the_language():
+    previous = errors._language
+    try:
+        errors.set_language("en")
+        assert repo.round_title("Raise conversion (round 2)", 3) == "Raise conversion (round 3)"
+        assert repo.round_title("提升转化（第2轮）", 3) == "提升转化 (round 3)"
+        errors.set_language("zh_CN")
+        assert repo.round_title("提升转化（第2轮）", 3) == "提升转化（第3轮）"
+    finally:
+        errors._language = previous
+
+
 def test_stall_task_titles_follow_the_language(db):
     previous = errors._language
     try:

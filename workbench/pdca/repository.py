@@ -6,6 +6,7 @@ puts exactly that back (the UI's QUndoCommands use the pair).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -418,16 +419,26 @@ def start_next_cycle(db: Database, cycle: Cycle, *, now: datetime) -> int:
     prefix), so the text reads the same in either language; the chain shows where it came from."""
     check = cycle.check
     reached_level = check.after_mean if check and check.after_mean is not None else cycle.baseline
-    round_number = len(chain(db, cycle.id)) + 1
-    base_title = cycle.title.split("（第")[0]
     return create_cycle(
-        db, f"{base_title}（第{round_number}轮）", now=now, previous_id=cycle.id,
+        db, round_title(cycle.title, len(chain(db, cycle.id)) + 1), now=now, previous_id=cycle.id,
         problem=cycle.problem, metric_dataset=cycle.metric_dataset, metric_column=cycle.metric_column,
         baseline=reached_level, target=cycle.target, deadline=cycle.deadline, root_cause=cycle.root_cause,
         link_topic=cycle.link_topic, baseline_days=cycle.baseline_days, review_days=cycle.review_days,
         hypothesis=cycle.act_notes or cycle.hypothesis, background=cycle.background,
         current_condition=cycle.current_condition,
     )
+
+
+ROUND_SUFFIX = re.compile(r"\s*(（第\d+轮）|\(round \d+\))$")
+
+
+def round_title(title: str, round_number: int) -> str:
+    """提升转化（第2轮） / "Raise conversion (round 2)", in the app's language; a round suffix in either
+    language is replaced, so the chain's titles do not pile suffixes up."""
+    from workbench.errors import current_language
+
+    base = ROUND_SUFFIX.sub("", title)
+    return f"{base}（第{round_number}轮）" if current_language() == "zh_CN" else f"{base} (round {round_number})"
 
 
 def undo_act(db: Database, saved: dict, created: dict) -> None:
