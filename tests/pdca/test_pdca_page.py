@@ -175,3 +175,15 @@ def test_check_panel_shows_groups_sample_size_and_roi(ctx, qtbot):
     assert "ROI" in text and "60" in text
     # 20% → 25% at 80% power, α = 0.05 (Fleiss): (1.96·√(2·0.225·0.775) + 0.8416·√(0.16 + 0.1875))² / 0.05² = 1093.7
     assert "1,094" in text
+
+
+def test_a_plan_step_typed_with_a_date_gets_that_due_date(ctx, qtbot):
+    page = _page(ctx, qtbot)
+    cycle_id = repo.create_cycle(ctx.db, "拉活跃", now=ctx.now())
+    page.open_item(cycle_id)
+    type_text(page.detail.step_edit, "海报定稿 周五")
+    qtbot.keyClick(page.detail.step_edit, Qt.Key.Key_Return)
+    title, due = ctx.db.execute("SELECT title, due FROM tasks WHERE pdca_cycle_id = ?", [cycle_id]).fetchone()
+    friday = ctx.today() + __import__("datetime").timedelta(days=(4 - ctx.today().weekday()) % 7)
+    assert title == "海报定稿" and due[:10] == friday.isoformat()
+    assert friday.isoformat() in page.detail.steps.item(0).text()
