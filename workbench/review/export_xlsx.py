@@ -339,11 +339,11 @@ def _metrics(w: SheetWriter, review: WeekReview) -> int:
 
 
 def _alerts(w: SheetWriter, review: WeekReview) -> int:
-    rows = [[a["date"], LEVEL_ZH.get(a["level"], a["level"]), a["dataset"], a["metric"], a["value"], a["reference"],
+    rows = [[a["date"], a.get("end_date") or a["date"], LEVEL_ZH.get(a["level"], a["level"]), a["dataset"], a["metric"], a["value"], a["reference"],
              a["rule_text"], {"open": "未处理", "task": "已转任务", "pdca": "已转PDCA", "dismissed": "已忽略"}.get(a["status"], a["status"])]
             for a in review.alerts]
-    names = ["日期", "级别", "数据集", "指标", "值", "参考值", "规则", "状态"]
-    w.table(1, names, ["date", "text", "text", "text", "number", "number", "text", "text"], rows)
+    names = ["日期", "至", "级别", "数据集", "指标", "值", "参考值", "规则", "状态"]   # an alert is an episode
+    w.table(1, names, ["date", "date", "text", "text", "text", "number", "number", "text", "text"], rows)
     _finish_list(w, len(names), len(rows))
     return len(rows)
 
