@@ -187,3 +187,19 @@ def test_a_plan_step_typed_with_a_date_gets_that_due_date(ctx, qtbot):
     friday = ctx.today() + __import__("datetime").timedelta(days=(4 - ctx.today().weekday()) % 7)
     assert title == "海报定稿" and due[:10] == friday.isoformat()
     assert friday.isoformat() in page.detail.steps.item(0).text()
+
+
+def test_stall_watch_checks_at_once_and_then_every_hour(ctx, qtbot):
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QWidget
+
+    from workbench.ui.pdca import stall_watch
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.ctx = ctx
+    repo.create_cycle(ctx.db, "没人管的循环", now=ctx.now() - timedelta(days=9))
+    timer = stall_watch.install(window)
+    assert timer.isActive() and timer.interval() == 60 * 60 * 1000 and timer.parent() is window
+    assert ctx.db.execute("SELECT count(*) FROM tasks WHERE pdca_cycle_id IS NOT NULL").fetchone()[0] == 1
