@@ -73,19 +73,12 @@ def add_cycle_alert_link(db: Database) -> None:
 
 
 @migrations()
-def add_review_interval_and_a3_fields(db: Database) -> None:
-    """Repeating reviews (review_days: NULL = the stage's default; reviewed_at: the last "mark reviewed")
-    and the A3 worksheet's background and current condition."""
+def add_reviews_a3_groups_and_roi(db: Database) -> None:
+    """Repeating reviews (review_days: NULL = the stage's default; reviewed_at: the last "mark reviewed"),
+    the A3 worksheet's background and current condition, a check by groups (ab_dataset: a dataset or
+    user list; ab_group_column: 实验组/对照组, A/B, 版本; ab_outcome_column: converted yes/no, an amount,
+    retained) and ROI (cost, revenue typed in; else summed from the dataset's columns, see roi.py)."""
     for column, kind in (("review_days", "INTEGER"), ("reviewed_at", "TEXT"), ("background", "TEXT"),
-                         ("current_condition", "TEXT")):
-        db.execute(f"ALTER TABLE pdca_cycles ADD COLUMN {column} {kind}")
-
-
-@migrations()
-def add_group_check_and_roi(db: Database) -> None:
-    """A cycle checked by groups (ab_dataset: a dataset or user list; ab_group_column: 实验组/对照组, A/B,
-    版本; ab_outcome_column: converted yes/no, an amount, retained) and its ROI (cost, revenue typed in;
-    else summed from its dataset's cost and revenue columns, see roi.py)."""
-    for column, kind in (("ab_dataset", "TEXT"), ("ab_group_column", "TEXT"), ("ab_outcome_column", "TEXT"),
-                         ("cost", "REAL"), ("revenue", "REAL")):
+                         ("current_condition", "TEXT"), ("ab_dataset", "TEXT"), ("ab_group_column", "TEXT"),
+                         ("ab_outcome_column", "TEXT"), ("cost", "REAL"), ("revenue", "REAL")):
         db.execute(f"ALTER TABLE pdca_cycles ADD COLUMN {column} {kind}")
