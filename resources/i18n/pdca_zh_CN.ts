@@ -114,7 +114,7 @@
         <translation>进入下一阶段（Ctrl+→）</translation>
     </message>
     <message>
-        <source>New plan step, a due date as in capture (e.g. “poster 周五”)</source>
+        <source>New plan step, a due date as in capture (e.g. “poster Friday”)</source>
         <translation>新计划步骤，可写截止日期，同快速记录（如“海报定稿 周五”）</translation>
     </message>
     <message>

@@ -79,7 +79,7 @@ class CycleDetail(QScrollArea):
         self.steps.setMaximumHeight(130)
         self.steps.itemChanged.connect(self._on_step_ticked)
         self.step_edit = QLineEdit()
-        self.step_edit.setPlaceholderText(self.tr("New plan step, a due date as in capture (e.g. “poster 周五”)"))
+        self.step_edit.setPlaceholderText(self.tr("New plan step, a due date as in capture (e.g. “poster Friday”)"))
         self.step_edit.returnPressed.connect(self.add_step)
         self.notes = QListWidget()
         self.notes.setObjectName("doLog")
