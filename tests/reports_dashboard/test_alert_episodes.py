@@ -13,12 +13,13 @@ from workbench.reports.alert_rules import AlertRule, Fired, default_rules, episo
 NOW = datetime(2026, 11, 23, 9, 0)
 
 
-def test_minimum_base_for_counts_is_three_poisson_deviations():
-    assert not meaningful_change(4, 3, "integer")       # +1 < 3·√3 = 5.20
-    assert not meaningful_change(38, 27, "integer")     # +11 < 3·√27 = 15.59
-    assert meaningful_change(130, 100, "integer")       # +30 = 3·√100
-    assert not meaningful_change(129, 100, "integer")
-    assert meaningful_change(54, 26, "integer")         # +28 ≥ 3·√26 = 15.30
+def test_minimum_base_for_counts_is_two_poisson_deviations():
+    assert not meaningful_change(4, 3, "integer")       # +1 < 2·√3 = 3.46
+    assert not meaningful_change(5, 3, "integer")       # +2 (+67%) < 3.46
+    assert meaningful_change(38, 27, "integer")         # +11 ≥ 2·√27 = 10.39
+    assert meaningful_change(120, 100, "integer")       # +20 = 2·√100
+    assert not meaningful_change(119, 100, "integer")
+    assert not meaningful_change(43, 33, "integer")     # +10 < 2·√33 = 11.49
 
 
 def test_minimum_base_for_rates_is_one_percentage_point():
@@ -56,7 +57,9 @@ def test_a_cohort_triangle_gets_one_rule_on_its_earliest_retention_column():
     daily = [("日期", "date", "key"), ("次日留存率", "percent", "metric"), ("7日留存率", "percent", "metric"),
              ("工单数", "integer", "metric"), ("GMV", "money", "metric")]
     assert [(r.metric, r.direction, r.amount, r.level) for r in default_rules("日报", daily)] == [
-        ("次日留存率", "down", 0.2, "orange"), ("7日留存率", "down", 0.2, "orange"), ("工单数", "up", 0.5, "yellow")]
+        ("次日留存率", "down", 0.2, "orange"), ("7日留存率", "down", 0.2, "orange"), ("工单数", "up", 3.0, "yellow")]
+    complaints = default_rules("日报", daily)[2]
+    assert (complaints.kind, complaints.window) == ("deviation", 14)
 
 
 @pytest.fixture
@@ -70,14 +73,14 @@ def test_generated_reports_give_one_alert_per_real_episode(reports_db):
     got = sorted((a.dataset, a.metric, a.date, a.last_date, a.days, a.level) for a in alerts)
     assert got == [
         ("新增用户留存", "第1天", "2026-10-20", "2026-10-23", 4, "orange"),
-        ("核心指标日报", "客诉量", "2026-10-20", "2026-10-23", 4, "yellow"),
+        ("核心指标日报", "客诉量", "2026-10-20", "2026-10-21", 2, "yellow"),
         ("核心指标日报", "次日留存率", "2026-10-20", "2026-10-23", 4, "orange"),
     ]
     complaints = next(a for a in alerts if a.metric == "客诉量")
-    # 10-20: 60 tickets against the trailing 7-day mean of 10-13 … 10-19
-    index = [r[0] for r in alert_reports.daily_kpi_rows()].index("2026-10-20")
-    trailing = [alert_reports.COMPLAINTS[i % 14] for i in range(index - 7, index)]
-    assert complaints.value == 60 and complaints.reference == pytest.approx(sum(trailing) / 7)
+    # 10-20: 60 tickets against the trailing 14-day mean (one full turn of COMPLAINTS: 448 / 14 = 32.0,
+    # standard deviation 7.47): 60 is 3.7σ above it. 10-21's 95 is far above a window holding 60; 10-22's
+    # 90 is 2.7σ above a window that now holds 60 and 95 (mean 39.1, sd 19.0): the episode is 10-20 – 10-21.
+    assert complaints.value == 60 and complaints.reference == pytest.approx(sum(alert_reports.COMPLAINTS) / 14)
     rules = {(r.dataset, r.metric) for r in alert_store.list_rules(reports_db)}
     assert rules == {("核心指标日报", "次日留存率"), ("核心指标日报", "7日留存率"), ("核心指标日报", "客诉量"),
                      ("新增用户留存", "第1天"), ("渠道周报", "注册→首借转化率")}

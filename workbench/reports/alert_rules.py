@@ -11,11 +11,11 @@ direction: 'down' / 'up' / 'both' (for a threshold: below / above).
 Two rules keep alerts few and meaningful (issue 19):
   episodes      consecutive points on which a rule fires are one episode, and one alert (episodes());
                 a fall that lasts four days is one thing to look at, not four
-  minimum base  a relative change only counts when the move itself is bigger than the noise of the
+  minimum base  a change or deviation only counts when the move itself is bigger than the noise of the
                 base it is measured against (meaningful_change()):
-                  counts (integer columns): |value − reference| ≥ 3·√reference, three standard deviations
-                    of a count with that mean (Poisson). 3 → 4 (+33%) moves 1 < 3·√3 ≈ 5.2: no alert;
-                    +30% needs a base of 100 (30 ≥ 3·√100), +50% a base of 36.
+                  counts (integer columns): |value − reference| ≥ 2·√reference, two standard deviations
+                    of a count with that mean (Poisson). 3 → 4 (+33%) moves 1 < 2·√3 ≈ 3.5: no alert;
+                    +30% needs a base of 45 (13.5 ≥ 2·√45 ≈ 13.4), +50% a base of 16.
                   rates (percent columns): the move must be at least one percentage point; a rate comes
                     without its denominator, so 0.5% → 0.3% (−40%) is not an alert.
                   other numbers (money, scores): the relative change alone decides.
@@ -34,7 +34,7 @@ DIRECTIONS = ("down", "up", "both")
 LEVELS = ("yellow", "orange", "red")
 LEVEL_NAMES = {"yellow": "黄色", "orange": "橙色", "red": "红色"}
 LEVEL_RANK = {"yellow": 1, "orange": 2, "red": 3}
-COUNT_NOISE_SIGMAS = 3        # a count's move must exceed this many √reference (Poisson standard deviations)
+COUNT_NOISE_SIGMAS = 2        # a count's move must reach this many √reference (Poisson standard deviations)
 MIN_RATE_MOVE = 0.01          # a rate's move must be at least one percentage point
 
 
@@ -163,9 +163,9 @@ def _fires(rule: AlertRule, dates: list[str], values: list[float | None], i: int
     if not window or len(window) < 2:
         return None
     mean, sd = statistics.fmean(window), statistics.stdev(window)
-    if sd == 0:
+    if sd == 0 or not _crosses((value - mean) / sd, rule.amount, rule.direction):
         return None
-    return mean if _crosses((value - mean) / sd, rule.amount, rule.direction) else None
+    return mean if meaningful_change(value, mean, rule.metric_type) else None
 
 
 def format_amount(amount: float, metric_type: str) -> str:
@@ -204,8 +204,9 @@ def default_rules(dataset: str, columns: list[tuple[str, str, str]]) -> list[Ale
     - rates (percent metrics): a drop of 20% vs the trailing 7-day mean ⇒ 橙色. A cohort triangle (three or
       more retention columns: 第1天 … 第30天) gets this rule on its earliest retention column only: the later
       columns repeat the same cohorts' story days later, and the newest cohorts have not reached them.
-    - complaint counts (客诉/投诉/工单 …): +50% vs the trailing 7-day mean ⇒ 黄色 (a day-over-day rule
-      fires on ordinary day-to-day swings of a few dozen tickets)."""
+    - complaint counts (客诉/投诉/工单 …): 3 standard deviations above the trailing 14-day mean ⇒ 黄色. The
+      rule learns how much the count usually swings: a day-over-day +30% fires on ordinary swings of a
+      noisy few dozen tickets, and a fixed +50% misses a clear spike in a steady series."""
     from workbench.reports.cohort import retention_columns
 
     candidates = [(n, t, r) for n, t, r in columns if r == "metric" or (r == "attribute" and t == "percent")]
@@ -219,7 +220,7 @@ def default_rules(dataset: str, columns: list[tuple[str, str, str]]) -> list[Ale
             rules.append(AlertRule(dataset, name, "change", "down", 0.2, "mean", 7, "orange",
                                    origin="default", metric_type=column_type))
         elif column_type in ("integer", "number") and any(w in name.lower() for w in COMPLAINT_WORDS):
-            rules.append(AlertRule(dataset, name, "change", "up", 0.5, "mean", 7, "yellow",
+            rules.append(AlertRule(dataset, name, "deviation", "up", 3.0, "mean", 14, "yellow",
                                    origin="default", metric_type=column_type))
     return rules
 
