@@ -124,6 +124,9 @@ def test_plan_step_due_date_typed_with_the_capture_grammar(db):
     title, due, important, urgent = db.execute(
         "SELECT title, due, important, urgent FROM tasks WHERE id = ?", [task_id]).fetchone()
     assert (title, due[:10], important, urgent) == ("海报定稿", "2026-11-27", 1, 0)  # the Friday after Wed 11-25
+    owner_free = repo.add_plan_step(db, cycle_id, "请 @王芳 确认文案 明天", now=at(TODAY))
+    assert db.execute("SELECT title, due, user_id FROM tasks WHERE id = ?", [owner_free]).fetchone() == \
+        ("请 @王芳 确认文案", "2026-11-26", None)   # only the date's words leave the title
     plain = repo.add_plan_step(db, cycle_id, "整理常见问题", now=at(TODAY))
     assert db.execute("SELECT title, due FROM tasks WHERE id = ?", [plain]).fetchone() == ("整理常见问题", None)
 

@@ -230,18 +230,28 @@ def add_plan_step(db: Database, cycle_id: int, title: str, *, due: str | None = 
     """A plan step is a task in the matrix, filed as 重要不紧急 (improvement work) and linked.
 
     The text is read with the capture grammar (workbench.tasks.capture), so "海报定稿 周五" or
-    "复盘 11月20日" becomes a step whose task is due that day; an explicit `due` wins. The step stays
-    重要不紧急 whatever quadrant marker the text carries: it is improvement work by definition."""
+    "复盘 11月20日" becomes a step whose task is due that day; an explicit `due` wins. Only the date's
+    words leave the title: a step is owner-free, so an @name or a marker stays text as typed, and the
+    step stays 重要不紧急 (improvement work by definition)."""
     from workbench.tasks.capture import parse_for
     from workbench.tasks.repository import create_task
 
-    parsed = parse_for(db, title, now)
-    step_title = parsed.title.strip() or str(title or "").strip()
-    tags = ["PDCA", *(t for t in parsed.tags if t != "PDCA")]
+    typed = " ".join(str(title or "").split())
+    parsed = parse_for(db, typed, now)
+    step_title = _without_dates(typed, parsed) or typed
     with write_transaction(db):
         require_cycle(db, cycle_id)
         return create_task(db, step_title, important=True, urgent=False, due=due or parsed.due,
-                           pdca_cycle_id=cycle_id, tags=tags, recurrence=parsed.recurrence, now=now)
+                           pdca_cycle_id=cycle_id, tags=["PDCA"], recurrence=parsed.recurrence, now=now)
+
+
+def _without_dates(text: str, parsed) -> str:
+    """The typed text minus the words the grammar read as its due date or repetition."""
+    for chip in parsed.chips:
+        if chip.kind in ("due", "recurrence"):
+            for raw in chip.raws:
+                text = text.replace(raw, " ", 1)
+    return " ".join(text.split())
 
 
 def plan_steps(db: Database, cycle_id: int):
