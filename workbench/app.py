@@ -138,6 +138,8 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
     if opened.damaged:  # (any read-only file also gets the window's banner: main_window.py)
         window.update_status(QCoreApplication.translate("App", "Read-only: the file is damaged"))
     stop_checks = None if opened.damaged else _checks_after_first_frame(window, readonly=opened.readonly)
+    if not opened.readonly:
+        window.first_frame_shown.connect(lambda: _watch_pdca_stalls(window))
     instance.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     window.first_frame_shown.connect(instance.listen)
     window.show()  # an empty database shows the welcome page (ui/shell/first_run.py)
@@ -166,6 +168,13 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
 
 
 CHECK_FIRST_PROPERTY = "restart_checks_first"
+
+
+def _watch_pdca_stalls(window) -> None:
+    """Stalled PDCA cycles become tasks at start-up and every hour, not only when the PDCA page opens."""
+    from workbench.ui.pdca import stall_watch
+
+    window.pdca_stall_timer = stall_watch.install(window)
 
 
 def _checks_after_first_frame(window, *, readonly: bool):

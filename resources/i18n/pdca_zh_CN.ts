@@ -31,6 +31,10 @@
 <context>
     <name>CheckPanel</name>
     <message>
+        <source>The dataset “%1” was deleted: import it again to check this cycle.</source>
+        <translation>数据集“%1”已删除：重新导入后才能检查这个循环。</translation>
+    </message>
+    <message>
         <source>No Check yet: it runs when the cycle moves from Do to Check.</source>
         <translation>尚未检查：循环从「执行」进入「检查」时自动检查。</translation>
     </message>
@@ -94,6 +98,14 @@
         <translation>循环链(&amp;H)</translation>
     </message>
     <message>
+        <source>Mark reviewed</source>
+        <translation>标记已检查</translation>
+    </message>
+    <message>
+        <source>Reviewed today: the next review moves one interval ahead</source>
+        <translation>今天已检查：下次检查顺延一个间隔</translation>
+    </message>
+    <message>
         <source>Move one stage back (Ctrl+Left)</source>
         <translation>退回上一阶段（Ctrl+←）</translation>
     </message>
@@ -102,8 +114,8 @@
         <translation>进入下一阶段（Ctrl+→）</translation>
     </message>
     <message>
-        <source>New plan step (becomes an important, not urgent task)</source>
-        <translation>新的计划步骤（成为一项「重要不紧急」任务）</translation>
+        <source>New plan step, a due date as in capture (e.g. “poster Friday”)</source>
+        <translation>新计划步骤，可写截止日期，同快速记录（如“海报定稿 周五”）</translation>
     </message>
     <message>
         <source>What did you do today? (Enter adds a dated Do note)</source>
@@ -178,6 +190,14 @@
         <translation>问题</translation>
     </message>
     <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <source>Current condition</source>
+        <translation>现状</translation>
+    </message>
+    <message>
         <source>Hypothesis</source>
         <translation>假设</translation>
     </message>
@@ -213,6 +233,14 @@
         <translation>问题是什么？尽量用数字描述</translation>
     </message>
     <message>
+        <source>Why this matters now (A3 background)</source>
+        <translation>为什么现在要做（A3 背景）</translation>
+    </message>
+    <message>
+        <source>Where things stand today, with numbers</source>
+        <translation>现在的情况，尽量用数字</translation>
+    </message>
+    <message>
         <source>(no metric)</source>
         <translation>（不选指标）</translation>
     </message>
@@ -237,6 +265,26 @@
         <translation> 天</translation>
     </message>
     <message>
+        <source>(no group check)</source>
+        <translation>（不按分组检查）</translation>
+    </message>
+    <message>
+        <source>The column that says which group a user is in: 实验组/对照组, A/B, 版本</source>
+        <translation>说明用户在哪一组的列：实验组/对照组、A/B、版本</translation>
+    </message>
+    <message>
+        <source>What is compared: converted yes/no, an amount, retained</source>
+        <translation>比较什么：是否转化、金额、是否留存</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 5000</source>
+        <translation>可不填，如 5000</translation>
+    </message>
+    <message>
+        <source>the stage&apos;s default</source>
+        <translation>按阶段默认</translation>
+    </message>
+    <message>
         <source>Baseline</source>
         <translation>基线</translation>
     </message>
@@ -249,8 +297,16 @@
         <translation>标题</translation>
     </message>
     <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Current condition</source>
+        <translation>现状</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -287,6 +343,65 @@
     <message>
         <source>Next review</source>
         <translation>下次检查</translation>
+    </message>
+    <message>
+        <source>Review every</source>
+        <translation>检查间隔</translation>
+    </message>
+    <message>
+        <source>Check by groups</source>
+        <translation>按分组检查</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCheckView</name>
+    <message>
+        <source>ROI %1 (cost %2, revenue %3)</source>
+        <translation>ROI %1（成本 %2，收益 %3）</translation>
+    </message>
+    <message>
+        <source>The group dataset “%1” was deleted.</source>
+        <translation>分组数据集“%1”已删除。</translation>
+    </message>
+    <message>
+        <source>The group or outcome column is no longer in “%1”.</source>
+        <translation>“%1”里已没有分组列或结果列。</translation>
+    </message>
+    <message>
+        <source>Too few users in a group to compare.</source>
+        <translation>有一组用户太少，无法比较。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 of %4)</source>
+        <translation>%1：%2（%4 人中 %3 人）</translation>
+    </message>
+    <message>
+        <source>%1: mean %2 (n = %3)</source>
+        <translation>%1：均值 %2（n = %3）</translation>
+    </message>
+    <message>
+        <source>difference %1 (95%: %2 … %3), p = %4</source>
+        <translation>差值 %1（95% 区间：%2 … %3），p = %4</translation>
+    </message>
+    <message>
+        <source>By groups</source>
+        <translation>分组对比</translation>
+    </message>
+    <message>
+        <source>To see %1 → %2, each group needs %3 users (80% power, α = 0.05).</source>
+        <translation>要看出 %1 → %2，每组需要 %3 个用户（检验效能 80%，α = 0.05）。</translation>
     </message>
 </context>
 <context>
@@ -362,6 +477,10 @@
         <translation>移动 PDCA 循环</translation>
     </message>
     <message>
+        <source>Mark PDCA cycle reviewed</source>
+        <translation>标记 PDCA 循环已检查</translation>
+    </message>
+    <message>
         <source>Run the Check</source>
         <translation>执行检查</translation>
     </message>
@@ -403,6 +522,10 @@
     <message>
         <source>Due for Check</source>
         <translation>待检查</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>该检查了</translation>
     </message>
     <message>
         <source>No Do note or finished step for a while, or the Check is overdue.</source>

@@ -4,6 +4,10 @@
 <context>
     <name>AlertRow</name>
     <message>
+        <source>%1 in a row</source>
+        <translation>连续 %1 期</translation>
+    </message>
+    <message>
         <source>To task</source>
         <translation>转为任务</translation>
     </message>
@@ -20,8 +24,16 @@
         <translation>任务 #%1</translation>
     </message>
     <message>
+        <source>Open the task made from this alert</source>
+        <translation>打开由这条预警生成的任务</translation>
+    </message>
+    <message>
         <source>Dismissed</source>
         <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Create an important and urgent task linked to this alert and its cycle</source>
+        <translation>新建一个重要且紧急的任务，关联这条预警和它的循环</translation>
     </message>
     <message>
         <source>PDCA cycle #%1</source>

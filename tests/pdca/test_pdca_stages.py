@@ -73,6 +73,9 @@ def test_a_cycle_moves_through_every_stage_with_dated_moves(db):
 
 
 def test_adjust_starts_a_linked_prefilled_cycle_and_the_chain_shows_both(db):
+    from workbench import errors
+
+    errors.set_language("zh_CN")   # the round suffix follows the app's language (reset after each test)
     first = repo.create_cycle(db, "提升借款转化", metric_dataset="核心指标", metric_column="借款转化率",
                               baseline=0.08, target=0.12, link_topic="优惠券", now=at(TODAY - timedelta(days=30)))
     for stage in ("do", "check", "act"):

@@ -49,6 +49,19 @@ class ReportFiles:
             ("新增用户留存", self.cohort.dip_column, self.cohort.dip_day)]
 
     @property
+    def rate_drop_episodes(self) -> list[tuple[str, str, date, date]]:
+        """rate_drops with consecutive days of one column joined: (dataset, column, first day, last day).
+        One alert each (an alert is an episode), so these are the open orange alerts."""
+        episodes: list[tuple[str, str, date, date]] = []
+        for dataset, column, day in sorted(self.rate_drops):
+            last = episodes[-1] if episodes else None
+            if last and last[:2] == (dataset, column) and (day - last[3]).days == 1:
+                episodes[-1] = (dataset, column, last[2], day)
+            else:
+                episodes.append((dataset, column, day, day))
+        return episodes
+
+    @property
     def paths(self) -> list[Path]:
         """Every file, in name order (the order a folder listing imports them)."""
         return sorted([self.core.early, self.core.late, self.cohort.path, self.channel.path, self.funnel.path,

@@ -9,7 +9,7 @@ formatted as 0.00%.
 Content: steady days (next-day retention 42% ± 0.5 point, 7-day retention 22% ± 0.5 point, 30–36
 complaints a day), except
   - RELEASE_DAYS: a release broke the login for four days; next-day retention fell to these values;
-  - COMPLAINT_SPIKE: complaints jumped well over 30% against the day before;
+  - COMPLAINT_SPIKE: complaints jumped to 48, far above the usual 30–36;
   - CORRECTED_DAY: the later export corrects that day's complaint count (+CORRECTION).
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ EXPORTED_AT = "2026-11-23 09:12:33"
 EARLY = (date(2026, 8, 1), date(2026, 11, 15))
 LATE = (date(2026, 11, 9), date(2026, 11, 22))
 RELEASE_DAYS = {date(2026, 10, 20): 0.31, date(2026, 10, 21): 0.27, date(2026, 10, 22): 0.265, date(2026, 10, 23): 0.275}
-COMPLAINT_SPIKE = (date(2026, 8, 3), 48)
+COMPLAINT_SPIKE = (date(2026, 9, 3), 48)   # a month in: a rule has weeks of steady days to compare with
 CORRECTED_DAY, CORRECTION = date(2026, 11, 11), 7
 
 

@@ -26,7 +26,7 @@ def test_to_pdca_button_drafts_a_linked_cycle_opens_it_and_undo_removes_it(page,
     db = reports_ctx.db
     opened = []
     reports_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
-    serious = len(report_files.rate_drops)   # every ≥20% rate drop is an open orange alert
+    serious = len(report_files.rate_drop_episodes)   # every run of ≥20% rate drops is one open orange alert
     assert page.badge() == str(serious)
     row = _retention_row(page, report_files)
     alert_id = row.alert.id
@@ -62,7 +62,7 @@ def test_drafted_alert_links_to_its_cycle_instead_of_drafting_again(page, report
     old_rows = list(page.alerts.rows)
     qtbot.waitUntil(lambda: page.alerts.rows and page.alerts.rows[0] is not old_rows[0], timeout=3000)
     row = _retention_row(page, report_files)   # the panel was rebuilt after the change
-    assert not [b for b in row.findChildren(QPushButton) if b.text() in ("转为PDCA", "转为任务")]
+    assert not [b for b in row.findChildren(QPushButton) if b.text() == "转为PDCA"]   # a task may still follow
     qtbot.mouseClick(_button(row, f"PDCA 循环 #{cycle_id}"), Qt.MouseButton.LeftButton)
     assert opened == [("pdca", cycle_id), ("pdca", cycle_id)]
     assert reports_ctx.db.execute("SELECT count(*) FROM pdca_cycles").fetchone()[0] == 1
@@ -81,3 +81,23 @@ def test_pdca_page_opens_the_drafted_cycle(reports_ctx, qtbot):
     pdca.refresh()
     pdca.open_item(cycle_id)
     assert pdca.current_id == cycle_id
+
+
+def test_a_drafted_alert_can_still_become_a_task_that_opens_its_cycle(page, reports_ctx, qtbot, report_files):
+    db = reports_ctx.db
+    opened = []
+    reports_ctx.events.navigate.connect(lambda area, target: opened.append((area, target)))
+    page.alerts.open_only.setChecked(False)
+    qtbot.mouseClick(_button(_retention_row(page, report_files), "转为PDCA"), Qt.MouseButton.LeftButton)
+    cycle_id = db.execute("SELECT id FROM pdca_cycles").fetchone()[0]
+    qtbot.waitUntil(lambda: _retention_row(page, report_files).alert.status == "pdca", timeout=3000)
+    qtbot.mouseClick(_button(_retention_row(page, report_files), "转为任务"), Qt.MouseButton.LeftButton)
+    task_id, linked_cycle = db.execute("SELECT id, pdca_cycle_id FROM tasks").fetchone()
+    assert linked_cycle == cycle_id   # the task opens the cycle
+    qtbot.waitUntil(lambda: _retention_row(page, report_files).alert.status == "task", timeout=3000)
+    row = _retention_row(page, report_files)
+    assert not [b for b in row.findChildren(QPushButton) if b.text() in ("转为PDCA", "转为任务")]
+    qtbot.mouseClick(_button(row, f"任务 #{task_id}"), Qt.MouseButton.LeftButton)
+    assert opened[-1] == ("tasks", task_id)
+    reports_ctx.undo_stack.undo()   # the task goes; the alert is back to "drafted into PDCA"
+    assert db.execute("SELECT status FROM alerts WHERE id = ?", [row.alert.id]).fetchone()[0] == "pdca"

@@ -151,5 +151,5 @@ def test_default_rules_for_rates_and_complaints():
                                         ("客诉量", "integer", "metric"), ("新增注册", "integer", "metric")])
     assert [(r.metric, r.kind, r.basis, r.direction, r.amount, r.level) for r in rules] == [
         ("次日留存率", "change", "mean", "down", 0.2, "orange"),
-        ("客诉量", "change", "day", "up", 0.3, "yellow"),
+        ("客诉量", "deviation", "mean", "up", 3.0, "yellow"),
     ]

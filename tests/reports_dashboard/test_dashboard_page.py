@@ -50,7 +50,7 @@ def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_
                                                                                     report_files):
     from PySide6.QtWidgets import QPushButton
 
-    serious = len(report_files.rate_drops)   # every ≥20% rate drop is an open orange alert
+    serious = len(report_files.rate_drop_episodes)   # every run of ≥20% rate drops is one open orange alert
     assert page.badge() == str(serious)
     row = next(r for r in page.alerts.rows if r.alert.metric == "次日留存率")
     button = next(b for b in row.findChildren(QPushButton) if b.text() == "转为任务")

@@ -52,7 +52,7 @@ def test_workbook_sheets_headers_counts_and_formats(db, tmp_path):
     assert stages == {"优惠券 → SOP": "检查", "次日留存": "计划"}
     assert pdca.cell(2, 5).value == 0.08 and pdca.cell(2, 5).number_format == "#,##0.00"  # no dataset: plain number
     alerts = book["预警"]
-    assert [row[1] for row in alerts.iter_rows(min_row=2, values_only=True)] == ["红色", "黄色"]
+    assert [row[2] for row in alerts.iter_rows(min_row=2, values_only=True)] == ["红色", "黄色"]
 
     overview = book["概览"]
     values = {row[0]: row[1] for row in overview.iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}

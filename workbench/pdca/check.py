@@ -102,13 +102,17 @@ class CheckResult:
     prediction: float | None
     prediction_gap: float | None  # after - prediction
     prediction_met: bool | None   # the result is at least as good as predicted
+    dataset_missing: bool = False  # the metric's dataset is gone: no ratio to show
+
 
     def as_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> "CheckResult":
-        return cls(**{name: data.get(name) for name in cls.__dataclass_fields__})
+        values = {name: data.get(name) for name in cls.__dataclass_fields__}
+        values["dataset_missing"] = bool(values["dataset_missing"])
+        return cls(**values)
 
     @property
     def has_data(self) -> bool:

@@ -70,6 +70,9 @@ def draft_cycle_from_alert(db: Database, alert_id: int, *, now: datetime) -> int
     with write_transaction(db):
         cycle_id = repo.create_cycle(db, title, now=now, **fields)
         db.execute("UPDATE pdca_cycles SET alert_id = ? WHERE id = ?", [alert_id, cycle_id])
+        if alert.task_id:   # the alert's task opens the cycle too
+            db.execute("UPDATE tasks SET pdca_cycle_id = ? WHERE id = ? AND pdca_cycle_id IS NULL",
+                       [cycle_id, alert.task_id])
         if alert.status == "open":
             alert_store.set_status(db, alert_id, PDCA_STATUS, alert.task_id)
     return cycle_id
@@ -78,6 +81,7 @@ def draft_cycle_from_alert(db: Database, alert_id: int, *, now: datetime) -> int
 def undo_draft(db: Database, alert_id: int, cycle_id: int, alert_status: str) -> None:
     """Take back draft_cycle_from_alert: remove the cycle, give the alert its status back."""
     with write_transaction(db):
+        db.execute("UPDATE tasks SET pdca_cycle_id = NULL WHERE pdca_cycle_id = ? AND alert_id = ?", [cycle_id, alert_id])
         repo.delete_cycle(db, cycle_id)
         row = db.execute("SELECT task_id FROM alerts WHERE id = ?", [alert_id]).fetchone()
         if row is not None:
@@ -89,5 +93,8 @@ def redo_draft(db: Database, alert_id: int, saved: dict) -> None:
     with write_transaction(db):
         repo.restore(db, saved)
         row = db.execute("SELECT status, task_id FROM alerts WHERE id = ?", [alert_id]).fetchone()
+        if row is not None and row[1]:
+            db.execute("UPDATE tasks SET pdca_cycle_id = ? WHERE id = ? AND pdca_cycle_id IS NULL",
+                       [saved["cycle"]["id"], row[1]])
         if row is not None and row[0] == "open":
             alert_store.set_status(db, alert_id, PDCA_STATUS, row[1])

@@ -27,6 +27,16 @@ def metric_series(db: Database, dataset: str | None, column: str | None) -> list
     return read_series(db, dataset, column)
 
 
+def dataset_missing(db: Database, dataset: str | None) -> bool:
+    """True when the cycle names a dataset that no longer exists (its import was undone or it was
+    removed): the Check then says so instead of showing the ratio it stored."""
+    if not dataset:
+        return False
+    from workbench.reports.datasets import get_dataset
+
+    return get_dataset(db, dataset) is None
+
+
 def metric_type(db: Database, dataset: str | None, column: str | None) -> str:
     """The column's type ('percent', 'money', 'integer', 'number'), for formatting."""
     if not dataset or not column:
@@ -36,6 +46,26 @@ def metric_type(db: Database, dataset: str | None, column: str | None) -> str:
     info = get_dataset(db, dataset)
     found = info.column(column) if info else None
     return found.type if found else "number"
+
+
+def dataset_names(db: Database) -> list[str]:
+    """Every dataset, for the check by groups (a user list need not have a date column)."""
+    from workbench.reports.datasets import list_datasets
+
+    return [info.name for info in list_datasets(db)]
+
+
+def dataset_columns(db: Database, dataset: str) -> list[str]:
+    """The dataset's columns, a group-like column (组, 版本, A/B) first."""
+    from workbench.pdca.ab_test import is_group_column
+    from workbench.reports.datasets import get_dataset
+
+    info = get_dataset(db, dataset)
+    if info is None:
+        return []
+    names = [c.name for c in info.columns]
+    grouped = [n for n in names if is_group_column(n, ["a", "b"])]
+    return grouped + [n for n in names if n not in grouped]
 
 
 def metric_choices(db: Database) -> list[tuple[str, str, str]]:

@@ -10,10 +10,14 @@ from workbench.pdca.check import CheckResult
 COLUMNS = ("id", "title", "problem", "metric_dataset", "metric_column", "baseline", "target", "deadline",
            "hypothesis", "prediction", "root_cause", "link_topic", "stage", "stage_since", "do_started",
            "baseline_days", "next_review", "check_json", "checked_at", "act_decision", "act_notes",
-           "previous_id", "snippet_id", "stall_task_id", "created_at", "closed_at", "alert_id")
+           "previous_id", "snippet_id", "stall_task_id", "created_at", "closed_at", "alert_id", "review_days",
+           "reviewed_at", "background", "current_condition", "ab_dataset", "ab_group_column", "ab_outcome_column",
+           "cost", "revenue")
 # Fields the operator edits directly (everything else follows from stage moves and the Act step).
 EDITABLE = ("title", "problem", "metric_dataset", "metric_column", "baseline", "target", "deadline",
-            "hypothesis", "prediction", "root_cause", "link_topic", "baseline_days", "next_review", "act_notes")
+            "hypothesis", "prediction", "root_cause", "link_topic", "baseline_days", "next_review", "act_notes",
+            "review_days", "background", "current_condition", "ab_dataset", "ab_group_column", "ab_outcome_column",
+            "cost", "revenue")
 
 
 @dataclass
@@ -45,11 +49,21 @@ class Cycle:
     created_at: str = ""
     closed_at: str | None = None
     alert_id: int | None = None  # the dashboard alert the cycle was drafted from (from_alert.py)
+    review_days: int | None = None  # None: the stage's default (stages.REVIEW_DAYS)
+    reviewed_at: str | None = None
+    background: str = ""          # A3: why this matters now
+    current_condition: str = ""   # A3: where things stand, with numbers
+    ab_dataset: str | None = None         # checked by groups: the dataset with one row per user
+    ab_group_column: str | None = None    # 实验组/对照组, A/B, 版本
+    ab_outcome_column: str | None = None  # converted yes/no, an amount, retained
+    cost: float | None = None             # ROI = (revenue − cost) / cost
+    revenue: float | None = None
 
     @classmethod
     def from_row(cls, row) -> "Cycle":
         values = dict(zip(COLUMNS, row))
-        for text in ("problem", "hypothesis", "root_cause", "link_topic", "act_notes"):
+        for text in ("problem", "hypothesis", "root_cause", "link_topic", "act_notes", "background",
+                     "current_condition"):
             values[text] = values[text] or ""
         values["baseline_days"] = values["baseline_days"] or 14
         return cls(**values)

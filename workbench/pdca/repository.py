@@ -6,8 +6,9 @@ puts exactly that back (the UI's QUndoCommands use the pair).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
@@ -15,15 +16,15 @@ from workbench.pdca import linked_facts
 from workbench.pdca.check import baseline_window, compute_check, count_in_windows, do_window
 from workbench.pdca.model import COLUMNS, EDITABLE, Cycle
 from workbench.pdca.stages import (ABANDON, ACT, ADJUST, CHECK, CHECK_OVERDUE, CLOSED, DECISION_NAMES_ZH, DO,
-                                   PLAN, STAGES, STANDARDIZE, ChainLink, build_chain, check_move, days_in_stage,
-                                   stall_reason)
+                                   PLAN, REVIEW_DAYS, STAGES, STANDARDIZE, ChainLink, build_chain, check_move,
+                                   days_in_stage, next_review_after, review_due, stall_reason)
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM pdca_cycles"
-DEFAULT_CHECK_AFTER_DAYS = 14
+DEFAULT_CHECK_AFTER_DAYS = REVIEW_DAYS[DO]
 
 
 
@@ -57,12 +58,23 @@ def _check_number(value, label_zh: str, label_en: str) -> float | None:
 def _clean(field: str, value):
     if field == "title":
         return _clean_title(value)
-    if field in ("baseline", "target", "prediction"):
-        names = {"baseline": ("基线", "baseline"), "target": ("目标值", "target"), "prediction": ("预测值", "prediction")}
+    if field in ("baseline", "target", "prediction", "cost", "revenue"):
+        names = {"baseline": ("基线", "baseline"), "target": ("目标值", "target"), "prediction": ("预测值", "prediction"),
+                 "cost": ("成本", "cost"), "revenue": ("收益", "revenue")}
         return _check_number(value, *names[field])
     if field in ("deadline", "next_review"):
         names = {"deadline": ("截止日期", "deadline"), "next_review": ("下次检查日期", "next review date")}
         return _check_day(value, *names[field])
+    if field == "review_days":
+        if value in (None, "", 0):
+            return None  # the stage's default
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            days = 0
+        if not 1 <= days <= 365:
+            raise UserError("检查间隔应为 1–365 天。", "The review interval must be 1–365 days.")
+        return days
     if field == "baseline_days":
         try:
             days = int(value)
@@ -71,7 +83,7 @@ def _clean(field: str, value):
         if not 1 <= days <= 365:
             raise UserError("基线窗口应为 1–365 天。", "The baseline window must be 1–365 days.")
         return days
-    if field in ("metric_dataset", "metric_column"):
+    if field in ("metric_dataset", "metric_column", "ab_dataset", "ab_group_column", "ab_outcome_column"):
         return str(value).strip() or None if value is not None else None
     return str(value or "").strip()
 
@@ -155,7 +167,16 @@ def snapshot(db: Database, cycle_id: int) -> dict:
         "notes": [list(r) for r in db.execute("SELECT id, cycle_id, at, text FROM pdca_notes WHERE cycle_id = ?", [cycle_id])],
         "moves": [list(r) for r in db.execute(
             "SELECT id, cycle_id, from_stage, to_stage, at FROM pdca_moves WHERE cycle_id = ?", [cycle_id])],
+        # a stage move closes the stall task: undo opens it again
+        "stall_task": _stall_task_state(db, cycle.stall_task_id),
     }
+
+
+def _stall_task_state(db: Database, task_id: int | None) -> list | None:
+    if not task_id or not db["tasks"].exists():
+        return None
+    row = db.execute("SELECT id, status, done_at FROM tasks WHERE id = ?", [task_id]).fetchone()
+    return list(row) if row else None
 
 
 def restore(db: Database, saved: dict) -> None:
@@ -170,6 +191,9 @@ def restore(db: Database, saved: dict) -> None:
         db.conn.executemany("INSERT INTO pdca_notes (id, cycle_id, at, text) VALUES (?, ?, ?, ?)", saved["notes"])
         db.conn.executemany("INSERT INTO pdca_moves (id, cycle_id, from_stage, to_stage, at) VALUES (?, ?, ?, ?, ?)",
                             saved["moves"])
+        task = saved.get("stall_task")
+        if task:
+            db.execute("UPDATE tasks SET status = ?, done_at = ? WHERE id = ?", [task[1], task[2], task[0]])
 
 
 # --- Do log and plan steps ---------------------------------------------------------------------
@@ -203,13 +227,31 @@ def list_notes(db: Database, cycle_id: int) -> list[Note]:
 
 def add_plan_step(db: Database, cycle_id: int, title: str, *, due: str | None = None,
                   now: datetime) -> int:
-    """A plan step is a task in the matrix, filed as 重要不紧急 (improvement work) and linked."""
+    """A plan step is a task in the matrix, filed as 重要不紧急 (improvement work) and linked.
+
+    The text is read with the capture grammar (workbench.tasks.capture), so "海报定稿 周五" or
+    "复盘 11月20日" becomes a step whose task is due that day; an explicit `due` wins. Only the date's
+    words leave the title: a step is owner-free, so an @name or a marker stays text as typed, and the
+    step stays 重要不紧急 (improvement work by definition)."""
+    from workbench.tasks.capture import parse_for
     from workbench.tasks.repository import create_task
 
+    typed = " ".join(str(title or "").split())
+    parsed = parse_for(db, typed, now)
+    step_title = _without_dates(typed, parsed) or typed
     with write_transaction(db):
         require_cycle(db, cycle_id)
-        return create_task(db, title, important=True, urgent=False, due=due, pdca_cycle_id=cycle_id,
-                           tags=["PDCA"], now=now)
+        return create_task(db, step_title, important=True, urgent=False, due=due or parsed.due,
+                           pdca_cycle_id=cycle_id, tags=["PDCA"], recurrence=parsed.recurrence, now=now)
+
+
+def _without_dates(text: str, parsed) -> str:
+    """The typed text minus the words the grammar read as its due date or repetition."""
+    for chip in parsed.chips:
+        if chip.kind in ("due", "recurrence"):
+            for raw in chip.raws:
+                text = text.replace(raw, " ", 1)
+    return " ".join(text.split())
 
 
 def plan_steps(db: Database, cycle_id: int):
@@ -233,12 +275,16 @@ def move_stage(db: Database, cycle_id: int, target: str, *, now: datetime,
         cycle = require_cycle(db, cycle_id)
         check_move(cycle.stage, target, decision=decision or cycle.act_decision)
         updates: dict = {"stage": target, "stage_since": stamp}
+        keeps_planned_check = target == DO and cycle.next_review_date is not None \
+            and cycle.next_review_date > now.date()
+        if target != CLOSED and not keeps_planned_check:
+            # each stage starts its own review interval, so Check never shows Do's past review date
+            updates["next_review"] = next_review_after(target, cycle.review_days, now.date()).isoformat()
         if target == DO and cycle.stage == PLAN:
             updates["do_started"] = now.date().isoformat()
-            if not cycle.next_review or cycle.next_review_date <= now.date():
-                updates["next_review"] = (now.date() + timedelta(days=DEFAULT_CHECK_AFTER_DAYS)).isoformat()
         if target == CLOSED:
             updates["closed_at"] = stamp
+        _close_stall_task(db, cycle, now)
         db.execute(f"UPDATE pdca_cycles SET {', '.join(f'{n} = ?' for n in updates)} WHERE id = ?",
                    [*updates.values(), cycle_id])
         db.execute("INSERT INTO pdca_moves (cycle_id, from_stage, to_stage, at) VALUES (?, ?, ?, ?)",
@@ -246,6 +292,36 @@ def move_stage(db: Database, cycle_id: int, target: str, *, now: datetime,
         if target == CHECK and cycle.stage == DO:
             run_check(db, cycle_id, until=now.date(), now=now)
     return require_cycle(db, cycle_id)
+
+
+def _close_stall_task(db: Database, cycle: Cycle, now: datetime) -> None:
+    """The cycle moved on, so the task that said it stalled is done (snapshot() keeps it for undo)."""
+    state = _stall_task_state(db, cycle.stall_task_id)
+    if state and state[1] == "open":
+        db.execute("UPDATE tasks SET status = 'done', done_at = ? WHERE id = ?", [now_text(now), state[0]])
+
+
+def mark_reviewed(db: Database, cycle_id: int, *, now: datetime) -> Cycle:
+    """OmniFocus' "mark reviewed": the next review moves one interval (the cycle's, else its stage's)
+    past today."""
+    with write_transaction(db):
+        cycle = require_cycle(db, cycle_id)
+        if cycle.stage == CLOSED:
+            raise UserError("这个循环已关闭，无需检查。", "This cycle is closed; it needs no review.")
+        following = next_review_after(cycle.stage, cycle.review_days, now.date()).isoformat()
+        db.execute("UPDATE pdca_cycles SET next_review = ?, reviewed_at = ? WHERE id = ?",
+                   [following, now_text(now), cycle_id])
+    return require_cycle(db, cycle_id)
+
+
+def shown_next_review(cycle: Cycle, today: date) -> date | None:
+    """The 下次检查 date to show: none for a closed cycle; in Check never a past day (a Check that is
+    due shows today)."""
+    if cycle.stage == CLOSED or cycle.next_review_date is None:
+        return None
+    if cycle.stage == CHECK:
+        return max(cycle.next_review_date, today)
+    return cycle.next_review_date
 
 
 # --- Check ---------------------------------------------------------------------------------------
@@ -259,10 +335,47 @@ def check_for(db: Database, cycle: Cycle, until: date) -> dict:
     contacts = linked_facts.linked_contact_days(db, cycle.id, cycle.link_topic, before.start, after.end)
     findings = linked_facts.linked_finding_days(db, cycle.id, cycle.link_topic, before.start, after.end)
     data = result.as_dict()
+    data["dataset_missing"] = linked_facts.dataset_missing(db, cycle.metric_dataset)
+    data["groups"] = group_check(db, cycle)
+    data["roi"] = roi_check(db, cycle, after)
     data["linked"] = {"contacts": count_in_windows(contacts, before, after).as_dict(),
                       "findings": count_in_windows(findings, before, after).as_dict()}
     data["series"] = [[d, v] for d, v in series if before.start.isoformat() <= str(d)[:10] <= after.end.isoformat()]
     return data
+
+
+def group_check(db: Database, cycle: Cycle) -> dict | None:
+    """The check by groups (ab_test.compare_rows) over the whole group dataset, as a dict; {"error": kind}
+    when it cannot run ("dataset_missing", "columns_missing", "too_few"); None when the cycle has none."""
+    if not (cycle.ab_dataset and cycle.ab_group_column and cycle.ab_outcome_column):
+        return None
+    from workbench.pdca import ab_test
+    from workbench.reports.datasets import get_dataset, read_rows
+
+    info = get_dataset(db, cycle.ab_dataset)
+    if info is None:
+        return {"error": "dataset_missing"}
+    if info.column(cycle.ab_group_column) is None or info.column(cycle.ab_outcome_column) is None:
+        return {"error": "columns_missing"}
+    rows = read_rows(db, cycle.ab_dataset, [cycle.ab_group_column, cycle.ab_outcome_column])
+    try:
+        return ab_test.compare_rows(rows, cycle.ab_group_column, cycle.ab_outcome_column).as_dict()
+    except ValueError:
+        return {"error": "too_few"}
+
+
+def roi_check(db: Database, cycle: Cycle, window) -> dict | None:
+    """{"cost", "revenue", "roi", "source"}: the numbers typed into the cycle, else its metric dataset's
+    cost and revenue columns summed over the Do window; None when there are neither."""
+    from workbench.pdca import roi
+
+    if cycle.cost is not None and cycle.revenue is not None:
+        return {"cost": cycle.cost, "revenue": cycle.revenue, "roi": roi.roi(cycle.cost, cycle.revenue),
+                "source": "cycle"}
+    found = roi.dataset_roi(db, cycle.metric_dataset, window.start, window.end)
+    if found is None:
+        return None
+    return {"cost": found.cost, "revenue": found.revenue, "roi": found.roi, "source": "dataset"}
 
 
 def run_check(db: Database, cycle_id: int, *, until: date | None = None, now: datetime) -> dict:
@@ -292,6 +405,7 @@ def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
                             "Only a cycle in the Act stage can take an Act decision.")
         notes = str(notes or "").strip()
         db.execute("UPDATE pdca_cycles SET act_decision = ?, act_notes = ? WHERE id = ?", [decision, notes, cycle_id])
+        cycle = require_cycle(db, cycle_id)  # with the decision and notes just saved (the next cycle carries them)
         if decision == STANDARDIZE:
             body = notes or cycle.hypothesis or cycle.title
             snippet_id = linked_facts.write_sop_snippet(db, f"SOP：{cycle.title}", body, now)
@@ -307,18 +421,34 @@ def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
 
 
 def start_next_cycle(db: Database, cycle: Cycle, *, now: datetime) -> int:
-    """调整后再循环: a new cycle in Plan with the same goal, its baseline the level this one reached."""
+    """调整后再循环: a new cycle in Plan with the same goal, its baseline the level this one reached.
+
+    The thinking carries over: the Act notes (what changes this round) become the new hypothesis, else
+    the old hypothesis stays; problem, A3 background and current condition, root cause and the review
+    interval are kept (the baseline already says where this cycle left the metric). The notes are stored as typed (no generated
+    prefix), so the text reads the same in either language; the chain shows where it came from."""
     check = cycle.check
     reached_level = check.after_mean if check and check.after_mean is not None else cycle.baseline
-    round_number = len(chain(db, cycle.id)) + 1
-    base_title = cycle.title.split("（第")[0]
     return create_cycle(
-        db, f"{base_title}（第{round_number}轮）", now=now, previous_id=cycle.id,
+        db, round_title(cycle.title, len(chain(db, cycle.id)) + 1), now=now, previous_id=cycle.id,
         problem=cycle.problem, metric_dataset=cycle.metric_dataset, metric_column=cycle.metric_column,
         baseline=reached_level, target=cycle.target, deadline=cycle.deadline, root_cause=cycle.root_cause,
-        link_topic=cycle.link_topic, baseline_days=cycle.baseline_days,
-        hypothesis=f"上一轮：{cycle.act_notes}" if cycle.act_notes else "",
+        link_topic=cycle.link_topic, baseline_days=cycle.baseline_days, review_days=cycle.review_days,
+        hypothesis=cycle.act_notes or cycle.hypothesis, background=cycle.background,
+        current_condition=cycle.current_condition,
     )
+
+
+ROUND_SUFFIX = re.compile(r"\s*(（第\d+轮）|\(round \d+\))$")
+
+
+def round_title(title: str, round_number: int) -> str:
+    """提升转化（第2轮） / "Raise conversion (round 2)", in the app's language; a round suffix in either
+    language is replaced, so the chain's titles do not pile suffixes up."""
+    from workbench.errors import current_language
+
+    base = ROUND_SUFFIX.sub("", title)
+    return f"{base}（第{round_number}轮）" if current_language() == "zh_CN" else f"{base} (round {round_number})"
 
 
 def undo_act(db: Database, saved: dict, created: dict) -> None:
@@ -365,6 +495,7 @@ class Card:
     stalled: str | None  # stages.IDLE / stages.CHECK_OVERDUE / None
     due_for_check: bool
     metric_type: str = "number"
+    review_due: bool = False   # its review date has come (stages.review_due)
 
 
 def board(db: Database, today: date, *, idle_days: int = 7) -> dict[str, list[Card]]:
@@ -381,7 +512,8 @@ def board(db: Database, today: date, *, idle_days: int = 7) -> dict[str, list[Ca
                               idle_days=idle_days)
         due = (cycle.stage == DO and cycle.next_review_date is not None and cycle.next_review_date <= today) \
             or (cycle.stage == CHECK and not cycle.check_json)
-        columns[cycle.stage].append(Card(cycle, days_in_stage(cycle.stage_since_date, today), reason, due, types[key]))
+        columns[cycle.stage].append(Card(cycle, days_in_stage(cycle.stage_since_date, today), reason, due, types[key],
+                                         review_due(cycle.stage, cycle.next_review_date, today)))
     columns[CLOSED].sort(key=lambda c: c.cycle.closed_at or "", reverse=True)
     return columns
 
@@ -395,28 +527,47 @@ def badge_count(db: Database, today: date) -> int:
     return sum(1 for cards in board(db, today).values() for card in cards if card.stalled or card.due_for_check)
 
 
+def stall_task_title(card: Card, lang: str) -> str:
+    """The stall task's title in the app's language (zh_CN / en)."""
+    title, days = card.cycle.title, card.days_in_stage
+    if lang == "zh_CN":
+        if card.stalled == CHECK_OVERDUE:
+            return f"PDCA 检查逾期：{title}"
+        return f"PDCA 停滞 {days} 天：{title}"
+    if card.stalled == CHECK_OVERDUE:
+        return f"PDCA Check overdue: {title}"
+    return f"PDCA stalled for {days} day{'' if days == 1 else 's'}: {title}"
+
+
 def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: datetime) -> list[int]:
     """Each stalled cycle without an open stall task gets one (an overdue Check is 重要且紧急, an idle
     cycle 重要不紧急). Returns the new task ids."""
+    from workbench.errors import current_language
     from workbench.tasks.repository import create_task, get_task
 
     created: list[int] = []
     if getattr(db, "readonly", False):
         return created  # a read-only file is shown as it is stored: the tasks come when it is writable
+    lang = current_language()
     with write_transaction(db):
         for card in stalled_cycles(db, today, idle_days=idle_days):
             existing = get_task(db, card.cycle.stall_task_id) if card.cycle.stall_task_id else None
             if existing is not None and existing.status == "open":
                 continue
-            if card.stalled == CHECK_OVERDUE:
-                title = f"PDCA 检查逾期：{card.cycle.title}"
-            else:
-                title = f"PDCA 停滞 {card.days_in_stage} 天：{card.cycle.title}"
-            task_id = create_task(db, title, important=True, urgent=card.stalled == CHECK_OVERDUE,
-                                  due=today.isoformat(), pdca_cycle_id=card.cycle.id, tags=["PDCA"], now=now)
+            task_id = create_task(db, stall_task_title(card, lang), important=True,
+                                  urgent=card.stalled == CHECK_OVERDUE, due=today.isoformat(),
+                                  pdca_cycle_id=card.cycle.id, tags=["PDCA"], now=now)
             db.execute("UPDATE pdca_cycles SET stall_task_id = ? WHERE id = ?", [task_id, card.cycle.id])
             created.append(task_id)
     return created
+
+
+def check_stalls(db: Database, *, now: datetime) -> list[int]:
+    """What the shell runs at start-up and every hour (not only when the PDCA page opens): stalled
+    cycles get their tasks. Returns the new task ids."""
+    if not db["pdca_cycles"].exists():
+        return []
+    return raise_stall_tasks(db, now.date(), now=now)
 
 
 def decision_name(decision: str | None) -> str:

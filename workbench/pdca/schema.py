@@ -70,3 +70,15 @@ def add_cycle_alert_link(db: Database) -> None:
     """pdca_cycles.alert_id: the dashboard alert a cycle was drafted from (one cycle per alert)."""
     db.execute("ALTER TABLE pdca_cycles ADD COLUMN alert_id INTEGER")
     db["pdca_cycles"].create_index(["alert_id"], index_name="idx_pdca_cycles_alert")
+
+
+@migrations()
+def add_reviews_a3_groups_and_roi(db: Database) -> None:
+    """Repeating reviews (review_days: NULL = the stage's default; reviewed_at: the last "mark reviewed"),
+    the A3 worksheet's background and current condition, a check by groups (ab_dataset: a dataset or
+    user list; ab_group_column: 实验组/对照组, A/B, 版本; ab_outcome_column: converted yes/no, an amount,
+    retained) and ROI (cost, revenue typed in; else summed from the dataset's columns, see roi.py)."""
+    for column, kind in (("review_days", "INTEGER"), ("reviewed_at", "TEXT"), ("background", "TEXT"),
+                         ("current_condition", "TEXT"), ("ab_dataset", "TEXT"), ("ab_group_column", "TEXT"),
+                         ("ab_outcome_column", "TEXT"), ("cost", "REAL"), ("revenue", "REAL")):
+        db.execute(f"ALTER TABLE pdca_cycles ADD COLUMN {column} {kind}")

@@ -5,7 +5,7 @@ Pure functions: the repository feeds them rows and dates.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from workbench.errors import UserError
 
@@ -20,6 +20,23 @@ DECISION_NAMES_ZH = {STANDARDIZE: "标准化", ADJUST: "调整后再循环", ABA
 
 DEFAULT_IDLE_DAYS = 7
 IDLE, CHECK_OVERDUE = "idle", "check_overdue"
+# How often a cycle is reviewed when it has no interval of its own (OmniFocus-style repeating review):
+# a plan is looked at weekly, Do runs two weeks before its Check, Check and Act are decided within days.
+REVIEW_DAYS = {PLAN: 7, DO: 14, CHECK: 3, ACT: 3}
+
+
+def review_interval(stage: str, review_days: int | None) -> int:
+    """Days between reviews: the cycle's own interval, else its stage's default."""
+    return review_days if review_days else REVIEW_DAYS.get(stage, 7)
+
+
+def review_due(stage: str, next_review: date | None, today: date) -> bool:
+    """The cycle's review date has come (any open stage): the board marks it until "mark reviewed"."""
+    return stage != CLOSED and next_review is not None and next_review <= today
+
+
+def next_review_after(stage: str, review_days: int | None, day: date) -> date:
+    return day + timedelta(days=review_interval(stage, review_days))
 
 
 def next_stage(stage: str) -> str | None:
@@ -50,7 +67,8 @@ def check_move(stage: str, target: str, *, decision: str | None = None) -> None:
 def stall_reason(stage: str, *, last_activity: date, next_review: date | None, today: date,
                  idle_days: int = DEFAULT_IDLE_DAYS) -> str | None:
     """Why a cycle is stalled: CHECK_OVERDUE (in Do past its review date), IDLE (no Do note, task
-    done or stage move for idle_days), or None."""
+    done or stage move for idle_days), or None. A review that is due in another stage is not a stall
+    (see review_due): it asks for a look, as OmniFocus' review does, not for a task."""
     if stage == CLOSED:
         return None
     if stage == DO and next_review is not None and next_review < today:

@@ -12,9 +12,10 @@ if TYPE_CHECKING:
 def after_import(db: Database, dataset_name: str) -> None:
     """Called by the import engine after rows are written, before the transaction commits.
 
-    A dataset's first import gets the default rules (rates: −20% vs the trailing 7-day mean ⇒ 橙色;
-    complaint counts: +30% day over day ⇒ 黄色); then every rule of the dataset runs over its whole
-    history, so corrected values also clear or raise alerts."""
+    A dataset's first import gets the default rules (alert_rules.default_rules: rates −20% vs the trailing
+    7-day mean ⇒ 橙色, a cohort triangle only on its earliest retention column; complaint counts +50% vs the
+    trailing 7-day mean ⇒ 黄色); then every rule of the dataset runs over its whole history, one alert per
+    episode, so corrected values also clear or raise alerts."""
     propose_default_rules(db, dataset_name)
     evaluate_dataset(db, dataset_name)
 

@@ -36,6 +36,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     if not alerts:
         print("没有预警。 No alerts.")
     for a in alerts:
-        print(f"{a.date}  {a.level_name}  {a.dataset} · {a.metric}  {a.rule_text}  "
+        when = a.date if a.days == 1 else f"{a.date}~{a.last_date}（{a.days}）"   # an episode
+        print(f"{when}  {a.level_name}  {a.dataset} · {a.metric}  {a.rule_text}  "
               f"值 {a.value:g}  参考 {a.reference:g}  [{a.status}]")
     return 0

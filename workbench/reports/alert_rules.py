@@ -7,9 +7,22 @@ Three kinds:
              'mean' the mean of the previous `window` points (a 20% drop vs the trailing 7-day mean)
   deviation  the value is `amount` standard deviations away from the previous `window` points' mean
 direction: 'down' / 'up' / 'both' (for a threshold: below / above).
+
+Two rules keep alerts few and meaningful (issue 19):
+  episodes      consecutive points on which a rule fires are one episode, and one alert (episodes());
+                a fall that lasts four days is one thing to look at, not four
+  minimum base  a change or deviation only counts when the move itself is bigger than the noise of the
+                base it is measured against (meaningful_change()):
+                  counts (integer columns): |value − reference| ≥ 2·√reference, two standard deviations
+                    of a count with that mean (Poisson). 3 → 4 (+33%) moves 1 < 2·√3 ≈ 3.5: no alert;
+                    +30% needs a base of 45 (13.5 ≥ 2·√45 ≈ 13.4), +50% a base of 16.
+                  rates (percent columns): the move must be at least one percentage point; a rate comes
+                    without its denominator, so 0.5% → 0.3% (−40%) is not an alert.
+                  other numbers (money, scores): the relative change alone decides.
 """
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass, field
 
@@ -21,6 +34,8 @@ DIRECTIONS = ("down", "up", "both")
 LEVELS = ("yellow", "orange", "red")
 LEVEL_NAMES = {"yellow": "黄色", "orange": "橙色", "red": "红色"}
 LEVEL_RANK = {"yellow": 1, "orange": 2, "red": 3}
+COUNT_NOISE_SIGMAS = 2        # a count's move must reach this many √reference (Poisson standard deviations)
+MIN_RATE_MOVE = 0.01          # a rate's move must be at least one percentage point
 
 
 @dataclass
@@ -55,6 +70,45 @@ class Fired:
     date: str
     value: float
     reference: float   # the line, the previous value or the trailing mean the value was compared with
+
+
+@dataclass(frozen=True)
+class Episode:
+    """Consecutive points on which a rule fired: one alert. value/reference are the first point's (what
+    set it off); points counts the days (or weeks) it lasted."""
+    start: str
+    end: str
+    points: int
+    value: float
+    reference: float
+
+
+def meaningful_change(value: float, reference: float, metric_type: str) -> bool:
+    """Whether a move from reference to value is bigger than the noise of its base (the module's
+    "minimum base" rule)."""
+    move = abs(value - reference)
+    if metric_type == "integer":
+        return move >= COUNT_NOISE_SIGMAS * math.sqrt(abs(reference))
+    if metric_type == "percent":
+        return move >= MIN_RATE_MOVE - 1e-12
+    return True
+
+
+def episodes(fired: list[Fired], dates: list[str]) -> list[Episode]:
+    """Group fired points that sit on consecutive points of the series (dates: the series' days, in
+    order) into episodes, oldest first."""
+    position = {day: index for index, day in enumerate(dates)}
+    found: list[Episode] = []
+    last_index = None
+    for point in fired:
+        index = position[point.date]
+        if found and last_index is not None and index == last_index + 1:
+            current = found[-1]
+            found[-1] = Episode(current.start, point.date, current.points + 1, current.value, current.reference)
+        else:
+            found.append(Episode(point.date, point.date, 1, point.value, point.reference))
+        last_index = index
+    return found
 
 
 def _crosses(delta: float, limit: float, direction: str) -> bool:
@@ -102,14 +156,16 @@ def _fires(rule: AlertRule, dates: list[str], values: list[float | None], i: int
             window = _trailing(values, i, rule.window)
             reference = sum(window) / len(window) if window else None
         change = relative_change(value, reference)
-        return reference if change is not None and _crosses(change, rule.amount, rule.direction) else None
+        if change is None or not _crosses(change, rule.amount, rule.direction):
+            return None
+        return reference if meaningful_change(value, reference, rule.metric_type) else None
     window = _trailing(values, i, rule.window)
     if not window or len(window) < 2:
         return None
     mean, sd = statistics.fmean(window), statistics.stdev(window)
-    if sd == 0:
+    if sd == 0 or not _crosses((value - mean) / sd, rule.amount, rule.direction):
         return None
-    return mean if _crosses((value - mean) / sd, rule.amount, rule.direction) else None
+    return mean if meaningful_change(value, mean, rule.metric_type) else None
 
 
 def format_amount(amount: float, metric_type: str) -> str:
@@ -143,16 +199,30 @@ def describe(rule: AlertRule, lang: str = "zh") -> str:
 
 def default_rules(dataset: str, columns: list[tuple[str, str, str]]) -> list[AlertRule]:
     """Rules proposed when a dataset is first imported. columns: [(name, type, role)].
-    Rates (percent metrics): a drop of 20% vs the trailing 7-day mean ⇒ 橙色.
-    Complaint counts (客诉/投诉/工单 …): +30% day over day ⇒ 黄色."""
+
+    Only where an alert means something to the operator:
+    - rates (percent metrics): a drop of 20% vs the trailing 7-day mean ⇒ 橙色. A cohort triangle (three or
+      more retention columns: 第1天 … 第30天) gets this rule on its earliest retention column only: the later
+      columns repeat the same cohorts' story days later, and the newest cohorts have not reached them.
+    - complaint counts (客诉/投诉/工单 …): 3 standard deviations above the trailing 14-day mean ⇒ 黄色. The
+      rule learns how much the count usually swings: a day-over-day +30% fires on ordinary swings of a
+      noisy few dozen tickets, and a fixed +50% misses a clear spike in a steady series."""
+    from workbench.reports.cohort import retention_columns
+
+    candidates = [(n, t, r) for n, t, r in columns if r == "metric" or (r == "attribute" and t == "percent")]
+    cohort = retention_columns([(n, t) for n, t, _ in candidates])
+    skipped = {name for name, _ in cohort[1:]} if len(cohort) >= 3 else set()
     rules = []
-    for name, column_type, role in columns:
-        if role not in ("metric",) and not (role == "attribute" and column_type == "percent"):
+    for name, column_type, _role in candidates:
+        if name in skipped:
             continue
         if column_type == "percent":
             rules.append(AlertRule(dataset, name, "change", "down", 0.2, "mean", 7, "orange",
                                    origin="default", metric_type=column_type))
-        elif column_type in ("integer", "number") and any(w in name for w in ("客诉", "投诉", "工单", "complaint")):
-            rules.append(AlertRule(dataset, name, "change", "up", 0.3, "day", 7, "yellow",
+        elif column_type in ("integer", "number") and any(w in name.lower() for w in COMPLAINT_WORDS):
+            rules.append(AlertRule(dataset, name, "deviation", "up", 3.0, "mean", 14, "yellow",
                                    origin="default", metric_type=column_type))
     return rules
+
+
+COMPLAINT_WORDS = ("客诉", "投诉", "工单", "complaint", "ticket")

@@ -39,3 +39,11 @@ def create_alert_rules_alerts_cards(db: Database) -> None:
     db["alerts"].create_index(["dataset", "metric", "date"])
     db["dashboard_cards"].create({"id": int, "dataset": str, "metric": str, "position": int},
                                  pk="id", not_null={"dataset", "metric"})
+
+
+@migrations()
+def add_alert_episodes(db: Database) -> None:
+    """An alert is an episode: alerts.date is its first day, end_date its last, points how many points it
+    lasted (alert_rules.episodes). Rows from before keep end_date NULL (a one-day episode)."""
+    db.execute("ALTER TABLE alerts ADD COLUMN end_date TEXT")
+    db.execute("ALTER TABLE alerts ADD COLUMN points INTEGER")

@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
-from workbench.reports.alert_rules import LEVEL_NAMES, LEVEL_RANK, AlertRule, default_rules, describe, evaluate
+from workbench.reports.alert_rules import (LEVEL_NAMES, LEVEL_RANK, AlertRule, Episode, default_rules, describe,
+                                           episodes, evaluate)
 # Rules' and alerts' created_at stamps still read the clock here; the import chain does not pass `now` yet.
 from workbench.clock import wall_clock
 from workbench.errors import UserError
@@ -33,18 +34,30 @@ class Alert:
     rule_text: str
     status: str
     task_id: int | None
+    end_date: str | None = None   # the episode's last day (None: a one-day alert from before episodes)
+    points: int | None = None     # how many points (days, weeks) the episode lasted
 
     @property
     def level_name(self) -> str:
         return LEVEL_NAMES.get(self.level, self.level)
 
+    @property
+    def last_date(self) -> str:
+        return self.end_date or self.date
+
+    @property
+    def days(self) -> int:
+        return self.points or 1
+
     def as_json(self) -> dict:
         return {"id": self.id, "date": self.date, "dataset": self.dataset, "metric": self.metric,
                 "level": self.level, "level_name": self.level_name, "rule": self.rule_text,
-                "value": self.value, "reference": self.reference, "status": self.status, "task_id": self.task_id}
+                "value": self.value, "reference": self.reference, "status": self.status, "task_id": self.task_id,
+                "end_date": self.last_date, "points": self.days}
 
 
-ALERT_COLUMNS = "id, rule_id, dataset, metric, date, level, value, reference, rule_text, status, task_id"
+ALERT_COLUMNS = ("id, rule_id, dataset, metric, date, level, value, reference, rule_text, status, task_id, end_date,"
+                 " points")
 
 
 # --- rules ---------------------------------------------------------------------------------
@@ -142,28 +155,54 @@ def propose_default_rules(db: Database, dataset: str) -> list[AlertRule]:
 
 # --- evaluation ----------------------------------------------------------------------------
 def evaluate_rule(db: Database, rule: AlertRule) -> int:
-    """Fire the rule over the metric's whole history. Alerts that no longer fire (a corrected value)
-    are removed unless the operator already acted on them; returns how many alerts the rule now has."""
+    """Fire the rule over the metric's whole history, one alert per episode (alert_rules.episodes).
+
+    An episode that overlaps an alert the rule already has updates that alert (a fall that goes on
+    extends it, whatever the operator did with it); alerts whose episode no longer fires (a corrected
+    value) are removed unless the operator already acted on them. Returns how many episodes fire."""
     info = datasets.get_dataset(db, rule.dataset)
     if info is None or not info.date_column or info.column(rule.metric) is None:
         return 0
-    fired = evaluate(rule, datasets.read_series(db, rule.dataset, rule.metric)) if rule.enabled else []
+    series = datasets.read_series(db, rule.dataset, rule.metric)
+    found = episodes(evaluate(rule, series), [d for d, _ in series]) if rule.enabled else []
     text = describe(rule, "zh")
     with write_transaction(db):
-        keep = {f.date for f in fired}
-        existing = {d for (d,) in db.execute("SELECT date FROM alerts WHERE rule_id = ?", [rule.id])}
-        stale = existing - keep
-        if stale:
-            db.conn.executemany("DELETE FROM alerts WHERE rule_id = ? AND date = ? AND status = 'open'",
-                                [(rule.id, d) for d in stale])
-        now = now_text(wall_clock())
-        db.conn.executemany(
-            "INSERT INTO alerts (rule_id, dataset, metric, date, level, value, reference, rule_text, status, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT (rule_id, date) DO UPDATE SET"
-            " level = excluded.level, value = excluded.value, reference = excluded.reference,"
-            " rule_text = excluded.rule_text, dataset = excluded.dataset, metric = excluded.metric",
-            [(rule.id, rule.dataset, rule.metric, f.date, rule.level, f.value, f.reference, text, now) for f in fired])
-    return len(fired)
+        existing = [list(r) for r in db.execute(
+            "SELECT id, date, coalesce(end_date, date), status FROM alerts WHERE rule_id = ? ORDER BY date", [rule.id])]
+        kept: set[int] = set()
+        for episode in found:
+            kept.add(_store_episode(db, rule, episode, text, existing))
+        stale = [(row[0],) for row in existing if row[0] not in kept and row[3] == "open"]
+        db.conn.executemany("DELETE FROM alerts WHERE id = ?", stale)
+    return len(found)
+
+
+def _store_episode(db: Database, rule: AlertRule, episode: Episode, text: str, existing: list[list]) -> int:
+    """Insert or update the alert of one episode; returns its id. existing: the rule's alerts as
+    [id, first day, last day, status], kept current here."""
+    overlapping = [row for row in existing if row[1] <= episode.end and row[2] >= episode.start]
+    acted = [row for row in overlapping if row[3] != "open"]
+    keep = (acted or overlapping or [None])[0]
+    for row in overlapping:   # per-day alerts from before episodes, or two episodes that merged
+        if row is not keep and row[3] == "open":
+            db.execute("DELETE FROM alerts WHERE id = ?", [row[0]])
+            existing.remove(row)
+    if keep is None:
+        cursor = db.execute(
+            "INSERT INTO alerts (rule_id, dataset, metric, date, end_date, points, level, value, reference, rule_text,"
+            " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
+            [rule.id, rule.dataset, rule.metric, episode.start, episode.end, episode.points, rule.level,
+             episode.value, episode.reference, text, now_text(wall_clock())])
+        existing.append([int(cursor.lastrowid), episode.start, episode.end, "open"])
+        return int(cursor.lastrowid)
+    if keep[3] == "open":   # nobody acted on it yet: it describes the episode as it now stands
+        db.execute("UPDATE alerts SET date = ?, value = ?, reference = ? WHERE id = ?",
+                   [episode.start, episode.value, episode.reference, keep[0]])
+    last = episode.end if keep[3] == "open" else max(episode.end, keep[2])   # acted on: it only grows
+    db.execute("UPDATE alerts SET end_date = ?, points = ?, level = ?, rule_text = ?, dataset = ?, metric = ?"
+               " WHERE id = ?", [last, episode.points, rule.level, text, rule.dataset, rule.metric, keep[0]])
+    keep[1:3] = [episode.start if keep[3] == "open" else keep[1], last]
+    return keep[0]
 
 
 def forget_dataset(db: Database, dataset: str) -> None:
@@ -186,8 +225,8 @@ def list_alerts(db: Database, since: str | None = None, statuses: tuple[str, ...
                 worst_first: bool = False) -> list[Alert]:
     """Newest first (worst_first: red, then orange, then yellow, each newest first)."""
     where, params = ["1 = 1"], []
-    if since:
-        where.append("date >= ?")
+    if since:   # an episode that lasts into the period counts
+        where.append("coalesce(end_date, date) >= ?")
         params.append(since)
     if statuses:
         where.append(f"status IN ({', '.join('?' for _ in statuses)})")
@@ -248,19 +287,43 @@ def alert_to_task(db: Database, alert_id: int, *, now: datetime) -> int:
     alert = get_alert(db, alert_id)
     if alert.task_id:
         raise UserError("这条预警已经转为任务了。", "This alert has already become a task.")
+    cycle_id = cycle_of_alert(db, alert_id)
     metric_type = _metric_type(db, alert.dataset, alert.metric)
     notes = (f"{alert.level_name}预警 · {alert.date} · {alert.metric} = {format_amount(alert.value, metric_type)}"
              f"（参考 {format_amount(alert.reference, metric_type)}，规则：{alert.rule_text}）")
     with write_transaction(db):
         task_id = create_task(db, task_title(alert), important=True, urgent=True, alert_id=alert.id,
-                              notes=notes, tags=["预警"], now=now)
+                              pdca_cycle_id=cycle_id, notes=notes, tags=["预警"], now=now)
         set_status(db, alert.id, "task", task_id)
     return task_id
 
 
-def undo_alert_to_task(db: Database, alert_id: int, task_id: int) -> None:
+def undo_alert_to_task(db: Database, alert_id: int, task_id: int, status: str = "open") -> None:
+    """Take back alert_to_task: the task goes, the alert gets its status back (open, or pdca when a cycle
+    had been drafted from it before)."""
     from workbench.tasks.repository import delete_task
 
     with write_transaction(db):
         delete_task(db, task_id)
-        set_status(db, alert_id, "open", None)
+        set_status(db, alert_id, status, None)
+
+
+def cycle_of_alert(db: Database, alert_id: int) -> int | None:
+    """The PDCA cycle drafted from the alert (pdca_cycles.alert_id), read here so a task made from the
+    alert opens that cycle too (reports does not import the pdca feature)."""
+    if not db["pdca_cycles"].exists():
+        return None
+    row = db.execute("SELECT min(id) FROM pdca_cycles WHERE alert_id = ?", [alert_id]).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
+
+
+@dataclass(frozen=True)
+class AlertOutcome:
+    """What an alert became: its task and its PDCA cycle (either, both or neither)."""
+    task_id: int | None
+    cycle_id: int | None
+
+
+def alert_outcome(db: Database, alert_id: int) -> AlertOutcome:
+    alert = get_alert(db, alert_id)
+    return AlertOutcome(alert.task_id, cycle_of_alert(db, alert_id))

@@ -92,11 +92,20 @@ def chart_events(db: Database, dataset: str, metrics: list[str] | None = None,
         where += f" AND metric IN ({', '.join('?' for _ in metrics)})"
         params += metrics
     lines = rule_lines(db, lang)
-    for day, metric, level, text, rule_id in db.execute(
-            f"SELECT date, metric, level, rule_text, rule_id FROM alerts WHERE {where}", params):
-        events.append(ChartEvent(day, "alert", f"{metric} {lines.get(rule_id, text)}", level))
+    for first, last, metric, level, text, rule_id in db.execute(
+            f"SELECT date, coalesce(end_date, date), metric, level, rule_text, rule_id FROM alerts WHERE {where}",
+            params):
+        for day in _days_between(first, last):   # an alert is an episode: every day of it is marked
+            events.append(ChartEvent(day, "alert", f"{metric} {lines.get(rule_id, text)}", level))
     events.extend(_pdca_starts(db))
     return sorted(events, key=lambda e: e.date)
+
+
+def _days_between(first: str, last: str) -> list[str]:
+    from datetime import date, timedelta
+
+    start, end = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+    return [(start + timedelta(days=n)).isoformat() for n in range(max((end - start).days, 0) + 1)]
 
 
 def _pdca_starts(db: Database) -> list[ChartEvent]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from workbench.pdca import linked_facts
+from workbench.pdca import linked_facts, roi
 from workbench.pdca import repository as pdca_repo
 from workbench.pdca.model import Cycle
 from workbench.review import week_facts
@@ -63,6 +63,7 @@ class WeekReview:
     contact_rows: list[dict] = field(default_factory=list)
     finding_rows: list[dict] = field(default_factory=list)
     contacts_counted: bool = True  # False: contacts holds zeros until week_facts.contact_counts fills it
+    campaigns: list = field(default_factory=list)  # pdca.roi.CampaignRoi: the week's campaigns and their ROI
 
     @property
     def done_total(self) -> int:
@@ -97,6 +98,7 @@ def collect_week(db: Database, week: IsoWeek, today: date, *, rows: bool = False
         contacts=week_facts.contact_counts(db, week) if contacts else week_facts.no_contact_counts(),
         contacts_counted=contacts, findings=week_facts.finding_counts(db, week),
         pdca=_pdca_week(db, week, today), metrics=_metrics(db, week), alerts=week_facts.alerts_of_week(db, week),
+        campaigns=roi.campaigns_between(db, week.monday, week.sunday),
     )
     if rows:
         listed = {t["id"] for t in tasks}

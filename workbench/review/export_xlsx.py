@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 SHEETS = ("概览", "任务", "联系记录", "发现", "PDCA", "指标")
 ALERT_SHEET = "预警"
+ROI_SHEET = {"zh_CN": "活动ROI", "en": "Campaign ROI"}
+ROI_HEADERS = {"zh_CN": ["数据集", "活动", "成本", "收益", "ROI"], "en": ["Dataset", "Campaign", "Cost", "Revenue", "ROI"]}
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 TITLE_FONT = Font(bold=True, size=14)
@@ -148,6 +150,8 @@ def build_workbook(review: WeekReview, texts, *, masked: bool = True) -> tuple[W
     rows += _metrics(writer(SHEETS[5]), review)
     if review.alerts:
         rows += _alerts(writer(ALERT_SHEET), review)
+    if review.campaigns:
+        rows += _campaigns(writer(ROI_SHEET["zh_CN"]), review)
     return book, rows
 
 
@@ -335,11 +339,21 @@ def _metrics(w: SheetWriter, review: WeekReview) -> int:
 
 
 def _alerts(w: SheetWriter, review: WeekReview) -> int:
-    rows = [[a["date"], LEVEL_ZH.get(a["level"], a["level"]), a["dataset"], a["metric"], a["value"], a["reference"],
+    rows = [[a["date"], a.get("end_date") or a["date"], LEVEL_ZH.get(a["level"], a["level"]), a["dataset"], a["metric"], a["value"], a["reference"],
              a["rule_text"], {"open": "未处理", "task": "已转任务", "pdca": "已转PDCA", "dismissed": "已忽略"}.get(a["status"], a["status"])]
             for a in review.alerts]
-    names = ["日期", "级别", "数据集", "指标", "值", "参考值", "规则", "状态"]
-    w.table(1, names, ["date", "text", "text", "text", "number", "number", "text", "text"], rows)
+    names = ["日期", "至", "级别", "数据集", "指标", "值", "参考值", "规则", "状态"]   # an alert is an episode
+    w.table(1, names, ["date", "date", "text", "text", "text", "number", "number", "text", "text"], rows)
+    _finish_list(w, len(names), len(rows))
+    return len(rows)
+
+
+def _campaigns(w: SheetWriter, review: WeekReview, lang: str = "zh_CN") -> int:
+    """The week's campaigns with ROI = (收益 − 成本) / 成本, best first (none computable last)."""
+    ordered = sorted(review.campaigns, key=lambda c: (c.roi is None, -(c.roi or 0)))
+    rows = [[c.dataset, c.name, c.cost, c.revenue, c.roi] for c in ordered]
+    names = ROI_HEADERS[lang]
+    w.table(1, names, ["text", "text", "money", "money", "percent"], rows)
     _finish_list(w, len(names), len(rows))
     return len(rows)
 

@@ -187,15 +187,15 @@ def findings_of_week(db: Database, week: IsoWeek) -> list[dict]:
 
 
 # --- alerts --------------------------------------------------------------------------------------
-ALERT_COLUMNS = ("date", "level", "dataset", "metric", "value", "reference", "rule_text", "status")
+ALERT_COLUMNS = ("date", "end_date", "level", "dataset", "metric", "value", "reference", "rule_text", "status")
 
 
 def alerts_of_week(db: Database, week: IsoWeek) -> list[dict]:
-    """Alerts that fired on a day of the week."""
+    """Alerts that fired on a day of the week (an episode that began earlier and lasted into it too)."""
     if not _exists(db, "alerts"):
         return []
     start, end = _bounds(week)
-    sql = (f"SELECT {', '.join(ALERT_COLUMNS)} FROM alerts WHERE date >= ? AND date < ?"
+    sql = (f"SELECT {', '.join(ALERT_COLUMNS)} FROM alerts WHERE coalesce(end_date, date) >= ? AND date < ?"
            " ORDER BY date, CASE level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END")
     return [dict(zip(ALERT_COLUMNS, row)) for row in db.execute(sql, [start, end])]
 

@@ -62,6 +62,8 @@ class StageColumn(QWidget):
                 status += " · " + self.tr("Stalled")
             elif card.due_for_check:
                 status += " · " + self.tr("Due for Check")
+            elif card.review_due:
+                status += " · " + self.tr("Review due")
             lines.append(status)
             item = QListWidgetItem("\n".join(lines))
             item.setData(CYCLE_ROLE, cycle.id)
@@ -71,7 +73,7 @@ class StageColumn(QWidget):
                 item.setBackground(QBrush(QColor(ALERT_COLORS["orange"]).lighter(190) if not scheme.dark
                                           else QColor(90, 60, 20)))
                 tooltip += "\n" + self.tr("No Do note or finished step for a while, or the Check is overdue.")
-            elif card.due_for_check:
+            elif card.due_for_check or card.review_due:
                 item.setIcon(icon("mdi6.clipboard-check-outline", STAGE_COLORS["check"]))
             item.setToolTip(tooltip)
             self.list.addItem(item)

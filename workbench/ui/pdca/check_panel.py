@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from workbench.pdca.model import Cycle
 from workbench.ui.common.theme import ACCENT, current_scheme
 from workbench.ui.pdca.cycle_format import change_text, value_text
+from workbench.ui.pdca.group_check_view import GroupCheckView
 
 GOOD, BAD = "#2e8b57", "#d23c3c"
 
@@ -29,6 +30,7 @@ class CheckPanel(QWidget):
         self.linked = QLabel()
         self.linked.setWordWrap(True)
         self.linked.setObjectName("mutedText")
+        self.groups = GroupCheckView()
         self.chart_holder = QVBoxLayout()
         self.chart_holder.setContentsMargins(0, 0, 0, 0)
         self.plot = None
@@ -36,6 +38,7 @@ class CheckPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.verdict)
         layout.addLayout(self.numbers)
+        layout.addWidget(self.groups)
         layout.addLayout(self.chart_holder)
         layout.addWidget(self.linked)
 
@@ -53,17 +56,28 @@ class CheckPanel(QWidget):
             self.numbers.addWidget(name, index // 3 * 2, index % 3)
             self.numbers.addWidget(number, index // 3 * 2 + 1, index % 3)
 
-    def show_cycle(self, cycle: Cycle, kind: str, data: dict | None) -> None:
-        """data: the stored (or freshly computed) check dict, with "series" and "linked"."""
+    def show_cycle(self, cycle: Cycle, kind: str, data: dict | None, *, dataset_missing: bool = False) -> None:
+        """data: the stored (or freshly computed) check dict, with "series" and "linked".
+        dataset_missing: the metric's dataset is gone, so a stored ratio would mislead."""
         check = cycle.check if data is None else None
         from workbench.pdca.check import CheckResult
 
         result = CheckResult.from_dict(data) if data else check
+        if dataset_missing or (result is not None and result.dataset_missing):
+            self.verdict.setText(self.tr("The dataset “%1” was deleted: import it again to check this cycle.")
+                                 .replace("%1", cycle.metric_dataset or ""))
+            self.verdict.setStyleSheet(f"color: {BAD}; font-weight: 600;")
+            self._set_numbers([])
+            self.linked.setText("")
+            self.groups.show_check(cycle, kind, None)
+            self._draw([], None, kind)
+            return
         if result is None:
             self.verdict.setText(self.tr("No Check yet: it runs when the cycle moves from Do to Check."))
             self.verdict.setStyleSheet(f"color: {current_scheme().muted};")
             self._set_numbers([])
             self.linked.setText("")
+            self.groups.show_check(cycle, kind, None)
             self._draw([], None, kind)
             return
         if result.target_reached is None:
@@ -88,6 +102,8 @@ class CheckPanel(QWidget):
             (self.tr("Prediction"), value_text(result.prediction, kind)),
             (self.tr("Data points"), f"{result.before_points} / {result.after_points}"),
         ])
+        stored = data if data is not None else _stored(cycle)
+        self.groups.show_check(cycle, kind, stored)
         linked = (data or {}).get("linked") or cycle.linked_counts
         if linked:
             c, f = linked.get("contacts", {}), linked.get("findings", {})
@@ -137,3 +153,12 @@ class CheckPanel(QWidget):
                                                   pen=pg.mkPen(GOOD, style=Qt.PenStyle.DotLine)))
         if kind == "percent":
             self.plot.setLabel("left", "%")
+
+
+def _stored(cycle: Cycle) -> dict:
+    import json
+
+    try:
+        return json.loads(cycle.check_json) if cycle.check_json else {}
+    except ValueError:
+        return {}

@@ -50,6 +50,10 @@ class CycleDetail(QScrollArea):
         self.stage_line.setObjectName("mutedText")
         self.edit_button = QPushButton(self.tr("&Edit plan"))
         self.chain_button = QPushButton(self.tr("C&hain"))
+        self.reviewed_button = QPushButton(self.tr("Mark reviewed"))
+        self.reviewed_button.setObjectName("markReviewed")
+        self.reviewed_button.setToolTip(self.tr("Reviewed today: the next review moves one interval ahead"))
+        self.reviewed_button.clicked.connect(self.mark_reviewed)
         self.back_button = QPushButton()
         self.next_button = QPushButton()
         self.next_button.setDefault(True)
@@ -61,7 +65,7 @@ class CycleDetail(QScrollArea):
         self.next_button.clicked.connect(self.move_next)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.edit_button, self.chain_button, self.back_button, self.next_button):
+        for button in (self.edit_button, self.chain_button, self.reviewed_button, self.back_button, self.next_button):
             buttons.addWidget(button)
         self.goal = QLabel()
         self.goal.setWordWrap(True)
@@ -75,7 +79,7 @@ class CycleDetail(QScrollArea):
         self.steps.setMaximumHeight(130)
         self.steps.itemChanged.connect(self._on_step_ticked)
         self.step_edit = QLineEdit()
-        self.step_edit.setPlaceholderText(self.tr("New plan step (becomes an important, not urgent task)"))
+        self.step_edit.setPlaceholderText(self.tr("New plan step, a due date as in capture (e.g. “poster Friday”)"))
         self.step_edit.returnPressed.connect(self.add_step)
         self.notes = QListWidget()
         self.notes.setObjectName("doLog")
@@ -151,8 +155,10 @@ class CycleDetail(QScrollArea):
         colour = STAGE_COLORS[cycle.stage]
         line = f"<span style='color:{colour}; font-weight:600'>● {stage_title(cycle.stage)}</span> · " + \
             self.tr("since %1").replace("%1", cycle.stage_since[:10])
-        if cycle.next_review and cycle.stage not in (CLOSED,):
-            line += " · " + self.tr("next review %1").replace("%1", cycle.next_review)
+        shown_review = repo.shown_next_review(cycle, self.ctx.today())
+        if shown_review is not None:
+            line += " · " + self.tr("next review %1").replace("%1", shown_review.isoformat())
+        self.reviewed_button.setVisible(cycle.stage != CLOSED)
         self.stage_line.setText(line)
         forward, back = next_stage(cycle.stage), previous_stage(cycle.stage)
         self.next_button.setVisible(forward is not None and forward != CLOSED)
@@ -171,14 +177,16 @@ class CycleDetail(QScrollArea):
             goal.append(" · " + self.tr("prediction %1").replace("%1", value_text(cycle.prediction, kind)))
         self.goal.setText("".join(goal))
         parts = []
-        for label, text in ((self.tr("Problem"), cycle.problem), (self.tr("Hypothesis"), cycle.hypothesis),
-                            (self.tr("Root cause"), cycle.root_cause)):
+        for label, text in ((self.tr("Background"), cycle.background), (self.tr("Problem"), cycle.problem),
+                            (self.tr("Current condition"), cycle.current_condition),
+                            (self.tr("Hypothesis"), cycle.hypothesis), (self.tr("Root cause"), cycle.root_cause)):
             if text:
                 parts.append(f"<b>{label}</b>: {_escape(text)}")
         self.texts.setText("<br>".join(parts))
         self._show_steps(cycle.id)
         self._show_notes(cycle.id)
-        self.check_panel.show_cycle(cycle, kind, None)
+        self.check_panel.show_cycle(cycle, kind, None,
+                                    dataset_missing=linked_facts.dataset_missing(self.ctx.db, cycle.metric_dataset))
         self.check_button.setVisible(cycle.stage in ("do", CHECK, ACT))
         in_act = cycle.stage == ACT
         for widget in (self.decision, self.act_notes, self.act_button):
@@ -241,6 +249,10 @@ class CycleDetail(QScrollArea):
         text = self.note_edit.text().strip()
         if self.cycle and text and self._push(commands.AddNote(self.ctx, self.cycle.id, text)):
             self.note_edit.clear()
+
+    def mark_reviewed(self) -> None:
+        if self.cycle:
+            self._push(commands.MarkReviewed(self.ctx, self.cycle.id))
 
     def run_check(self) -> None:
         if self.cycle:

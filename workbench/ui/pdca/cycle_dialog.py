@@ -22,6 +22,8 @@ class CycleDialog(QDialog):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Many coupon inquiries, few loans"))
         self.problem = self._text(self.tr("What is wrong, in numbers if you can"))
+        self.background = self._text(self.tr("Why this matters now (A3 background)"))
+        self.current_condition = self._text(self.tr("Where things stand today, with numbers"))
         self.metric_box = QComboBox()
         self.metric_box.addItem(self.tr("(no metric)"), None)
         for dataset, column, kind in linked_facts.metric_choices(ctx.db):
@@ -40,6 +42,21 @@ class CycleDialog(QDialog):
         self.baseline_days.setRange(1, 365)
         self.baseline_days.setValue(14)
         self.baseline_days.setSuffix(self.tr(" days"))
+        self.ab_dataset, self.ab_group, self.ab_outcome = QComboBox(), QComboBox(), QComboBox()
+        self.ab_dataset.setObjectName("groupDataset")
+        self.ab_dataset.addItem(self.tr("(no group check)"), None)
+        for name in linked_facts.dataset_names(ctx.db):
+            self.ab_dataset.addItem(name, name)
+        self.ab_dataset.currentIndexChanged.connect(self._fill_group_columns)
+        self.ab_group.setToolTip(self.tr("The column that says which group a user is in: 实验组/对照组, A/B, 版本"))
+        self.ab_outcome.setToolTip(self.tr("What is compared: converted yes/no, an amount, retained"))
+        self.cost, self.revenue = QLineEdit(), QLineEdit()
+        for edit in (self.cost, self.revenue):
+            edit.setPlaceholderText(self.tr("optional, e.g. 5000"))
+        self.review_days = QSpinBox()
+        self.review_days.setRange(0, 365)
+        self.review_days.setSpecialValueText(self.tr("the stage's default"))
+        self.review_days.setSuffix(self.tr(" days"))
 
         goal = QWidget()
         goal_row = QHBoxLayout(goal)
@@ -49,7 +66,9 @@ class CycleDialog(QDialog):
             goal_row.addWidget(edit, 1)
         form = QFormLayout()
         form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Background"), self.background)
         form.addRow(self.tr("Problem"), self.problem)
+        form.addRow(self.tr("Current condition"), self.current_condition)
         form.addRow(self.tr("Metric"), self.metric_box)
         form.addRow(self.tr("Goal"), goal)
         form.addRow(self.tr("Deadline"), self.deadline)
@@ -59,6 +78,21 @@ class CycleDialog(QDialog):
         form.addRow(self.tr("Linked topic"), self.link_topic)
         form.addRow(self.tr("Baseline window"), self.baseline_days)
         form.addRow(self.tr("Next review"), self.next_review)
+        form.addRow(self.tr("Review every"), self.review_days)
+        groups = QWidget()
+        groups_row = QHBoxLayout(groups)
+        groups_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.ab_dataset, self.ab_group, self.ab_outcome):
+            groups_row.addWidget(widget, 1)
+        form.addRow(self.tr("Check by groups"), groups)
+        money = QWidget()
+        money_row = QHBoxLayout(money)
+        money_row.setContentsMargins(0, 0, 0, 0)
+        for label, edit in ((self.tr("Cost"), self.cost), (self.tr("Revenue"), self.revenue)):
+            money_row.addWidget(QLabel(label))
+            money_row.addWidget(edit, 1)
+        form.addRow(self.tr("ROI"), money)
+        self._fill_group_columns()
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setStyleSheet("color: #d23c3c;")
@@ -82,6 +116,25 @@ class CycleDialog(QDialog):
         edit.setFixedHeight(56)
         return edit
 
+    def _fill_group_columns(self, _index: int = 0) -> None:
+        """The group and outcome choices are the chosen dataset's columns; a group-like column comes first."""
+        dataset = self.ab_dataset.currentData()
+        columns = linked_facts.dataset_columns(self.ctx.db, dataset) if dataset else []
+        for box in (self.ab_group, self.ab_outcome):
+            box.clear()
+            box.setEnabled(bool(columns))
+            for name in columns:
+                box.addItem(name, name)
+        if len(columns) > 1:
+            self.ab_outcome.setCurrentIndex(1 if self.ab_group.currentIndex() == 0 else 0)
+
+    def _choose(self, box: QComboBox, value: str | None) -> None:
+        index = box.findData(value)
+        if index < 0 and value:
+            box.addItem(value, value)
+            index = box.count() - 1
+        box.setCurrentIndex(max(index, 0))
+
     def _kind(self) -> str:
         data = self.metric_box.currentData()
         return data[2] if data else "number"
@@ -89,6 +142,15 @@ class CycleDialog(QDialog):
     def _fill(self, cycle: Cycle) -> None:
         self.title.setText(cycle.title)
         self.problem.setPlainText(cycle.problem)
+        self.background.setPlainText(cycle.background)
+        self.current_condition.setPlainText(cycle.current_condition)
+        self.review_days.setValue(cycle.review_days or 0)
+        self._choose(self.ab_dataset, cycle.ab_dataset)
+        if cycle.ab_dataset:
+            self._choose(self.ab_group, cycle.ab_group_column)
+            self._choose(self.ab_outcome, cycle.ab_outcome_column)
+        self.cost.setText(value_for_edit(cycle.cost, "money"))
+        self.revenue.setText(value_for_edit(cycle.revenue, "money"))
         index = next((i for i in range(self.metric_box.count()) if self.metric_box.itemData(i)
                       and self.metric_box.itemData(i)[:2] == (cycle.metric_dataset, cycle.metric_column)), -1)
         if index < 0 and cycle.metric_column:
@@ -116,7 +178,12 @@ class CycleDialog(QDialog):
             "prediction": value_from_edit(self.prediction.text(), kind), "deadline": self._day(self.deadline.text()),
             "hypothesis": self.hypothesis.toPlainText(), "root_cause": self.root_cause.toPlainText(),
             "link_topic": self.link_topic.text(), "baseline_days": self.baseline_days.value(),
-            "next_review": self._day(self.next_review.text()),
+            "next_review": self._day(self.next_review.text()), "background": self.background.toPlainText(),
+            "current_condition": self.current_condition.toPlainText(), "review_days": self.review_days.value(),
+            "ab_dataset": self.ab_dataset.currentData(),
+            "ab_group_column": self.ab_group.currentData() if self.ab_dataset.currentData() else None,
+            "ab_outcome_column": self.ab_outcome.currentData() if self.ab_dataset.currentData() else None,
+            "cost": self.cost.text(), "revenue": self.revenue.text(),
         }
         return self.title.text(), fields
 

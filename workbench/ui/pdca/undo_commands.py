@@ -89,6 +89,14 @@ class MoveStage(_SnapshotCommand):
         repo.move_stage(self.db, self.cycle_id, self.target, now=self.now)
 
 
+class MarkReviewed(_SnapshotCommand):
+    def __init__(self, ctx, cycle_id: int):
+        super().__init__(ctx, cycle_id, QCoreApplication.translate("PdcaUndo", "Mark PDCA cycle reviewed"))
+
+    def apply(self) -> None:
+        repo.mark_reviewed(self.db, self.cycle_id, now=self.now)
+
+
 class RunCheck(_SnapshotCommand):
     def __init__(self, ctx, cycle_id: int):
         super().__init__(ctx, cycle_id, QCoreApplication.translate("PdcaUndo", "Run the Check"))

@@ -18,6 +18,7 @@ class AlertRow(QFrame):
     to_task = Signal(int)
     to_cycle = Signal(int)
     open_cycle = Signal(int)
+    open_task = Signal(int)
     dismiss = Signal(int)
     chosen = Signal(object)
 
@@ -30,7 +31,10 @@ class AlertRow(QFrame):
         colour = ALERT_COLORS.get(alert.level, "#8a8f98")
         self.setStyleSheet(f"QFrame#alertRow {{ background: {scheme.surface}; border: 1px solid {scheme.line};"
                            f" border-left: 4px solid {colour}; border-radius: 6px; }}")
-        head = QLabel(f"<b style='color:{colour}'>{level_text}</b> &nbsp;{alert.date} &nbsp;<b>{alert.metric}</b>")
+        when = alert.date
+        if alert.days > 1:   # an episode: first – last day, and how many points in a row (always ≥ 2)
+            when += f" – {alert.last_date[5:]} (" + self.tr("%1 in a row").replace("%1", str(alert.days)) + ")"
+        head = QLabel(f"<b style='color:{colour}'>{level_text}</b> &nbsp;{when} &nbsp;<b>{alert.metric}</b>")
         # the dataset sits in the wrapping line so three buttons fit the narrow panel
         rule = QLabel(f"{rule_line or alert.rule_text} · {format_value(alert.value, metric_type)}"
                       f" / {format_value(alert.reference, metric_type)} · {alert.dataset}")
@@ -49,11 +53,20 @@ class AlertRow(QFrame):
                 buttons.addWidget(self._cycle_button())
             buttons.addWidget(ignore)
         else:
-            if alert.status in ("task", "dismissed"):
-                done = QLabel(self.tr("Task #%1").replace("%1", str(alert.task_id)) if alert.status == "task"
-                              else self.tr("Dismissed"))
+            if alert.task_id:   # what it became, and a way there
+                task_link = QPushButton(self.tr("Task #%1").replace("%1", str(alert.task_id)), flat=True)
+                task_link.setToolTip(self.tr("Open the task made from this alert"))
+                task_link.clicked.connect(lambda: self.open_task.emit(alert.task_id))
+                buttons.addWidget(task_link)
+            elif alert.status == "dismissed":
+                done = QLabel(self.tr("Dismissed"))
                 done.setProperty("muted", True)
                 buttons.addWidget(done)
+            elif alert.status == "pdca":   # a cycle first, then it may need a task too
+                task = QPushButton(self.tr("To task"))
+                task.setToolTip(self.tr("Create an important and urgent task linked to this alert and its cycle"))
+                task.clicked.connect(lambda: self.to_task.emit(alert.id))
+                buttons.addWidget(task)
             if cycle_id is None and alert.status == "task":   # a task first, then it needs a cycle
                 buttons.addWidget(self._cycle_button())
         if cycle_id is not None:
@@ -136,6 +149,7 @@ class AlertsPanel(QWidget):
             row.to_task.connect(self.turn_into_task)
             row.to_cycle.connect(self.turn_into_cycle)
             row.open_cycle.connect(self.open_cycle)
+            row.open_task.connect(lambda task_id: self.ctx.events.navigate.emit("tasks", task_id))
             row.dismiss.connect(self.dismiss)
             row.chosen.connect(self.show_alert.emit)
             self.list_layout.addWidget(row)

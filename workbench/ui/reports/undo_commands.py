@@ -29,12 +29,13 @@ class AlertToTaskCommand(_Command):
         self.task_id: int | None = None
 
     def redo(self) -> None:
+        self.status = alert_store.get_alert(self.ctx.db, self.alert_id).status  # open, or pdca
         self.task_id = alert_store.alert_to_task(self.ctx.db, self.alert_id, now=self.now)
         self.changed()
         self.ctx.events.data_changed.emit("tasks")
 
     def undo(self) -> None:
-        alert_store.undo_alert_to_task(self.ctx.db, self.alert_id, self.task_id)
+        alert_store.undo_alert_to_task(self.ctx.db, self.alert_id, self.task_id, self.status)
         self.changed()
         self.ctx.events.data_changed.emit("tasks")
 
