@@ -85,6 +85,8 @@ CALENDAR_DATES = table(NOW, [
     ("下个月第一个礼拜一", "2026-12-07"), ("下個月最後一個週五", "2026-12-25"),
     ("the 15th", "2026-12-15"), ("on the 1st", "2026-12-01"), ("the 28th", "2026-11-28"),
     ("the 5th of next month", "2026-12-05"), ("on the first", "2026-12-01"), ("first of march", "2027-03-01"),
+    ("the 28th of this month", "2026-11-28"), ("the 5th of this month", "2026-11-05"),  # written: not moved on
+    ("the tenth of this month", "2026-11-10"),
     ("the first of march", "2027-03-01"), ("march 3rd", "2027-03-03"), ("march 3", "2027-03-03"),
     ("March the 3rd", "2027-03-03"), ("3rd of march", "2027-03-03"), ("3 march", "2027-03-03"),
     ("dec 3", "2026-12-03"), ("Dec. 3", "2026-12-03"), ("december 3rd", "2026-12-03"), ("3 dec", "2026-12-03"),
@@ -282,6 +284,12 @@ def test_what_cannot_be_read_whole_is_left_alone(text, due, now):
     if due is None:
         line = parse_capture_strict(f"回访 {text}", now)
         assert (line.due, line.title) == (None, f"回访 {text}")
+
+
+@pytest.mark.parametrize("line", ["the 5th of next month call bob about refund", "on the 5th of next month call bob"])
+def test_a_day_of_next_month_before_words_is_claimed_whole(line):
+    parsed = parse_capture_strict(line, NOW)
+    assert (parsed.title, parsed.due) == ("call bob about refund" if "refund" in line else "call bob", "2026-12-05")
 
 
 @pytest.mark.parametrize("text,due,now", OTHER_NOWS)

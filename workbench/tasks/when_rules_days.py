@@ -149,9 +149,10 @@ _NOT_BEFORE_A_NOUN = (r"(?!\s+(?!(?:of|at|by|on|in|to|for|and|or|before|after|fr
 
 
 @rule("en_day_of_month",
-      rf"\b(?:on\s+|by\s+)?(?:the\s+)?(?P<w2>{EN_ORDINAL_RE})(?:\s+day)?\s+of\s+(?:(?P<next2>next)|this|the)\s+month\b"
-      r"|\b(?:on\s+|by\s+)?(?:the\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th))(?:\s+of\s+(?:(?P<next>next)|this)\s+month)?\b"
-      + _NOT_BEFORE_A_NOUN + rf"|\bon\s+the\s+(?P<w>{EN_ORDINAL_RE})\b" + _NOT_BEFORE_A_NOUN,
+      rf"\b(?:on\s+|by\s+)?(?:the\s+)?(?P<w2>{EN_ORDINAL_RE})(?:\s+day)?\s+of\s+(?:(?P<next2>next)|(?P<this2>this)|the)\s+month\b"
+      # 'of next month' is part of the date, so the words after it are not the noun test's business
+      r"|\b(?:on\s+|by\s+)?(?:the\s+)?(?P<d>\d{1,2}(?:st|nd|rd|th))(?:\s+of\s+(?:(?P<next>next)|(?P<this>this))\s+month\b|\b"
+      + _NOT_BEFORE_A_NOUN + rf")|\bon\s+the\s+(?P<w>{EN_ORDINAL_RE})\b" + _NOT_BEFORE_A_NOUN,
       ("the 15th", "on the 1st", "the 5th of next month", "on the first", "the first of next month",
        "the first day of next month", "the tenth of this month"))
 def _en_day_of_month(g: dict, ctx: Context):
@@ -161,6 +162,8 @@ def _en_day_of_month(g: dict, ctx: Context):
     if g["next"] or g["next2"]:
         first = cal.add_months(ctx.today.replace(day=1), 1)
         return on_day(cal.safe_date(first.year, first.month, day)) or IMPOSSIBLE
+    if g["this"] or g["this2"]:  # written 'this month': never moved to the next one, even when past
+        return on_day(cal.safe_date(ctx.today.year, ctx.today.month, day)) or IMPOSSIBLE
     return on_day(cal.forward_day_of_month(ctx.today, day))
 
 
