@@ -1,11 +1,11 @@
-"""Reading a workbook's sheets whole or in halves (reports/xlsx_halves.py), for the tests that compare them."""
+"""Reading a workbook's sheets whole or in halves (sheets/xlsx_halves.py), for the tests that compare them."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.reports import xlsx_halves
-from workbench.reports.file_sniff import sniff
-from workbench.reports.readers import open_workbook
+from workbench.sheets import xlsx_halves
+from workbench.sheets.file_sniff import sniff
+from workbench.sheets.readers import open_workbook
 
 
 def read(path: Path, split: bool, monkeypatch) -> tuple:

@@ -1,4 +1,4 @@
-"""A big .xlsx sheet is loaded in two halves on two cores (reports/xlsx_halves.py): the rows, merged
+"""A big .xlsx sheet is loaded in two halves on two cores (sheets/xlsx_halves.py): the rows, merged
 ranges, columns and formula warnings must be exactly those of loading it whole. The size threshold is
 lowered so small files are split too."""
 from __future__ import annotations
@@ -13,10 +13,10 @@ import pytest
 from openpyxl import Workbook
 
 from tests.reports_import.halves_reading import read, spy_splits
-from workbench.reports import xlsx_halves
-from workbench.reports.file_sniff import sniff
+from workbench.sheets import xlsx_halves
+from workbench.sheets.file_sniff import sniff
 from workbench.reports.importer import import_file
-from workbench.reports.readers import open_workbook
+from workbench.sheets.readers import open_workbook
 
 
 # The lender's kinds of export: titles, merged two-level headers, totals saved with results, a 5,000-row list.
@@ -312,9 +312,9 @@ def test_a_folder_left_by_a_killed_import_is_removed_by_the_next_split(tmp_path,
 EXIT_WHILE_LOADING = """
 import sys, tempfile
 tempfile.tempdir = sys.argv[2]
-from workbench.reports import xlsx_halves
-from workbench.reports.file_sniff import sniff
-from workbench.reports.readers import open_workbook
+from workbench.sheets import xlsx_halves
+from workbench.sheets.file_sniff import sniff
+from workbench.sheets.readers import open_workbook
 xlsx_halves.SPLIT_FROM_BYTES = 0
 book = open_workbook(sniff(sys.argv[1]))
 sheet = book.sheet(book.sheets[0].name)

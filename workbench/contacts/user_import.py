@@ -1,7 +1,7 @@
 """Importing a user list from an Excel/CSV export (用户明细导出): map columns, de-duplicate on the
 user id or the phone, keep every other column as the user's imported attributes.
 
-Files are read with the import engine's readers (workbench/reports/readers.py: sniffing, calamine,
+Files are read with the import engine's readers (workbench/sheets/readers.py: sniffing, calamine,
 CSV encodings), so both importers accept the same files.
 """
 from __future__ import annotations
@@ -98,8 +98,8 @@ def guess_mapping(headers: list[str]) -> dict[str, int]:
 
 
 def read_user_list(path: str | Path, sheet: str | None = None) -> UserList:
-    from workbench.reports.file_sniff import sniff
-    from workbench.reports.readers import open_workbook
+    from workbench.sheets.file_sniff import sniff
+    from workbench.sheets.readers import open_workbook
 
     path = Path(path)
     if not path.exists():

@@ -13,9 +13,9 @@ from typing import Callable, Iterator
 
 from workbench.errors import UserError
 from workbench.reports import column_types as ct
-from workbench.reports.file_sniff import sniff
+from workbench.sheets.file_sniff import sniff
 from workbench.reports.key_choice import KeyColumn, choose_key, never_a_key
-from workbench.reports.readers import Sheet, SheetInfo, Workbook, open_workbook
+from workbench.sheets.readers import Sheet, SheetInfo, Workbook, open_workbook
 from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, after_gap, classify_row, context_period,
                                             context_year, detect)
 from workbench.text_input import redecode
@@ -265,7 +265,7 @@ def _imported_formulas(found: tuple, plan: ImportPlan) -> tuple[int, str]:
     refs = kept[0] if kept else ()
     if not count or not refs or len(refs) < count or "?" in refs:
         return count, first  # not every reference known: count them all
-    from workbench.reports.xlsx_formats import column_index
+    from workbench.sheets.xlsx_formats import column_index
 
     skipped = {row for row, _ in plan.skipped_in_sample}
     columns = {c.position for c in plan.columns if c.position is not None and c.include}

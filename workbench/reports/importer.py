@@ -25,7 +25,7 @@ from workbench.reports import dataset_tables as tables
 from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, another_table_warning, apply_known_dataset,
                                           plan_sheet, warn)
 from workbench.reports.period_replace import replace_rows
-from workbench.reports.readers import Sheet, in_background
+from workbench.sheets.readers import Sheet, in_background
 from workbench.reports.table_detect import NOTE_START, TOTALS, after_gap, classify_row, detect
 # imported_at / undone_at still read the clock here: run() and undo_import() do not take `now` yet.
 from workbench.clock import wall_clock

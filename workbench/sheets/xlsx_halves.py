@@ -98,7 +98,7 @@ class Split:
 def plan_halves(path: Path, sheet_name: str) -> Halves | None:
     """A Halves when the sheet's XML is big enough to be worth splitting, else None (cheap: reads the
     zip directory and workbook.xml)."""
-    from workbench.reports.xlsx_formats import sheet_part
+    from workbench.sheets.xlsx_formats import sheet_part
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -135,8 +135,8 @@ def _remove_stale_folders() -> None:
 def _split_and_load(archive: zipfile.ZipFile, halves: Halves, folder: Path) -> Split | None:
     """Writes the first part and starts loading it, writes the rest and starts loading it, waits for
     the first part. The folder is removed here on failure, else by the rest's thread."""
-    from workbench.reports.readers import in_background
-    from workbench.reports.xlsx_formats import FormulaScan
+    from workbench.sheets.readers import in_background
+    from workbench.sheets.xlsx_formats import FormulaScan
 
     part, sheet_name = halves.part, halves.sheet_name
     others = _other_parts(archive, part)
@@ -248,7 +248,7 @@ def _last_row(end: bytes) -> int:
 
 def _merged_ranges(end: bytes) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The <mergeCell> ranges after </sheetData>, as calamine's merged_cell_ranges gives them."""
-    from workbench.reports.xlsx_formats import column_index
+    from workbench.sheets.xlsx_formats import column_index
 
     closing = end.rfind(b"</sheetData>")
     ranges = []

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from workbench.errors import UserError
-from workbench.reports.file_sniff import Sniffed, password_error
+from workbench.sheets.file_sniff import Sniffed, password_error
 
 CSV_SAMPLE_BYTES = 1 << 20
 DELIMITERS = [",", "\t", ";", "|"]
@@ -75,7 +75,7 @@ class Workbook:
             return self._csv_sheet()
         probe = split = None
         if self.kind == "xlsx":
-            from workbench.reports import xlsx_formats, xlsx_halves
+            from workbench.sheets import xlsx_formats, xlsx_halves
 
             halves = xlsx_halves.plan_halves(self.path, name)  # a big sheet: two parts on two cores
             # calamine releases the GIL while it loads the sheet: read the number formats and scan
