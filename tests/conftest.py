@@ -10,6 +10,10 @@ os.environ.pop("WORKBENCH_DB", None)
 
 import pytest
 
+from workbench import schema
+
+schema.register()  # as cli.main does: tests open databases without going through the command line
+
 ROOT = Path(__file__).resolve().parent.parent
 # The moment every UI test runs at (the app context's clock): no test depends on the day it runs.
 PINNED_NOW = datetime(2026, 11, 25, 9, 30)

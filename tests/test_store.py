@@ -8,7 +8,7 @@ import pytest
 from sqlite_utils.migrations import Migrations
 
 from workbench.errors import UserError
-from workbench.schema import MIGRATION_SETS
+from workbench.schema import migration_sets
 from workbench.store import open_database, write_transaction
 from workbench.store.backup import daily_backup, latest_good_backup, list_backups, make_backup, restore_backup
 from workbench.store.connection import DatabaseError
@@ -18,7 +18,7 @@ from tests.conftest import PINNED_NOW
 
 
 def all_migration_names():
-    return [(s.name, m.name) for s in MIGRATION_SETS for m in s._migrations]
+    return [(s.name, m.name) for s in migration_sets() for m in s._migrations]
 
 
 def test_new_file_gets_every_migration_and_the_pragmas(db, db_path):
@@ -39,7 +39,7 @@ def test_migrates_from_every_earlier_schema(tmp_path, applied_count):
     db = open_database(path, migrate=False)
     names = all_migration_names()
     stop = names[applied_count]
-    for migration_set in MIGRATION_SETS:
+    for migration_set in migration_sets():
         if migration_set.name == stop[0]:
             migration_set.apply(db, stop_before=stop[1])
             break
@@ -80,11 +80,11 @@ def test_a_failing_migration_rolls_back_alone_and_a_rerun_succeeds(db, db_path):
             raise RuntimeError("disk on fire")
 
     with pytest.raises(RuntimeError):
-        apply_all(db, db_path, [*MIGRATION_SETS, extra])
+        apply_all(db, db_path, [*migration_sets(), extra])
     assert db["first_table"].exists() and not db["second_table"].exists()
     assert ("experiment", "second") not in applied_migrations(db)
     calls["fail"] = False
-    apply_all(db, db_path, [*MIGRATION_SETS, extra])
+    apply_all(db, db_path, [*migration_sets(), extra])
     assert db["second_table"].exists()
 
 

@@ -149,9 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from workbench import schema
     from workbench.store.paths import restrict_umask
     from workbench.text_input import command_line_arguments, forgiving_output
 
+    schema.register()  # the store learns the features' migration sets from here, the edge
     restrict_umask()  # every file the app writes is 0600, every folder 0700 (RELIABILITY.md)
     forgiving_output()
     try:

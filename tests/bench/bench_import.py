@@ -34,8 +34,10 @@ print(n)
 
 IMPORT = """
 import sys
+from workbench import schema
 from workbench.store import open_database
 from workbench.reports.importer import import_file
+schema.register()
 db = open_database(sys.argv[2])
 r = import_file(db, sys.argv[1], dataset="bench")
 print(r.rows, r.added, r.updated, r.unchanged)
@@ -107,8 +109,10 @@ def test_import_vs_calamine(export, tmp_path):
 MAX_ROWS = 1_048_576
 BIG_IMPORT = """
 import resource, sys
+from workbench import schema
 from workbench.store import open_database
 from workbench.reports.importer import import_file
+schema.register()
 r = import_file(open_database(sys.argv[2]), sys.argv[1])
 print(r.rows, r.added, any("1,048,576" in w for w in r.warnings))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)

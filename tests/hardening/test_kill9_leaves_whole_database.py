@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from workbench.schema import MIGRATION_SETS
+from workbench.schema import migration_sets
 from workbench.store import open_database, write_transaction
 from workbench.store.backup import backup_folder, latest_good_backup, list_backups, make_backup
 from workbench.store.integrity import integrity
@@ -109,7 +109,7 @@ MIGRATION = """
     import time
     from pathlib import Path
     from sqlite_utils.migrations import Migrations
-    from workbench.schema import MIGRATION_SETS
+    from workbench.schema import migration_sets
     from workbench.store import open_database
     from workbench.store.migrate import apply_all
 
@@ -126,7 +126,7 @@ MIGRATION = """
         time.sleep({sleep})
 
     db = open_database(r"{path}")
-    apply_all(db, Path(r"{path}"), [*MIGRATION_SETS, extra])
+    apply_all(db, Path(r"{path}"), [*migration_sets(), extra])
     print("MIGRATED", flush=True)
 """
 
@@ -182,13 +182,13 @@ def test_a_multi_statement_migration_failing_halfway_leaves_the_schema_as_it_was
 
     db = open_database(db_path)
     with pytest.raises(sqlite3.IntegrityError):
-        apply_all(db, db_path, [*MIGRATION_SETS, extra])
+        apply_all(db, db_path, [*migration_sets(), extra])
     db.close()
     assert schema_text(db_path) == before
     db = open_database(db_path)
     assert db.execute("SELECT count(*) FROM tasks WHERE title = 'changed'").fetchone()[0] == 0
     fail["now"] = False
-    apply_all(db, db_path, [*MIGRATION_SETS, extra])
+    apply_all(db, db_path, [*migration_sets(), extra])
     assert db["task_notes"].count == 300 and "notes_moved" in db["tasks"].columns_dict
     assert integrity(db) == "ok"
     db.close()

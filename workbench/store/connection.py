@@ -12,7 +12,7 @@ import os
 import signal
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from workbench.errors import UserError
 from workbench.store.faults import DatabaseBusy, ReadOnlyDatabase, user_error_for
@@ -21,6 +21,10 @@ from workbench.store.paths import ensure_private_folder, make_private
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from workbench.store.migrate import Migrations
+
+    MigrationSets = Callable[[], "list[Migrations]"]
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -163,15 +167,39 @@ def _is_fault(exc: sqlite3.Error) -> bool:
     return user_error_for(exc) is not None
 
 
-def open_database(path: str | Path, *, readonly: bool = False, migrate: bool = True) -> Database:
-    """Open the app's database, bringing its schema up to date (a copy is set aside first)."""
+# The function that loads the app's migration sets, registered by the edge (workbench/schema.py's
+# register(), called by cli.main and the tests' conftest): the store sits below the features that
+# own the tables, so it is told about them rather than importing them (docs/architecture.md).
+_registered_migration_sets: MigrationSets | None = None
+
+
+def register_migration_sets(load: MigrationSets) -> None:
+    """Name the function open_database calls, only when a file needs migrating, for the sets to apply."""
+    global _registered_migration_sets
+    _registered_migration_sets = load
+
+
+def _migration_sets(given: MigrationSets | None) -> list[Migrations]:
+    load = given or _registered_migration_sets
+    if load is None:
+        raise RuntimeError("open_database needs the app's migration sets: call workbench.schema.register() "
+                           "at the program's start, or pass migrations=")
+    return load()
+
+
+def open_database(path: str | Path, *, readonly: bool = False, migrate: bool = True,
+                  migrations: MigrationSets | None = None) -> Database:
+    """Open the app's database, bringing its schema up to date (a copy is set aside first).
+
+    `migrations` loads the sets to apply (default: the registered ones); it is called only for a file
+    that lacks some, so the usual start-up loads neither the features' schemas nor sqlite-utils."""
     db = open_connection(path, readonly=readonly)
     if migrate and not _has_every_migration(db):
-        from workbench.schema import migrate_to_latest
+        from workbench.store.migrate import apply_all
 
         committed = TransactionTally.committed
         try:
-            migrate_to_latest(db, Path(path), readonly=db.readonly)
+            apply_all(db, Path(path), _migration_sets(migrations), readonly=db.readonly)
         except BaseException:
             db.close()
             raise
