@@ -153,21 +153,14 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
     instance.release()
     from workbench.ui.shell.database_files import perform_pending_move
 
-    move_failed = perform_pending_move(app)  # 设置 › 数据库 › 移动: the file moves once it is closed
+    move_failed = perform_pending_move(ctx)  # 设置 › 数据库 › 移动: the file moves once it is closed
     if move_failed:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(None, QCoreApplication.translate("App", "Ops Workbench"), move_failed)
-    restart_with = app.property("restart_with_db")
-    if restart_with:
-        check_again = bool(app.property(CHECK_FIRST_PROPERTY))
-        app.setProperty("restart_with_db", None)
-        app.setProperty(CHECK_FIRST_PROPERTY, None)
-        return run_gui(Path(restart_with), lang, check_first=check_again)
+    if ctx.restart is not None:  # the window closed to reopen (ui/shell/database_files.py)
+        return run_gui(ctx.restart.path, lang, check_first=ctx.restart.check_first)
     return status
-
-
-CHECK_FIRST_PROPERTY = "restart_checks_first"
 
 
 def _watch_pdca_stalls(window) -> None:
@@ -183,8 +176,6 @@ def _checks_after_first_frame(window, *, readonly: bool):
     started = []
 
     def start() -> None:
-        from PySide6.QtCore import QCoreApplication
-
         from workbench.ui.shell.startup_checks import StartupChecks
 
         checks = StartupChecks(window.ctx.db_path, window.ctx.clock, readonly=readonly, parent=window)
@@ -193,8 +184,7 @@ def _checks_after_first_frame(window, *, readonly: bool):
             # The checked start-up path says what is wrong and offers the newest good backup.
             from workbench.ui.shell.database_files import restart_with
 
-            QCoreApplication.instance().setProperty(CHECK_FIRST_PROPERTY, True)
-            restart_with(window, window.ctx.db_path)
+            restart_with(window, window.ctx.db_path, check_first=True)
 
         checks.damaged.connect(reopen_checked)
         checks.backed_up.connect(lambda _path: window.update_status())

@@ -1,6 +1,8 @@
 """设置 › 数据库: moving the file after the window closed, refusing bad targets, reopening the last file."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from workbench.errors import UserError
@@ -8,9 +10,12 @@ from tests.conftest import PINNED_NOW
 
 
 def test_a_pending_move_carries_the_closed_database_and_the_restart_follows(qapp, tmp_path):
+    from PySide6.QtCore import QSettings
+
     from workbench.store import open_database
     from workbench.tasks.repository import create_task
-    from workbench.ui.shell.database_files import MOVE_PROPERTY, RESTART_PROPERTY, perform_pending_move
+    from workbench.ui.shell.context import Restart
+    from workbench.ui.shell.database_files import perform_pending_move
 
     old = tmp_path / "old.db"
     db = open_database(old)
@@ -19,10 +24,9 @@ def test_a_pending_move_carries_the_closed_database_and_the_restart_follows(qapp
     db.close()
     new = tmp_path / "moved" / "new.db"
     new.parent.mkdir()
-    qapp.setProperty(RESTART_PROPERTY, str(new))
-    qapp.setProperty(MOVE_PROPERTY, str(old))
-    assert perform_pending_move(qapp) is None
-    qapp.setProperty(RESTART_PROPERTY, None)
+    closed = SimpleNamespace(restart=Restart(new, move_from=old), settings=QSettings())
+    assert perform_pending_move(closed) is None
+    assert closed.restart == Restart(new, move_from=old)  # the restart opens the moved file
     assert not old.exists() and new.exists()
     moved = open_database(new)
     assert [r[0] for r in moved.execute("SELECT title FROM tasks")] == ["survives the move"]
@@ -78,25 +82,22 @@ def dialogs(monkeypatch):
 
 
 def test_moving_to_the_current_file_is_refused_with_a_sentence_and_nothing_restarts(main_window, dialogs, qapp):
-    from workbench.ui.shell.database_files import RESTART_PROPERTY, move_dialog
+    from workbench.ui.shell.database_files import move_dialog
 
     answer, said = dialogs
     answer["path"] = str(main_window.ctx.db_path)
     move_dialog(main_window)
     assert said == [("warning", "移动数据库", "新位置和当前位置相同。")]
-    assert qapp.property(RESTART_PROPERTY) is None and main_window.isVisible()
+    assert main_window.ctx.restart is None and main_window.isVisible()
 
 
 def test_a_new_empty_database_gets_the_db_suffix_and_the_window_reopens_on_it(main_window, dialogs, qapp, tmp_path):
-    from workbench.ui.shell.database_files import MOVE_PROPERTY, RESTART_PROPERTY, new_dialog
+    from workbench.ui.shell.context import Restart
+    from workbench.ui.shell.database_files import new_dialog
 
     answer, said = dialogs
     answer["path"] = str(tmp_path / "second")
     new_dialog(main_window)
-    try:
-        assert said == []
-        assert qapp.property(RESTART_PROPERTY) == str(tmp_path / "second.db")
-        assert qapp.property(MOVE_PROPERTY) is None
-        assert not main_window.isVisible()
-    finally:
-        qapp.setProperty(RESTART_PROPERTY, None)
+    assert said == []
+    assert main_window.ctx.restart == Restart(tmp_path / "second.db")  # no move, no check first
+    assert not main_window.isVisible()

@@ -85,9 +85,8 @@ def test_the_window_announces_its_first_frame(ctx, qtbot):
 
 
 def test_damage_found_after_the_first_frame_reopens_the_window_checked(qapp, qtbot, db_path):
-    from PySide6.QtCore import QCoreApplication
-
-    from workbench.app import CHECK_FIRST_PROPERTY, _checks_after_first_frame, build_context
+    from workbench.app import _checks_after_first_frame, build_context
+    from workbench.ui.shell.context import Restart
     from workbench.ui.shell.main_window import MainWindow
 
     fill_settings(db_path)
@@ -96,16 +95,12 @@ def test_damage_found_after_the_first_frame_reopens_the_window_checked(qapp, qtb
     window = MainWindow(build_context(db_path, opened.db))
     qtbot.addWidget(window)
     stop_checks = _checks_after_first_frame(window, readonly=False)
-    app = QCoreApplication.instance()
     try:
         window.show()
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
-        assert app.property("restart_with_db") == str(db_path)
-        assert app.property(CHECK_FIRST_PROPERTY) is True
+        assert window.ctx.restart == Restart(db_path, check_first=True)
     finally:
         stop_checks()
-        app.setProperty("restart_with_db", None)
-        app.setProperty(CHECK_FIRST_PROPERTY, None)
         opened.db.close()
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 def install_import_handler(window) -> None:
     ctx = window.ctx
-    if getattr(ctx, "_import_handler_installed", False):
+    if ctx.import_handler_installed:
         return
-    ctx._import_handler_installed = True
+    ctx.import_handler_installed = True
 
     def open_dialog(path: str) -> None:
         from workbench.ui.imports.import_dialog import ImportDialog

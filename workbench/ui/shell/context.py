@@ -31,6 +31,16 @@ class AppEvents(QObject):
     export_week_requested = Signal()
 
 
+@dataclass(frozen=True)
+class Restart:
+    """What the window asked for as it closed (设置 › 数据库, damage found after the first frame): run_gui
+    reopens on `path`, after moving the closed file from `move_from`, checking the file first if asked."""
+
+    path: Path
+    move_from: Path | None = None
+    check_first: bool = False
+
+
 @dataclass
 class AppContext:
     db_path: Path
@@ -41,6 +51,13 @@ class AppContext:
     # The app's one clock (workbench/clock.py): every feature call from the UI takes its `now` from here,
     # so tests set a fixed moment and nothing on screen depends on the day the tests run.
     clock: Callable[[], datetime] = field(default=None)  # type: ignore[assignment]
+    # Set by restart_with (ui/shell/database_files.py) when the window closes to reopen; read by run_gui.
+    restart: Restart | None = None
+    # The one quick-capture window and tray icon of this context (ui/tasks/quick_capture.py), made on first use.
+    quick_capture_window: QObject | None = None
+    quick_capture_tray: QObject | None = None
+    # True once import_requested opens the import dialog (ui/imports/import_handler.py): connected once.
+    import_handler_installed: bool = False
 
     def __post_init__(self) -> None:
         if self.clock is None:

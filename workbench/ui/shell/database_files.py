@@ -9,21 +9,18 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from workbench.errors import UserError
+from workbench.ui.shell.context import Restart
 from workbench.ui.shell.preferences import LAST_DATABASE
 
-RESTART_PROPERTY = "restart_with_db"
-MOVE_PROPERTY = "move_db_from"
 
-
-def restart_with(window, path: Path, move_from: Path | None = None) -> None:
-    app = QCoreApplication.instance()
+def restart_with(window, path: Path, move_from: Path | None = None, *, check_first: bool = False) -> None:
+    """Close the window; run_gui then reopens it on path (ctx.restart)."""
     window.ctx.settings.setValue(LAST_DATABASE, str(path))
-    app.setProperty(RESTART_PROPERTY, str(path))
-    app.setProperty(MOVE_PROPERTY, str(move_from) if move_from else None)
+    window.ctx.restart = Restart(Path(path), Path(move_from) if move_from else None, check_first)
     window.close()
 
 
@@ -73,21 +70,20 @@ def new_dialog(window) -> None:
         restart_with(window, target)
 
 
-def perform_pending_move(app) -> str | None:
+def perform_pending_move(ctx) -> str | None:
     """Called by run_gui once the database is closed: move the file (and its -wal/-shm, if any).
 
     Returns a sentence when the move failed (the restart then reopens the old file)."""
-    source = app.property(MOVE_PROPERTY)
-    app.setProperty(MOVE_PROPERTY, None)
-    target = app.property(RESTART_PROPERTY)
-    if not source or not target:
+    restart = ctx.restart
+    if restart is None or restart.move_from is None:
         return None
+    source, target = str(restart.move_from), str(restart.path)
     try:
         for suffix in ("", "-wal", "-shm"):
             if Path(source + suffix).exists():
                 shutil.move(source + suffix, target + suffix)
     except OSError as exc:
-        app.setProperty(RESTART_PROPERTY, source)
-        QSettings().setValue(LAST_DATABASE, source)
+        ctx.restart = Restart(restart.move_from, None, restart.check_first)
+        ctx.settings.setValue(LAST_DATABASE, source)
         return QCoreApplication.translate("DatabaseFiles", "The database could not be moved: %1").replace("%1", exc.strerror or str(exc))
     return None

@@ -48,16 +48,16 @@ class QuickCaptureWindow(QWidget):
 
 def quick_capture_window(ctx) -> QuickCaptureWindow:
     """The one quick-capture window of this context (kept on the context, so it dies with it)."""
-    window = getattr(ctx, "_quick_capture_window", None)
+    window = ctx.quick_capture_window
     if window is None:
         window = QuickCaptureWindow(ctx)
-        ctx._quick_capture_window = window
+        ctx.quick_capture_window = window
     return window
 
 
 def install_tray(ctx) -> QSystemTrayIcon | None:
     """A tray icon with 'Quick capture' where the desktop has a tray (RELIABILITY.md: check first)."""
-    existing = getattr(ctx, "_quick_capture_tray", None)
+    existing = ctx.quick_capture_tray
     if existing is not None or not QSystemTrayIcon.isSystemTrayAvailable():
         return existing
 
@@ -75,5 +75,5 @@ def install_tray(ctx) -> QSystemTrayIcon | None:
                            if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
     tray._menu = menu  # keep the menu alive with the icon
     tray.show()
-    ctx._quick_capture_tray = tray
+    ctx.quick_capture_tray = tray
     return tray
