@@ -14,7 +14,7 @@ from workbench.ui.common.theme import scheme_notifier
 from workbench.ui.shell import first_run, i18n
 from workbench.ui.shell.context import AppContext
 from workbench.ui.shell.nav_rail import NavRail
-from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, load
+from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, Page, load
 from workbench.ui.shell.status_line import StatusLine
 
 
@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
         self._painted = False  # the first frame is on screen: deferred start-up work may run
         self.reminders = None  # the reminder watcher (ui/tasks/reminder_popup.py), after the first frame
         self.outside_changes = None  # PRAGMA data_version on a timer (ui/shell/outside_changes.py), likewise
@@ -200,11 +200,10 @@ class MainWindow(QMainWindow):
             return
         page = self.page(PAGES[row].key)
         self.stack.setCurrentIndex(row)
-        if hasattr(page, "refresh"):
-            page.refresh()
+        page.refresh()
         self.ctx.settings.setValue("ui/last_page", PAGES[row].key)
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page of an area, built the first time it is needed."""
         if key not in self.pages:
             row = next(i for i, spec in enumerate(PAGES) if spec.key == key)
@@ -219,14 +218,14 @@ class MainWindow(QMainWindow):
     def _on_navigate(self, key: str, target) -> None:
         self.show_area(key)
         page = self.pages.get(key)
-        if target is not None and hasattr(page, "open_item"):
+        if target is not None and page is not None:
             page.open_item(target)
 
     def refresh_badges(self) -> None:
         self._badges = {}
         for row, spec in enumerate(PAGES):
             page = self.pages.get(spec.key)
-            badge = page.badge() if page is not None and hasattr(page, "badge") else ""
+            badge = page.badge() if page is not None else ""
             self._badges[spec.key] = badge
             self.rail.set_badge(row, badge)
         self.update_status()

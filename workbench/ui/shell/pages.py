@@ -1,11 +1,5 @@
-"""The five areas of the navigation rail and where their pages live.
+"""The five areas of the navigation rail, where their pages live, and what a page promises (Page).
 
-A page is a QWidget built as Page(ctx: AppContext). It may define:
-  refresh()            reload what it shows from the database (called when it becomes visible);
-  badge() -> str       a short count for the rail ("12"), or "" for none;
-  open_item(target)    show one thing (AppEvents.navigate's second argument);
-  screenshot_states()  [(suffix, callable)] extra states that `workbench shots` renders too;
-  shortcuts()          [(keys, what it does)] the page's own keys, listed on the help page (F1).
 The status bar shows each built page's badge after its status label ("To triage 12" → 待分拣 12).
 Pages are imported when first shown, so a heavy import (pyqtgraph) costs nothing at start-up.
 """
@@ -13,8 +7,28 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import Any, Callable, Protocol, runtime_checkable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+@runtime_checkable
+class Page(Protocol):
+    """What the main window, the help page and `workbench shots` ask of a page: a QWidget built as
+    Page(ctx: AppContext) that has these methods. A page may also define shortcuts() -> [(keys, what it
+    does)], its own keys for the help page (F1); without it, the help page lists the keys it knows."""
+
+    def refresh(self) -> None:
+        """Reload what it shows from the database (called when it becomes visible)."""
+
+    def badge(self) -> str:
+        """A short count for the rail ("12"), or "" for none."""
+
+    def open_item(self, target: Any) -> None:
+        """Show one thing (AppEvents.navigate's second argument)."""
+
+    def screenshot_states(self) -> list[tuple[str, Callable[[], None]]]:
+        """[(suffix, enter the state)]: extra states that `workbench shots` renders too."""
 
 
 @dataclass(frozen=True)
@@ -51,7 +65,7 @@ PAGES: list[PageSpec] = [
              "workbench.ui.review.review_page:ReviewPage"),
 ]
 
-# The capture bar above every page (SCREENS.md): built as CaptureBar(ctx), with focus_capture().
+# The capture bar above every page (docs/architecture.md): built as CaptureBar(ctx), with focus_capture().
 CAPTURE_BAR = "workbench.ui.tasks.capture_bar:CaptureBar"
 
 

@@ -49,7 +49,7 @@ def _render_pages(app, ctx, out: Path) -> list[Path]:
         window.show_area(spec.key)
         written.append(_grab(app, window, out / f"{number:02d}-{spec.key}.png"))
         page = window.page(spec.key)
-        for suffix, enter_state in getattr(page, "screenshot_states", lambda: [])():
+        for suffix, enter_state in page.screenshot_states():
             enter_state()
             written.append(_grab(app, window, out / f"{number:02d}-{spec.key}-{suffix}.png"))
         window.show_area(spec.key)

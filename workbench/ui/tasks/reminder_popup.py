@@ -186,7 +186,7 @@ class ReminderWatcher(QObject):
         return found
 
     def _announce(self, found: list[reminders.Reminder], missed: bool) -> None:
-        tray = getattr(self.ctx, "_quick_capture_tray", None)  # quick_capture.install_tray, after the first frame
+        tray = self.ctx.quick_capture_tray  # quick_capture.install_tray, after the first frame
         if tray is None or not QSystemTrayIcon.supportsMessages():
             self.window.pop_up()
             return
