@@ -1,7 +1,9 @@
 """Errors the user can cause. Each carries one sentence, in Chinese and English.
 
 Feature packages do not import Qt, so they cannot use tr(); a UserError carries both sentences and
-shows the one for the language the app (or the CLI) runs in.
+shows the one for the language the app (or the CLI) runs in. in_language() is the one place that picks
+between a Chinese and an English sentence: the window sets the language (ui/shell/i18n.py), the CLI
+follows the locale (docs/architecture.md, translations).
 """
 from __future__ import annotations
 
@@ -27,6 +29,11 @@ def current_language() -> str:
     return "zh_CN" if env.lower().startswith("zh") else "en"
 
 
+def in_language(zh: str, en: str) -> str:
+    """The sentence for the language the user reads: the window's choice, else the locale."""
+    return zh if current_language() == "zh_CN" else en
+
+
 class UserError(Exception):
     """A problem the user can fix (a bad file, a bad argument); never shown as a traceback."""
 
@@ -37,7 +44,7 @@ class UserError(Exception):
 
     @property
     def sentence(self) -> str:
-        return self.zh if current_language() == "zh_CN" else self.en
+        return in_language(self.zh, self.en)
 
     def __str__(self) -> str:
         return self.sentence

@@ -445,10 +445,10 @@ ROUND_SUFFIX = re.compile(r"\s*(（第\d+轮）|\(round \d+\))$")
 def round_title(title: str, round_number: int) -> str:
     """提升转化（第2轮） / "Raise conversion (round 2)", in the app's language; a round suffix in either
     language is replaced, so the chain's titles do not pile suffixes up."""
-    from workbench.errors import current_language
+    from workbench.errors import in_language
 
     base = ROUND_SUFFIX.sub("", title)
-    return f"{base}（第{round_number}轮）" if current_language() == "zh_CN" else f"{base} (round {round_number})"
+    return in_language(f"{base}（第{round_number}轮）", f"{base} (round {round_number})")
 
 
 def undo_act(db: Database, saved: dict, created: dict) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbench.errors import current_language
+from workbench.errors import current_language, in_language
 
 
 def _zh() -> bool:
@@ -86,8 +86,8 @@ def cmd_datasets(args: argparse.Namespace) -> int:
         print_json(summaries)
         return 0
     if not summaries:
-        print("还没有数据集；用 workbench import FILE 导入报表。" if _zh() else
-              "No datasets yet; import a report with: workbench import FILE")
+        print(in_language("还没有数据集；用 workbench import FILE 导入报表。",
+                          "No datasets yet; import a report with: workbench import FILE"))
     for s in summaries:
         span = f"{s['date_min']} – {s['date_max']}" if s["date_min"] else "-"
         print(f"{s['name']}\t{s['rows']}\t{span}\t{(s['last_import'] or '-').replace('T', ' ')}")
@@ -102,8 +102,8 @@ def cmd_imports(args: argparse.Namespace) -> int:
     try:
         if args.undo is not None:
             record = undo_import(db, args.undo)
-            print((f"已撤销第 {args.undo} 次导入（{record['file_name']} → {record['dataset_name']}）" if _zh() else
-                   f"Undid import {args.undo} ({record['file_name']} → {record['dataset_name']})"))
+            print(in_language(f"已撤销第 {args.undo} 次导入（{record['file_name']} → {record['dataset_name']}）",
+                              f"Undid import {args.undo} ({record['file_name']} → {record['dataset_name']})"))
             return 0
         log = list_imports(db, args.dataset)
     finally:

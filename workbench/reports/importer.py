@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from workbench.errors import UserError, current_language
+from workbench.errors import UserError, in_language
 from workbench.reports import column_types as ct
 from workbench.reports import dataset_tables as tables
 from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, another_table_warning, apply_known_dataset,
@@ -140,8 +140,6 @@ def file_hash(path: Path | None) -> str:
 
 
 
-def _language_pick(zh: str, en: str) -> str:
-    return zh if current_language() == "zh_CN" else en
 
 
 # --- the pass over the rows ----------------------------------------------------------------------

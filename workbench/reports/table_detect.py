@@ -392,9 +392,9 @@ def _header_reason(shape: _Shape, block: list[int], body: list[int], body_column
 
 def column_number_name(index: int) -> str:
     """列1, 列2 … (Column 1 … in English) for a table without a header."""
-    from workbench.errors import current_language
+    from workbench.errors import in_language
 
-    return f"列{index + 1}" if current_language() == "zh_CN" else f"Column {index + 1}"
+    return in_language(f"列{index + 1}", f"Column {index + 1}")
 
 
 def _names(grid, block, columns, first_column) -> tuple[list[str], list[str]]:

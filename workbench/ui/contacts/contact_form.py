@@ -19,7 +19,7 @@ from workbench.contacts.follow_up_parse import parse_follow_up
 from workbench.contacts.options import all_options, next_step_for
 from workbench.contacts.schema import FINDING_KINDS
 from workbench.contacts.users import get_user, phone_warnings
-from workbench.errors import UserError, current_language
+from workbench.errors import UserError, in_language
 from workbench.privacy import contains_id_card
 from workbench.ui.common.icons import icon
 from workbench.ui.common.undo_after_commit import UndoAfterCommit
@@ -191,7 +191,7 @@ class ContactForm(QFrame):
         warnings = phone_warnings(self.ctx.db, fields.get("phone"), exclude_id=user_id)
         self.choose_user(user_id)
         if warnings:
-            self.show_message(" ".join(w[0] if current_language() == "zh_CN" else w[1] for w in warnings))
+            self.show_message(" ".join(in_language(*w) for w in warnings))
 
     def clear_user(self) -> None:
         self.user_id = None

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from workbench.errors import current_language
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
-from workbench.ui.tasks.task_format import due_label, quadrant_short, recurrence_label, ui_language
+from workbench.ui.tasks.task_format import due_label, quadrant_short, recurrence_label
 
 if TYPE_CHECKING:
     from workbench.tasks.capture_parser import Chip, ParsedCapture
@@ -29,7 +30,7 @@ def chip_text(chip: Chip, today: date) -> str:
     if chip.kind == "priority":
         return quadrant_short(str(chip.value))
     if chip.kind == "warning":
-        return "⚠ " + chip.value.sentence(ui_language())
+        return "⚠ " + chip.value.sentence(current_language())
     return str(chip.value)
 
 

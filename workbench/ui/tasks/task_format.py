@@ -49,10 +49,6 @@ def quadrant_short(quadrant: str) -> str:
     return t(QUADRANT_SHORT[quadrant])
 
 
-def ui_language() -> str:
-    return current_language()
-
-
 def day_label(day: date, today: date) -> str:
     delta = (day - today).days
     if delta == 0:
@@ -80,7 +76,7 @@ def due_label(due: str | None, today: date) -> str:
 
 
 def recurrence_label(rule: str | None) -> str:
-    return describe(rule, ui_language()) if rule else ""
+    return describe(rule, current_language()) if rule else ""
 
 
 def due_state(task: Task, now: datetime) -> str:
