@@ -13,7 +13,7 @@ EXIT_USER_ERROR = 2
 
 
 def create_application(argv: list[str] | None = None):
-    """The QApplication with names set before any QSettings is made (RELIABILITY.md)."""
+    """The QApplication with names set before any QSettings is made (docs/reliability.md)."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication

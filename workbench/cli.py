@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     from workbench.text_input import command_line_arguments, forgiving_output
 
     schema.register()  # the store learns the features' migration sets from here, the edge
-    restrict_umask()  # every file the app writes is 0600, every folder 0700 (RELIABILITY.md)
+    restrict_umask()  # every file the app writes is 0600, every folder 0700 (docs/reliability.md)
     forgiving_output()
     try:
         args = build_parser().parse_args(command_line_arguments(sys.argv[1:] if argv is None else argv))

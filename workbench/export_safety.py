@@ -1,4 +1,4 @@
-"""Rules for every file the app writes (RELIABILITY.md, files going out).
+"""Rules for every file the app writes (docs/reliability.md, files going out).
 
 - Text the operator typed is never a formula: xlsx cells get data_type "s"; CSV cells that start
   with = + - @ tab CR or NUL get a leading apostrophe.

@@ -1,6 +1,6 @@
 """Personal data: users' phones and WeChat ids are masked everywhere except the user's detail view.
 
-Every list, chart, export and log goes through these functions (RELIABILITY.md, personal data).
+Every list, chart, export and log goes through these functions (docs/reliability.md, personal data).
 `mask_text` is the one rule for free text (task titles and notes, contact summaries, findings, imported
 attributes, CLI lines): stored data stays as typed, and what is shown or exported by default passes
 through it. Only the user dialog's Reveal and an explicit unmasked export show the raw text, and both

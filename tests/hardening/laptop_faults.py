@@ -2,7 +2,7 @@
 user whose file modes count, on a disk that is really full.
 
 - File modes: root ignores them. Under root the child runs through `setpriv` without the capabilities
-  that override them (RELIABILITY.md); as an ordinary user it simply runs.
+  that override them (docs/reliability.md); as an ordinary user it simply runs.
 - A full disk: a 64 KiB-scale tmpfs mounted in a private mount namespace (`unshare`, with a user
   namespace when not root), so nothing is mounted outside the child and its writes meet a real ENOSPC.
   Where namespaces are not allowed (a locked-down container), the child runs under RLIMIT_FSIZE

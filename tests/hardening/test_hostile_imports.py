@@ -345,7 +345,7 @@ def _stored_values(db: Path, column: str) -> list[str]:
 
 def test_a_formula_without_a_cached_value_is_warned_about_not_read_as_empty(tmp_path, baseline):
     """Files written by openpyxl/pandas carry no cached results: calamine returns '' for them.
-    RELIABILITY.md: warn that the cell is missing, do not read it as 0 or blank silently."""
+    docs/reliability.md: warn that the cell is missing, do not read it as 0 or blank silently."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["日期", "注册数", "付费数", "转化率"])

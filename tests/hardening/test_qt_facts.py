@@ -1,4 +1,4 @@
-"""RELIABILITY.md's Qt lines that no area test pins down yet, checked on the real window."""
+"""docs/reliability.md's Qt lines that no area test pins down yet, checked on the real window."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication

@@ -1,6 +1,6 @@
 """Exporting users to CSV: phones, WeChat ids, phones in notes and imported phone-like columns masked
 unless the operator explicitly asks otherwise — and every export is written to the audit log
-(RELIABILITY.md, personal data)."""
+(docs/reliability.md, personal data)."""
 from __future__ import annotations
 
 import csv

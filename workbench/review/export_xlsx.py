@@ -1,6 +1,6 @@
 """The weekly review sheet (.xlsx, openpyxl): 概览, 任务, 联系记录, 发现, PDCA, 指标 and 预警 (when any fired).
 
-Rules (RELIABILITY.md, files going out): every text cell goes through export_safety.set_text_cell
+Rules (docs/reliability.md, files going out): every text cell goes through export_safety.set_text_cell
 (never a formula, illegal characters removed); sheet names through export_safety.sheet_name; the
 file is written atomically; phones, and phone and ID numbers in every text cell (task titles, summaries,
 findings, the operator's own review text), are masked unless the operator chose otherwise, and every

@@ -100,7 +100,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
 
 def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
     """A file with tables but no migrations record was made by another program: refuse it before any
-    PRAGMA or migration writes to it (RELIABILITY.md)."""
+    PRAGMA or migration writes to it (docs/reliability.md)."""
     tables = [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")]
     if tables and "_sqlite_migrations" not in tables:
@@ -137,7 +137,7 @@ def open_connection(path: str | Path, *, readonly: bool = False,
             conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         # Deleted rows (a user, a purged contact log) are overwritten with zeros, not left readable
-        # in free pages of the file (RELIABILITY.md, personal data).
+        # in free pages of the file (docs/reliability.md, personal data).
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     except DatabaseError:

@@ -1,5 +1,5 @@
 """The 联系记录 page: the contact form on top, then the timeline, due list, recall queue, findings
-board, the whole log (lazy) and search underneath (SCREENS.md)."""
+board, the whole log (lazy) and search underneath (docs/architecture.md)."""
 from __future__ import annotations
 
 

@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Datasets…"), self.show_datasets, "Ctrl+Shift+D")
         self._action(file_menu, self.tr("&Export weekly review…"), self.ctx.events.export_week_requested.emit, "Ctrl+E")
         file_menu.addSeparator()
-        # Preferences has no standard key on some platforms (RELIABILITY.md): Ctrl+, everywhere.
+        # Preferences has no standard key on some platforms (docs/reliability.md): Ctrl+, everywhere.
         self._action(file_menu, self.tr("&Settings…"), self.show_settings, "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")

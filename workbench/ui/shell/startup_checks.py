@@ -1,6 +1,6 @@
 """The start-up work that reads the whole file, done after the first frame instead of before it.
 
-`PRAGMA quick_check` (RELIABILITY.md: at start-up) and the daily verified backup each read every
+`PRAGMA quick_check` (docs/reliability.md: at start-up) and the daily verified backup each read every
 page: ~3 s apiece for a 500 MB file, which the operator would otherwise wait through before seeing
 the window. They run here, in a thread with connections of their own, right after the first frame:
 

@@ -1,4 +1,4 @@
-"""The capture bar above every page (SCREENS.md): type, see what was understood, press Enter.
+"""The capture bar above every page (docs/architecture.md): type, see what was understood, press Enter.
 
 It also owns the ways to capture without the main window: the tray icon's quick-capture window and
 an application shortcut (Ctrl+Shift+Space) that opens it without raising the main window.

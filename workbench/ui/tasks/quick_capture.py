@@ -56,7 +56,7 @@ def quick_capture_window(ctx) -> QuickCaptureWindow:
 
 
 def install_tray(ctx) -> QSystemTrayIcon | None:
-    """A tray icon with 'Quick capture' where the desktop has a tray (RELIABILITY.md: check first)."""
+    """A tray icon with 'Quick capture' where the desktop has a tray (docs/reliability.md: check first)."""
     existing = ctx.quick_capture_tray
     if existing is not None or not QSystemTrayIcon.isSystemTrayAvailable():
         return existing
