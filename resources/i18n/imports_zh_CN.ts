@@ -24,6 +24,22 @@
         <translation>最近导入</translation>
     </message>
     <message>
+        <source>How each metric adds up over a day</source>
+        <translation>各指标按天如何汇总</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Daily value</source>
+        <translation>每日取值</translation>
+    </message>
+    <message>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
@@ -62,6 +78,22 @@
     <message>
         <source>(undone)</source>
         <translation>（已撤销）</translation>
+    </message>
+    <message>
+        <source>Sum (counts, amounts)</source>
+        <translation>求和（数量、金额）</translation>
+    </message>
+    <message>
+        <source>Mean (rates, scores, averages)</source>
+        <translation>平均（比率、评分、均值）</translation>
+    </message>
+    <message>
+        <source>Last value (balances, running totals)</source>
+        <translation>取最后值（余额、累计数）</translation>
+    </message>
+    <message>
+        <source>Count of filled cells</source>
+        <translation>计数（非空单元格）</translation>
     </message>
     <message>
         <source>Undo import of %1</source>
@@ -168,10 +200,6 @@
     <message>
         <source>a new dataset</source>
         <translation>新数据集</translation>
-    </message>
-    <message>
-        <source>Header in row %1; data from row %2</source>
-        <translation>表头在第 %1 行；数据从第 %2 行开始</translation>
     </message>
     <message>
         <source>(from the title)</source>

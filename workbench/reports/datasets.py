@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
 
 from workbench.reports.dataset_tables import quote, table_exists
+from workbench.reports.datasets_aggregation import infer_aggregation
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -34,6 +35,7 @@ class DatasetColumn:
     type: str   # one of TYPES
     role: str   # one of ROLES
     sql: str = ""  # the column's name in the SQL table (usually equal to name)
+    aggregation: str = ""  # how one day's values combine: sum / mean / last / count (datasets_aggregation)
 
 
 @dataclass
@@ -66,7 +68,8 @@ class DatasetInfo:
 def _info(db: Database, row: dict) -> DatasetInfo:
     last = db.execute("SELECT imported_at, file_name FROM imports WHERE dataset_id = ? AND undone_at IS NULL "
                       "ORDER BY id DESC LIMIT 1", [row["id"]]).fetchone()
-    columns = [DatasetColumn(c["name"], c["type"], c["role"], c.get("sql") or c["name"])
+    columns = [DatasetColumn(c["name"], c["type"], c["role"], c.get("sql") or c["name"],
+                             c.get("aggregation") or infer_aggregation(c["type"], c["name"]))
                for c in json.loads(row["columns"] or "[]")]
     return DatasetInfo(
         name=row["name"], table_name=row["table_name"], columns=columns,
@@ -150,11 +153,12 @@ def read_rows(db: Database, name: str, columns: Sequence[str] | None = None, whe
 
 def read_series(db: Database, name: str, metric_column: str, date_column: str | None = None,
                 dimension: dict | tuple | None = None) -> list[tuple[str, float | None]]:
-    """[(ISO date, value)] ordered by date, one point per date.
+    """[(ISO date, value)] ordered by date, one point per date — the one place a metric becomes a daily series.
 
     date_column defaults to the dataset's date column. dimension filters rows first: {"渠道": "应用宝"}
-    or ("渠道", "应用宝"). When several rows share a date, percents are averaged and other numbers
-    summed; a date whose values are all empty gives None.
+    or ("渠道", "应用宝"). When several rows share a date they combine by the column's aggregation:
+    sum (counts, money), mean (rates, scores, averages), last (the day's latest row: balances, running
+    totals) or count (non-empty cells). A date whose values are all empty gives None (0 for count).
     """
     info = _require(db, name)
     metric = info.column(metric_column)
@@ -164,14 +168,26 @@ def read_series(db: Database, name: str, metric_column: str, date_column: str | 
     if isinstance(dimension, tuple):
         dimension = {dimension[0]: dimension[1]}
     where_sql, params = _where_sql(info, dimension)
-    agg = "avg" if metric.type == "percent" else "total" if metric.type in NUMERIC_TYPES else "max"
     # "+" keeps SQLite off the date index here: one pass over the table beats 200k index lookups
     date_expr = f"substr({quote(when.sql)}, 1, 10)" if when.type == "datetime" else "+" + quote(when.sql)
-    sql = (f"SELECT {date_expr} AS d, {agg}({quote(metric.sql)}), count({quote(metric.sql)}) "
-           f"FROM {quote(info.table_name)}{where_sql} GROUP BY d HAVING d IS NOT NULL ORDER BY d")
+    value = quote(metric.sql)
+    if metric.aggregation == "last":
+        # the value of the day's latest non-empty row (by its time, then by import order)
+        sql = (f"SELECT d, v, n FROM (SELECT {date_expr} AS d, {value} AS v, count({value}) OVER (PARTITION BY "
+               f"{date_expr}) AS n, row_number() OVER (PARTITION BY {date_expr} ORDER BY {value} IS NULL, "
+               f"{quote(when.sql)} DESC, _row_id DESC) AS r FROM {quote(info.table_name)}{where_sql}) "
+               f"WHERE r = 1 AND d IS NOT NULL ORDER BY d")
+    else:
+        agg = {"sum": "total", "mean": "avg", "count": "count"}.get(metric.aggregation, "total")
+        sql = (f"SELECT {date_expr} AS d, {agg}({value}), count({value}) "
+               f"FROM {quote(info.table_name)}{where_sql} GROUP BY d HAVING d IS NOT NULL ORDER BY d")
     series = []
-    for day, value, count in db.execute(sql, params):
-        series.append((day, float(value) if count and value is not None and not isinstance(value, str) else None))
+    for day, total, count in db.execute(sql, params):
+        if metric.aggregation == "count":
+            series.append((day, float(count)))
+        else:
+            numeric = count and total is not None and not isinstance(total, str)
+            series.append((day, float(total) if numeric else None))
     return series
 
 

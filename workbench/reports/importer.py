@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from workbench.errors import UserError, in_language
 from workbench.reports import column_types as ct
 from workbench.reports import dataset_tables as tables
+from workbench.reports.datasets_aggregation import infer_aggregation
 from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, another_table_warning, apply_known_dataset,
                                           plan_sheet, warn)
 from workbench.reports.period_replace import replace_rows
@@ -375,6 +376,7 @@ def _prepare_dataset(db: Database, plan: ImportPlan, now: str) -> tuple[dict, li
                 spec["aliases"].append(column.source)
             continue
         spec = {"name": column.name, "type": column.type, "role": column.role,
+                "aggregation": infer_aggregation(column.type, column.name),
                 "sql": tables.sql_name(column.name, taken), "aliases": [column.source] if column.source and column.source != column.name else []}
         stored.append(spec)
         by_name[column.name] = spec

@@ -44,7 +44,7 @@ def format_value(value: float | None, column_type: str) -> str:
         return f"{value * 100:.1f}%"
     if column_type == "money":
         return f"¥{value:,.0f}" if abs(value) >= 100 else f"¥{value:,.2f}"
-    if column_type == "integer" or float(value).is_integer():
+    if float(value).is_integer():  # an integer column's daily mean (a 1–5 score) keeps its decimals
         return f"{value:,.0f}"
     return f"{value:,.2f}"
 

@@ -3,12 +3,13 @@ table (fetched 200 at a time as you scroll); its import log, where the latest im
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QPushButton, QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from workbench.errors import UserError
 from workbench.reports.datasets import get_dataset, list_datasets, read_rows
+from workbench.reports.datasets_aggregation import AGGREGATIONS, set_aggregation
 from workbench.reports.importer import list_imports
 
 PAGE = 200
@@ -111,6 +112,13 @@ class DatasetBrowser(QDialog):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.setAlternatingRowColors(True)
         right_layout.addWidget(self.view, 3)
+        right_layout.addWidget(QLabel("<b>" + self.tr("How each metric adds up over a day") + "</b>"))
+        self.aggregations = QTableWidget(0, 3)
+        self.aggregations.setHorizontalHeaderLabels([self.tr("Metric"), self.tr("Type"), self.tr("Daily value")])
+        self.aggregations.verticalHeader().hide()
+        self.aggregations.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.aggregations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        right_layout.addWidget(self.aggregations, 1)
         right_layout.addWidget(QLabel("<b>" + self.tr("Imports") + "</b>"))
         self.log = QListWidget()
         right_layout.addWidget(self.log, 1)
@@ -176,6 +184,7 @@ class DatasetBrowser(QDialog):
         keys = "、".join(info.key_columns) or self.tr("whole row")
         self.title.setText(self.tr("<b>%1</b> · %2 rows · key: %3 · %4 columns").replace("%1", info.name)
                            .replace("%2", f"{info.rows:,}").replace("%3", keys).replace("%4", str(len(info.columns))))
+        self._show_aggregations(info)
         self.log.clear()
         self.imports = list_imports(self.ctx.db, name)
         for record in self.imports:
@@ -193,6 +202,34 @@ class DatasetBrowser(QDialog):
                 text += "  " + self.tr("(undone)")
             self.log.addItem(text)
         self.undo_button.setEnabled(any(not r["undone_at"] for r in self.imports))
+
+    def aggregation_labels(self) -> dict[str, str]:
+        return {"sum": self.tr("Sum (counts, amounts)"), "mean": self.tr("Mean (rates, scores, averages)"),
+                "last": self.tr("Last value (balances, running totals)"), "count": self.tr("Count of filled cells")}
+
+    def _show_aggregations(self, info) -> None:
+        """One row per metric column with a combo choosing how its rows on one day combine."""
+        labels = self.aggregation_labels()
+        metrics = info.metrics
+        self.aggregations.setRowCount(len(metrics))
+        for r, column in enumerate(metrics):
+            self.aggregations.setItem(r, 0, QTableWidgetItem(column.name))
+            self.aggregations.setItem(r, 1, QTableWidgetItem(column.type))
+            combo = QComboBox()
+            for key in AGGREGATIONS:
+                combo.addItem(labels[key], key)
+            combo.setCurrentIndex(AGGREGATIONS.index(column.aggregation))
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, dataset=info.name, metric=column.name: self._aggregation_chosen(dataset, metric, c.currentData()))
+            self.aggregations.setCellWidget(r, 2, combo)
+
+    def _aggregation_chosen(self, dataset: str, metric: str, aggregation: str) -> None:
+        try:
+            set_aggregation(self.ctx.db, dataset, metric, aggregation)
+        except UserError as error:
+            self.ctx.events.status_message.emit(error.sentence)
+            return
+        self.ctx.events.data_changed.emit("reports")
 
     def undo_latest(self) -> None:
         latest = next((r for r in self.imports if not r["undone_at"]), None)
