@@ -44,6 +44,18 @@ def report_files(tmp_path_factory):
 
 
 @pytest.fixture
+def in_chinese():
+    """Text the app writes itself (task titles, notes) follows the app's language; a test that asserts the
+    Chinese text asks for Chinese (the CLI otherwise speaks its environment's language)."""
+    from workbench import errors
+
+    previous = errors._language
+    errors.set_language("zh_CN")
+    yield
+    errors._language = previous
+
+
+@pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "workbench.db"
 

@@ -29,9 +29,15 @@ def current_language() -> str:
     return "zh_CN" if env.lower().startswith("zh") else "en"
 
 
-def in_language(zh: str, en: str) -> str:
-    """The sentence for the language the user reads: the window's choice, else the locale."""
-    return zh if current_language() == "zh_CN" else en
+def in_language(zh: str, en: str, lang: str | None = None) -> str:
+    """The sentence for the language the user reads: the window's choice, else the locale; or for `lang`
+    when given (a workbook exported in the other language)."""
+    return zh if (lang or current_language()) == "zh_CN" else en
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 day', '3 days' (English text only; Chinese has no plural)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class UserError(Exception):

@@ -3,11 +3,18 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from workbench import stored_settings
 from workbench.tasks import reminders
 from workbench.tasks.repository import complete_task, create_task, update_task
 
 MORNING = datetime(2026, 11, 25, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def chinese_titles(in_chinese):  # the redial task's title is asserted in Chinese
+    yield
 
 
 def _timed_task(db, title="回电 王芳", due="2026-11-25T15:00"):

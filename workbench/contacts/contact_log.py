@@ -16,7 +16,8 @@ from workbench.contacts import findings as findings_module
 from workbench.contacts import search_index, sequences
 from workbench.contacts.options import next_step_for
 from workbench.contacts.users import get_user
-from workbench.errors import UserError
+from workbench.contacts.vocabulary import shown
+from workbench.errors import UserError, in_language, plural
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
@@ -114,7 +115,9 @@ def log_contact(db: Database, *, user_id: int | None = None, summary: str = "", 
             follow_up_due = (now.date() + timedelta(days=step.follow_up_days)).isoformat()
             db.execute("UPDATE contacts SET follow_up_due = ? WHERE id = ?", [follow_up_due, contact_id])
         if follow_up_due:
-            _follow_up_task(db, f"跟进 {name}：{topic or outcome or '联系'}".strip(), follow_up_due, user_id,
+            about = shown(topic or outcome)
+            title = in_language(f"跟进 {name}：{about or '联系'}", f"Follow up {name}: {about or 'contact'}").strip()
+            _follow_up_task(db, title, follow_up_due, user_id,
                             contact_id, summary, now)
         if step.retry_hours and user:
             _retry_task(db, step, attempt, name, user_id, contact_id, channel, now)
@@ -161,10 +164,13 @@ def _retry_task(db, step, attempt, name, user_id, contact_id, channel, now) -> i
     from workbench.tasks.repository import create_task
 
     if step.max_tries and attempt >= step.max_tries:
-        title = f"{step.then_channel or '短信'}联系 {name}（{attempt} 次未接通）"
+        channel_word = step.then_channel or "短信"
+        title = in_language(f"{channel_word}联系 {name}（{attempt} 次未接通）",
+                            f"Contact {name} by {shown(channel_word)} ({plural(attempt, 'unanswered call')})")
         due = now.strftime("%Y-%m-%dT%H:%M")
     else:
-        title = f"重拨 {name}（第 {attempt + 1}/{step.max_tries or '∞'} 次）"
+        title = in_language(f"重拨 {name}（第 {attempt + 1}/{step.max_tries or '∞'} 次）",
+                            f"Call {name} again (try {attempt + 1} of {step.max_tries or '∞'})")
         due = (now + timedelta(hours=step.retry_hours)).strftime("%Y-%m-%dT%H:%M")
     return create_task(db, title, important=True, urgent=True, due=due, user_id=user_id, contact_id=contact_id,
                        tags=["召回" if channel == "电话" else "跟进"], now=now)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterable
 
-from workbench.errors import UserError
+from workbench.errors import UserError, in_language
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
@@ -169,7 +169,9 @@ def day_task_title(sequence_name: str, day: dict) -> str:
         steps = day["steps"][0][0]
     else:
         steps = " · ".join(f"{title} {count}" for title, count in day["steps"])
-    return f"{sequence_name}：{day['count']} 人待联系（{steps}）"
+    count = day["count"]
+    return in_language(f"{sequence_name}：{count} 人待联系（{steps}）",
+                       f"{sequence_name}: {count} {'user' if count == 1 else 'users'} to contact ({steps})")
 
 
 def sync_queue_tasks(db: Database, sequence_id: int, now: datetime, *,

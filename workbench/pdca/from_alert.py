@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from workbench.errors import current_language, in_language
 from workbench.pdca import linked_facts
 from workbench.pdca import repository as repo
 from workbench.reports import alert_store
@@ -38,16 +39,22 @@ def cycles_by_alert(db: Database, alert_ids: list[int]) -> dict[int, int]:
     return {int(a): int(c) for a, c in rows}
 
 
-def draft_fields(alert: alert_store.Alert, metric_type: str, today: date) -> tuple[str, dict]:
+def draft_fields(alert: alert_store.Alert, metric_type: str, today: date, rule_text: str | None = None,
+                 lang: str | None = None) -> tuple[str, dict]:
     """The title and the Plan fields of a cycle drafted from alert.
 
     Baseline is the level the alert fired at and the target is the reference it fell away from, so
     the Check measures the way back (a baseline equal to the target would give the Check no direction)."""
     value = format_amount(alert.value, metric_type)
     reference = format_amount(alert.reference, metric_type)
-    title = f"处理预警：{alert.metric} {alert.rule_text}（{alert.date}）"
-    problem = (f"{alert.level_name}预警：{alert.date} 数据集「{alert.dataset}」的 {alert.metric} 为 {value}，"
-               f"参考值 {reference}（规则：{alert.rule_text}）。")
+    lang = lang or current_language()
+    rule, level = rule_text or alert.rule_text, alert_store.level_name(alert.level, lang)
+    title = in_language(f"处理预警：{alert.metric} {rule}（{alert.date}）",
+                        f"Handle alert: {alert.metric} {rule} ({alert.date})", lang)
+    problem = in_language(f"{level}预警：{alert.date} 数据集「{alert.dataset}」的 {alert.metric} 为 {value}，"
+                          f"参考值 {reference}（规则：{rule}）。",
+                          f"{level} alert: on {alert.date} {alert.metric} in dataset “{alert.dataset}” was {value}, "
+                          f"against a reference of {reference} (rule: {rule}).", lang)
     fields = {
         "problem": problem,
         "metric_dataset": alert.dataset,
@@ -66,7 +73,8 @@ def draft_cycle_from_alert(db: Database, alert_id: int, *, now: datetime) -> int
         return existing
     alert = alert_store.get_alert(db, alert_id)   # UserError when the alert is gone
     metric_type = linked_facts.metric_type(db, alert.dataset, alert.metric)
-    title, fields = draft_fields(alert, metric_type, now.date())
+    lang = current_language()
+    title, fields = draft_fields(alert, metric_type, now.date(), alert_store.rule_line(db, alert, lang), lang)
     with write_transaction(db):
         cycle_id = repo.create_cycle(db, title, now=now, **fields)
         db.execute("UPDATE pdca_cycles SET alert_id = ? WHERE id = ?", [alert_id, cycle_id])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from workbench.errors import UserError
+from workbench.errors import UserError, in_language, plural
 from workbench.pdca import linked_facts
 from workbench.pdca.check import baseline_window, compute_check, count_in_windows, do_window
 from workbench.pdca.model import COLUMNS, EDITABLE, Cycle
@@ -408,12 +408,13 @@ def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
         cycle = require_cycle(db, cycle_id)  # with the decision and notes just saved (the next cycle carries them)
         if decision == STANDARDIZE:
             body = notes or cycle.hypothesis or cycle.title
-            snippet_id = linked_facts.write_sop_snippet(db, f"SOP：{cycle.title}", body, now)
+            snippet_id = linked_facts.write_sop_snippet(db, in_language(f"SOP：{cycle.title}", f"SOP: {cycle.title}"),
+                                                        body, now)
             if snippet_id is not None:
                 created["snippet_id"] = snippet_id
                 db.execute("UPDATE pdca_cycles SET snippet_id = ? WHERE id = ?", [snippet_id, cycle_id])
             else:
-                created["note_id"] = add_note(db, cycle_id, f"标准化：{body}", now=now)
+                created["note_id"] = add_note(db, cycle_id, in_language(f"标准化：{body}", f"Standardised: {body}"), now=now)
         elif decision == ADJUST:
             created["next_cycle_id"] = start_next_cycle(db, cycle, now=now)
         move_stage(db, cycle_id, CLOSED, now=now, decision=decision)
@@ -536,7 +537,7 @@ def stall_task_title(card: Card, lang: str) -> str:
         return f"PDCA 停滞 {days} 天：{title}"
     if card.stalled == CHECK_OVERDUE:
         return f"PDCA Check overdue: {title}"
-    return f"PDCA stalled for {days} day{'' if days == 1 else 's'}: {title}"
+    return f"PDCA stalled for {plural(days, 'day')}: {title}"
 
 
 def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: datetime) -> list[int]:

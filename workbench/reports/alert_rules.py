@@ -33,6 +33,7 @@ BASES = ("day", "week", "mean")
 DIRECTIONS = ("down", "up", "both")
 LEVELS = ("yellow", "orange", "red")
 LEVEL_NAMES = {"yellow": "黄色", "orange": "橙色", "red": "红色"}
+LEVEL_NAMES_EN = {"yellow": "Yellow", "orange": "Orange", "red": "Red"}
 LEVEL_RANK = {"yellow": 1, "orange": 2, "red": 3}
 COUNT_NOISE_SIGMAS = 2        # a count's move must reach this many √reference (Poisson standard deviations)
 MIN_RATE_MOVE = 0.01          # a rate's move must be at least one percentage point

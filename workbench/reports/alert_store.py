@@ -11,7 +11,7 @@ from workbench.reports.alert_rules import (LEVEL_NAMES, LEVEL_RANK, AlertRule, E
                                            episodes, evaluate)
 # Rules' and alerts' created_at stamps still read the clock here; the import chain does not pass `now` yet.
 from workbench.clock import wall_clock
-from workbench.errors import UserError
+from workbench.errors import UserError, current_language, in_language
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
@@ -275,8 +275,24 @@ def set_status(db: Database, alert_id: int, status: str, task_id: int | None = N
         db.execute("UPDATE alerts SET status = ?, task_id = ? WHERE id = ?", [status, task_id, alert_id])
 
 
-def task_title(alert: Alert) -> str:
-    return f"处理预警：{alert.dataset}·{alert.metric} {alert.rule_text}（{alert.date}）"
+def rule_line(db: Database, alert: Alert, lang: str) -> str:
+    """The alert's rule as one line in `lang` (the stored line is Chinese); the stored line when the
+    rule is gone."""
+    rule = get_rule(db, alert.rule_id) if alert.rule_id else None
+    return describe(rule, lang) if rule is not None else alert.rule_text
+
+
+def level_name(level: str, lang: str) -> str:
+    from workbench.reports.alert_rules import LEVEL_NAMES_EN
+
+    return (LEVEL_NAMES if lang == "zh_CN" else LEVEL_NAMES_EN).get(level, level)
+
+
+def task_title(alert: Alert, rule_text: str | None = None, lang: str | None = None) -> str:
+    """The alert task's title in the app's language (it is written once, when the task is made)."""
+    rule = rule_text or alert.rule_text
+    return in_language(f"处理预警：{alert.dataset}·{alert.metric} {rule}（{alert.date}）",
+                       f"Handle alert: {alert.dataset} · {alert.metric} {rule} ({alert.date})", lang)
 
 
 def alert_to_task(db: Database, alert_id: int, *, now: datetime) -> int:
@@ -289,10 +305,15 @@ def alert_to_task(db: Database, alert_id: int, *, now: datetime) -> int:
         raise UserError("这条预警已经转为任务了。", "This alert has already become a task.")
     cycle_id = cycle_of_alert(db, alert_id)
     metric_type = _metric_type(db, alert.dataset, alert.metric)
-    notes = (f"{alert.level_name}预警 · {alert.date} · {alert.metric} = {format_amount(alert.value, metric_type)}"
-             f"（参考 {format_amount(alert.reference, metric_type)}，规则：{alert.rule_text}）")
+    lang = current_language()
+    rule = rule_line(db, alert, lang)
+    value, reference = format_amount(alert.value, metric_type), format_amount(alert.reference, metric_type)
+    notes = in_language(f"{level_name(alert.level, lang)}预警 · {alert.date} · {alert.metric} = {value}"
+                        f"（参考 {reference}，规则：{rule}）",
+                        f"{level_name(alert.level, lang)} alert · {alert.date} · {alert.metric} = {value}"
+                        f" (reference {reference}, rule: {rule})", lang)
     with write_transaction(db):
-        task_id = create_task(db, task_title(alert), important=True, urgent=True, alert_id=alert.id,
+        task_id = create_task(db, task_title(alert, rule, lang), important=True, urgent=True, alert_id=alert.id,
                               pdca_cycle_id=cycle_id, notes=notes, tags=["预警"], now=now)
         set_status(db, alert.id, "task", task_id)
     return task_id
