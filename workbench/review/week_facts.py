@@ -187,7 +187,8 @@ def findings_of_week(db: Database, week: IsoWeek) -> list[dict]:
 
 
 # --- alerts --------------------------------------------------------------------------------------
-ALERT_COLUMNS = ("date", "end_date", "level", "dataset", "metric", "value", "reference", "rule_text", "status")
+ALERT_COLUMNS = ("date", "end_date", "level", "dataset", "metric", "value", "reference", "rule_text", "status",
+                 "rule_id")
 
 
 def alerts_of_week(db: Database, week: IsoWeek) -> list[dict]:
