@@ -2,6 +2,7 @@
 as short sentences in Chinese or English (the feature layer has no Qt, so no tr())."""
 from __future__ import annotations
 
+from workbench.contacts.vocabulary import shown
 from workbench.errors import current_language
 from workbench.pdca.stages import DECISION_NAMES_ZH, STAGE_NAMES_EN, STAGE_NAMES_ZH
 from workbench.reports.metric_cards import format_change, format_value
@@ -92,9 +93,9 @@ def section_facts(review: WeekReview, lang: str | None = None) -> dict[str, list
     topics = list(c["by_topic"].items())[:3]
     if topics:
         lessons.append(t("联系主题前三：" + "、".join(f"{k} {v}" for k, v in topics),
-                         "Top contact topics: " + ", ".join(f"{k} {v}" for k, v in topics)))
+                         "Top contact topics: " + ", ".join(f"{shown(k, lang)} {v}" for k, v in topics)))
     f = review.findings
     if f["new"]:
         lessons.append(t("新发现 " + "、".join(f"{k} {v}" for k, v in f["new_by_kind"].items()),
-                         "New findings: " + ", ".join(f"{k} {v}" for k, v in f["new_by_kind"].items())))
+                         "New findings: " + ", ".join(f"{shown(k, lang)} {v}" for k, v in f["new_by_kind"].items())))
     return {"goal_review": goals, "results": results, "process": process, "lessons": lessons}
