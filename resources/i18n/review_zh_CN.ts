@@ -44,6 +44,14 @@
         <translation>不勾选时表格包含完整手机号，本次导出会记入审计日志。</translation>
     </message>
     <message>
+        <source>The language of the exported workbook</source>
+        <translation>导出工作簿的语言</translation>
+    </message>
+    <message>
+        <source>Workbook in the app&apos;s language</source>
+        <translation>工作簿跟随界面语言</translation>
+    </message>
+    <message>
         <source>E&amp;xport weekly review to Excel</source>
         <translation>导出周报 Excel(&amp;X)</translation>
     </message>

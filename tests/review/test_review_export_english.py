@@ -109,3 +109,13 @@ def test_metric_lines_are_straight_and_charts_fit_a_page(english_week, tmp_path)
     breaks = [b.id for b in metrics.row_breaks.brk]
     anchors = sorted(chart.anchor._from.row for chart in metrics._charts)
     assert breaks == [anchors[0]]
+
+
+def test_the_cli_exports_in_the_language_asked_for(english_week, db_path, tmp_path):
+    from workbench.cli import main
+
+    out = tmp_path / "w47.xlsx"
+    assert main(["export-week", "--db", str(db_path), "--week", "2026-W47", "--out", str(out), "--lang", "en"]) == 0
+    assert openpyxl.load_workbook(out).sheetnames[:2] == ["Overview", "Tasks"]
+    assert main(["export-week", "--db", str(db_path), "--week", "2026-W47", "--out", str(out), "--lang", "zh_CN"]) == 0
+    assert openpyxl.load_workbook(out).sheetnames[:2] == ["概览", "任务"]

@@ -113,3 +113,15 @@ def test_file_menu_export_goes_to_the_review_page(main_window, ctx, qtbot, tmp_p
     ctx.events.export_week_requested.emit()
     qtbot.waitUntil(lambda: out.exists() and page.last_export is not None, timeout=15000)
     assert openpyxl.load_workbook(out).sheetnames[0] == "概览"
+
+
+def test_the_export_can_be_written_in_the_other_language(ctx, qtbot, tmp_path):
+    seed_week(ctx.db)
+    page = _page(ctx, qtbot)    # the app is in Chinese
+    page.export_language.setCurrentIndex(page.export_language.findData("en"))
+    out = tmp_path / "review-en.xlsx"
+    page.export_current(str(out))
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=15000)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[:6] == ["Overview", "Tasks", "Contacts", "Findings", "PDCA", "Metrics"]
+    assert [c.value for c in book["Tasks"][1]][:4] == ["ID", "Title", "Quadrant", "Status"]

@@ -12,6 +12,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     export.add_argument("--out", required=True, metavar="FILE.xlsx")
     export.add_argument("--unmasked", action="store_true",
                         help="write full phone numbers (recorded in the audit log); masked by default")
+    export.add_argument("--lang", choices=("zh_CN", "en"),
+                        help="the workbook's language (default: the language the command runs in)")
     export.add_argument("--json", action="store_true")
     export.set_defaults(func=cmd_export_week)
 
@@ -27,7 +29,8 @@ def cmd_export_week(args: argparse.Namespace) -> int:
         raise UserError("导出文件名应以 .xlsx 结尾。", "The export file name should end in .xlsx.")
     db = open_db_for(args)
     try:
-        result = export_week(db, week, args.out, today=now_of(args).date(), masked=not args.unmasked)
+        result = export_week(db, week, args.out, today=now_of(args).date(), masked=not args.unmasked,
+                             lang=args.lang)
     finally:
         db.close()
     if args.json:

@@ -17,9 +17,10 @@ class ExportSignals(QObject):
 
 
 class ExportWorker(QRunnable):
-    def __init__(self, db_path: Path, week, out: Path, *, masked: bool, today: date):
+    def __init__(self, db_path: Path, week, out: Path, *, masked: bool, today: date, lang: str | None = None):
         super().__init__()
         self.db_path, self.week, self.out, self.masked, self.today = db_path, week, out, masked, today
+        self.lang = lang  # the workbook's language; None: the app's
         self.signals = ExportSignals()
         self.stop = False
 
@@ -31,7 +32,7 @@ class ExportWorker(QRunnable):
             db = open_database(self.db_path)
             try:
                 result = export_week(db, self.week, self.out, today=self.today, masked=self.masked,
-                                     should_stop=lambda: self.stop)
+                                     should_stop=lambda: self.stop, lang=self.lang)
             finally:
                 db.close()
         except ExportCancelled:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, Qt, QThread, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
@@ -107,12 +107,19 @@ class ReviewPage(QWidget):
         self.mask.setObjectName("maskPhones")
         self.mask.setChecked(True)
         self.mask.setToolTip(self.tr("Unticked, the sheet holds full phone numbers; the export is then recorded in the audit log."))
+        self.export_language = QComboBox()
+        self.export_language.setObjectName("exportLanguage")
+        self.export_language.setToolTip(self.tr("The language of the exported workbook"))
+        for label, code in ((self.tr("Workbook in the app's language"), None), ("中文工作簿", "zh_CN"),
+                            ("English workbook", "en")):
+            self.export_language.addItem(label, code)
         self.export_button = QPushButton(icon("mdi6.microsoft-excel", "#217346"), self.tr("E&xport weekly review to Excel"))
         self.export_button.setObjectName("exportWeek")
         self.export_button.clicked.connect(self.export_current)
         header = QHBoxLayout()
         header.addWidget(self.heading, 1)
         header.addWidget(self.mask)
+        header.addWidget(self.export_language)
         header.addWidget(self.export_button)
 
         self.blocks = {
@@ -390,7 +397,7 @@ class ReviewPage(QWidget):
                 != QMessageBox.StandardButton.Yes:
             return
         self.ctx.settings.setValue("review/export_folder", str(Path(path).parent))
-        worker = ExportWorkerFor(self, Path(path), masked)
+        worker = ExportWorkerFor(self, Path(path), masked, self.export_language.currentData())
         self.workers.append(worker)
         QThreadPool.globalInstance().start(worker.worker)
 
@@ -409,11 +416,11 @@ class ReviewPage(QWidget):
 class ExportWorkerFor:
     """A running export: the worker, its progress dialog and the page's callbacks."""
 
-    def __init__(self, page: ReviewPage, path: Path, masked: bool):
+    def __init__(self, page: ReviewPage, path: Path, masked: bool, lang: str | None = None):
         from workbench.ui.review.export_worker import ExportWorker
 
         self.page = page
-        self.worker = ExportWorker(page.ctx.db_path, page.week, path, masked=masked, today=page.today())
+        self.worker = ExportWorker(page.ctx.db_path, page.week, path, masked=masked, today=page.today(), lang=lang)
         self.worker.setAutoDelete(False)
         self.progress = QProgressDialog(QCoreApplication.translate("ReviewPage", "Writing the weekly review…"), QCoreApplication.translate("ReviewPage", "Cancel"), 0, 0, page)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
