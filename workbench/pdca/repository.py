@@ -540,6 +540,17 @@ def stall_task_title(card: Card, lang: str) -> str:
     return f"PDCA stalled for {plural(days, 'day')}: {title}"
 
 
+STALL_PREFIXES = ("PDCA 停滞 ", "PDCA 检查逾期：", "PDCA stalled for ", "PDCA Check overdue: ")
+
+
+def _retitle_stall_task(db: Database, task, card: Card, lang: str) -> None:
+    """An open stall task the app titled (in either language) follows the app's language and the days
+    the cycle has now stalled; a title the operator rewrote is theirs and stays."""
+    title = stall_task_title(card, lang)
+    if task.title != title and task.title.startswith(STALL_PREFIXES) and task.title.endswith(card.cycle.title):
+        db.execute("UPDATE tasks SET title = ? WHERE id = ?", [title, task.id])
+
+
 def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: datetime) -> list[int]:
     """Each stalled cycle without an open stall task gets one (an overdue Check is 重要且紧急, an idle
     cycle 重要不紧急). Returns the new task ids."""
@@ -554,6 +565,7 @@ def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: dat
         for card in stalled_cycles(db, today, idle_days=idle_days):
             existing = get_task(db, card.cycle.stall_task_id) if card.cycle.stall_task_id else None
             if existing is not None and existing.status == "open":
+                _retitle_stall_task(db, existing, card, lang)
                 continue
             task_id = create_task(db, stall_task_title(card, lang), important=True,
                                   urgent=card.stalled == CHECK_OVERDUE, due=today.isoformat(),

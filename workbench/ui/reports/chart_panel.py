@@ -434,10 +434,13 @@ class ChartPanel(QWidget):
         command = RecallSegmentCommand(self.ctx, s.dataset, self.rfm_result, segment,
                                        self.rfm_combos["id"].currentText(), self.sequence_combo.currentData())
         self.ctx.undo_stack.push(command)
+        from workbench.ui.reports.chart_labels import segment_label
+
         recall = command.recall
         self.ctx.events.status_message.emit(
             self.tr("%1 users of %2 are now a recall list in the contact log (%3 new).")
-            .replace("%1", f"{len(recall.user_ids):,}").replace("%2", segment).replace("%3", f"{len(recall.created):,}"))
+            .replace("%1", f"{len(recall.user_ids):,}").replace("%2", segment_label(segment))
+            .replace("%3", f"{len(recall.created):,}"))
 
     def grab_chart(self):
         return self.chart.widget.grab() if self.chart is not None else self.host.grab()
