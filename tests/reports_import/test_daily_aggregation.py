@@ -109,3 +109,16 @@ def test_a_cards_daily_mean_of_an_integer_score_keeps_its_decimals(tickets):
     create_dataset_from_rows(tickets, "工单", COLUMNS, [("T6", "2026-11-02", 5, 1, 0.1, 10.0, 500.0)], key_columns=["工单号"])
     card = card_from_series("工单", "满意度", "integer", read_series(tickets, "工单", "满意度"), "blue")
     assert format_value(card.latest, "integer") == "3.67"   # (2+4+5)/3
+
+
+def test_alerts_follow_an_edited_aggregation(tickets):
+    from workbench.reports import alert_store
+    from workbench.reports.alert_rules import AlertRule
+
+    # averaged, 满意度 is 4.0 and 3.0, under a threshold of 4.5 on both days; summed (12 and 6) it never is
+    rule_id = alert_store.save_rule(tickets, AlertRule("工单", "满意度", kind="threshold", direction="down", amount=4.5,
+                                                       level="red", metric_type="integer"))
+    fired = lambda: [a.date for a in alert_store.list_alerts(tickets, dataset="工单") if a.rule_id == rule_id]  # noqa: E731
+    assert fired() == ["2026-11-01"]   # one episode over both days
+    set_aggregation(tickets, "工单", "满意度", "sum")
+    assert fired() == []

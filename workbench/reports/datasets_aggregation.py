@@ -38,6 +38,7 @@ def infer_aggregation(column_type: str, name: str) -> str:
 def set_aggregation(db: Database, dataset: str, column: str, aggregation: str) -> None:
     """Store the aggregation chosen for one column of a dataset (inside or outside a write transaction)."""
     from workbench.errors import UserError
+    from workbench.reports.alert_store import evaluate_dataset
     from workbench.store import write_transaction
 
     if aggregation not in AGGREGATIONS:
@@ -52,3 +53,4 @@ def set_aggregation(db: Database, dataset: str, column: str, aggregation: str) -
             raise UserError(f"数据集“{dataset}”没有列“{column}”。", f"Dataset “{dataset}” has no column “{column}”.")
         spec["aggregation"] = aggregation
         db.execute("UPDATE datasets SET columns = ? WHERE id = ?", [json.dumps(specs, ensure_ascii=False), row[0]])
+        evaluate_dataset(db, dataset)   # the daily values changed: so do the alerts their rules raise
