@@ -89,7 +89,7 @@ def test_recall_day_task_titles_count_users_in_english(english):
     assert day_task_title("召回", {"count": 5, "steps": [("电话", 5)]}) == "召回：5 人待联系（电话）"
 
 
-def test_an_open_stall_task_follows_a_language_switch_and_the_days(db, english):
+def test_an_open_stall_task_counts_the_days_but_keeps_its_language(db, english):
     from workbench.pdca import repository as repo
 
     errors.set_language("zh_CN")
@@ -97,9 +97,12 @@ def test_an_open_stall_task_follows_a_language_switch_and_the_days(db, english):
     task_id, = repo.check_stalls(db, now=datetime(2026, 12, 2, 10))
     title = lambda: db.execute("SELECT title FROM tasks WHERE id = ?", [task_id]).fetchone()[0]  # noqa: E731
     assert title() == "PDCA 停滞 8 天：客诉回访"
-    errors.set_language("en")
     assert repo.check_stalls(db, now=datetime(2026, 12, 3, 10)) == []   # no second task
-    assert title() == "PDCA stalled for 9 days: 客诉回访"
-    db.execute("UPDATE tasks SET title = 'Call the team about 客诉回访' WHERE id = ?", [task_id])
+    assert title() == "PDCA 停滞 9 天：客诉回访"
+    errors.set_language("en")
     repo.check_stalls(db, now=datetime(2026, 12, 4, 10))
-    assert title() == "Call the team about 客诉回访"   # the operator's own title stays
+    assert title() == "PDCA 停滞 9 天：客诉回访"   # stored text: a language switch does not rewrite it
+    errors.set_language("zh_CN")
+    db.execute("UPDATE tasks SET title = '找团队聊聊客诉回访' WHERE id = ?", [task_id])
+    repo.check_stalls(db, now=datetime(2026, 12, 5, 10))
+    assert title() == "找团队聊聊客诉回访"   # the operator's own title stays

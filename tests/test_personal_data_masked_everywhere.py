@@ -270,7 +270,7 @@ def test_user_export_masks_imported_phone_columns_unless_unmasked(db, db_path, t
 
 
 # --- the command line ------------------------------------------------------------------------------------
-def test_cli_output_masks_phones_in_tasks_captures_findings_due_and_search(db, db_path, capsys):
+def test_cli_output_masks_phones_in_tasks_captures_findings_due_and_search(db, db_path, capsys, in_chinese):
     wang = create_user(db, name="王芳", phone="13800138000", now=NOW)
     log_contact(db, user_id=wang, summary=f"回拨 {FULL}", follow_up_due="2026-11-25",
                 finding=("新需求", f"{FULL} 想要按周还款"), now=NOW)

@@ -252,8 +252,16 @@
         <translation>超过联系节奏的用户（前 %1）</translation>
     </message>
     <message>
+        <source>last contact %1 day ago</source>
+        <translation>上次联系在 %1 天前</translation>
+    </message>
+    <message>
         <source>never contacted</source>
         <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>(cadence %1 day)</source>
+        <translation>（节奏 %1 天）</translation>
     </message>
     <message>
         <source>last contact %1 days ago</source>
@@ -280,6 +288,10 @@
     </message>
     <message>
         <source>%1 users</source>
+        <translation>%1 位用户</translation>
+    </message>
+    <message>
+        <source>%1 user</source>
         <translation>%1 位用户</translation>
     </message>
 </context>

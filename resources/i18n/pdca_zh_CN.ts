@@ -249,6 +249,10 @@
         <translation>数字，例如 8%</translation>
     </message>
     <message>
+        <source>月底, 下周五, end of next month, 2026-12-31 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>If we …, then the metric will …, because …</source>
         <translation>如果我们……，指标将会……，因为……</translation>
     </message>
@@ -509,6 +513,10 @@
     <name>StageColumn</name>
     <message>
         <source>%1 days in stage</source>
+        <translation>本阶段 %1 天</translation>
+    </message>
+    <message>
+        <source>%1 day in stage</source>
         <translation>本阶段 %1 天</translation>
     </message>
     <message>

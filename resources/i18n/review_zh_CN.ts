@@ -52,6 +52,14 @@
         <translation>工作簿跟随界面语言</translation>
     </message>
     <message>
+        <source>Chinese workbook</source>
+        <translation>中文工作簿</translation>
+    </message>
+    <message>
+        <source>English workbook</source>
+        <translation>英文工作簿</translation>
+    </message>
+    <message>
         <source>E&amp;xport weekly review to Excel</source>
         <translation>导出周报 Excel(&amp;X)</translation>
     </message>
@@ -117,6 +125,10 @@
     </message>
     <message>
         <source>%1 users</source>
+        <translation>%1 位用户</translation>
+    </message>
+    <message>
+        <source>%1 user</source>
         <translation>%1 位用户</translation>
     </message>
     <message>

@@ -540,14 +540,15 @@ def stall_task_title(card: Card, lang: str) -> str:
     return f"PDCA stalled for {plural(days, 'day')}: {title}"
 
 
-STALL_PREFIXES = ("PDCA 停滞 ", "PDCA 检查逾期：", "PDCA stalled for ", "PDCA Check overdue: ")
+STALL_PREFIXES = {"zh_CN": ("PDCA 停滞 ", "PDCA 检查逾期："), "en": ("PDCA stalled for ", "PDCA Check overdue: ")}
 
 
 def _retitle_stall_task(db: Database, task, card: Card, lang: str) -> None:
-    """An open stall task the app titled (in either language) follows the app's language and the days
-    the cycle has now stalled; a title the operator rewrote is theirs and stays."""
+    """An open stall task the app titled counts the days the cycle has now stalled; a title the operator
+    rewrote is theirs and stays. A title written in the other language stays too: a task's title is
+    stored text (the task list shows what is stored), so a language switch does not rewrite it."""
     title = stall_task_title(card, lang)
-    if task.title != title and task.title.startswith(STALL_PREFIXES) and task.title.endswith(card.cycle.title):
+    if task.title != title and task.title.startswith(STALL_PREFIXES[lang]) and task.title.endswith(card.cycle.title):
         db.execute("UPDATE tasks SET title = ? WHERE id = ?", [title, task.id])
 
 

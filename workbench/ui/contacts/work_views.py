@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from workbench.contacts import due, findings, search, sequences, timeline
 from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES
+from workbench.contacts.vocabulary import shown
 from workbench.contacts.users import get_user
 from workbench.privacy import mask_phone, mask_text
 from workbench.ui.common.icons import icon
@@ -143,9 +144,11 @@ class DueView(QWidget):
         self.cadence_title.setText(self.tr("Past their contact cadence (top %1)").replace("%1", str(len(rows))))
         self.cadence.clear()
         for c in rows:
-            last = self.tr("never contacted") if not c.last_contact_at else self.tr("last contact %1 days ago").replace("%1", str(c.days_since))
-            item = QListWidgetItem(f"{c.name or c.user_id} · {mask_phone(c.phone)} · {c.stage} · {last} "
-                                   + self.tr("(cadence %1 days)").replace("%1", str(c.days)))
+            ago = self.tr("last contact %1 day ago") if c.days_since == 1 else self.tr("last contact %1 days ago")
+            last = self.tr("never contacted") if not c.last_contact_at else ago.replace("%1", str(c.days_since))
+            cadence = self.tr("(cadence %1 day)") if c.days == 1 else self.tr("(cadence %1 days)")
+            item = QListWidgetItem(f"{c.name or c.user_id} · {mask_phone(c.phone)} · {shown(c.stage)} · {last} "
+                                   + cadence.replace("%1", str(c.days)))
             item.setData(Qt.ItemDataRole.UserRole, c.user_id)
             self.cadence.addItem(item)
 
@@ -269,7 +272,7 @@ class FindingsBoard(QWidget):
         board = QHBoxLayout()
         for kind in FINDING_KINDS:
             column = QVBoxLayout()
-            title = QLabel(kind)
+            title = QLabel(shown(kind))
             title.setProperty("subheading", True)
             listing = QListWidget()
             listing.setObjectName(f"findings-{kind}")
@@ -302,9 +305,10 @@ class FindingsBoard(QWidget):
         for kind, listing in self.columns.items():
             listing.clear()
             items = board.get(kind, [])
-            self.titles[kind].setText(f"{kind} ({len(items)})")
+            self.titles[kind].setText(f"{shown(kind)} ({len(items)})")
             for f in items:
-                item = QListWidgetItem(f"×{f.mentions}  {mask_text(f.text)}\n{f.status} · " + self.tr("%1 users").replace("%1", str(f.user_count)))
+                users = self.tr("%1 user") if f.user_count == 1 else self.tr("%1 users")
+                item = QListWidgetItem(f"×{f.mentions}  {mask_text(f.text)}\n{shown(f.status)} · " + users.replace("%1", str(f.user_count)))
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
                 if f.status == "新发现":
                     item.setIcon(icon("mdi6.new-box", ALERT_COLORS["orange"]))

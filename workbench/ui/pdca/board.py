@@ -54,7 +54,8 @@ class StageColumn(QWidget):
                 lines.append(cycle.metric_column)
             if cycle.baseline is not None or cycle.target is not None:
                 lines.append(f"{value_text(cycle.baseline, card.metric_type)} → {value_text(cycle.target, card.metric_type)}")
-            status = self.tr("%1 days in stage").replace("%1", str(card.days_in_stage)) if self.stage != "closed" else \
+            days_text = self.tr("%1 day in stage") if card.days_in_stage == 1 else self.tr("%1 days in stage")
+            status = days_text.replace("%1", str(card.days_in_stage)) if self.stage != "closed" else \
                 (cycle.closed_at or "")[:10]
             if card.stalled == "check_overdue":
                 status += " · " + self.tr("Check overdue")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFrame, QGridL
                                QListWidgetItem, QMessageBox, QPlainTextEdit, QProgressDialog, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from workbench.contacts.vocabulary import shown
 from workbench.errors import current_language
 from workbench.privacy import mask_text
 from workbench.reports.metric_cards import format_change, format_value
@@ -110,8 +111,8 @@ class ReviewPage(QWidget):
         self.export_language = QComboBox()
         self.export_language.setObjectName("exportLanguage")
         self.export_language.setToolTip(self.tr("The language of the exported workbook"))
-        for label, code in ((self.tr("Workbook in the app's language"), None), ("中文工作簿", "zh_CN"),
-                            ("English workbook", "en")):
+        for label, code in ((self.tr("Workbook in the app's language"), None), (self.tr("Chinese workbook"), "zh_CN"),
+                            (self.tr("English workbook"), "en")):
             self.export_language.addItem(label, code)
         self.export_button = QPushButton(icon("mdi6.microsoft-excel", "#217346"), self.tr("E&xport weekly review to Excel"))
         self.export_button.setObjectName("exportWeek")
@@ -326,9 +327,10 @@ class ReviewPage(QWidget):
     def _show_contacts(self, review, failed: str | None = None) -> None:
         c, f = review.contacts, review.findings
         if review.contacts_counted:
-            top_channels = " · ".join(f"{k} {v}" for k, v in list(c["by_channel"].items())[:3]) or "—"
+            top_channels = " · ".join(f"{shown(k)} {v}" for k, v in list(c["by_channel"].items())[:3]) or "—"
+            users = self.tr("%1 user") if c["users"] == 1 else self.tr("%1 users")
             rows = [
-                (self.tr("Contacts"), "{} ({})".format(c["total"], self.tr("%1 users").replace("%1", str(c["users"])))),
+                (self.tr("Contacts"), "{} ({})".format(c["total"], users.replace("%1", str(c["users"])))),
                 (self.tr("By channel"), top_channels),
                 (self.tr("Conversions"), f"{c['conversions']} ({percent(review.conversion_rate)})"),
                 (self.tr("Recall success"), f"{c['recall_converted_users']}/{c['recall_users']} ({percent(review.recall_success)})"),
