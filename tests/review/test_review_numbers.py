@@ -2,7 +2,7 @@
 rows, not the review's SQL), plus the pure weekly arithmetic on hand-made numbers."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -156,3 +156,13 @@ def test_sections_are_saved_per_week(db):
     assert reviewed_weeks(db) == ["2026-W47", "2026-W46"]
     save_section(db, WEEK, "results", "改过", now=PINNED_NOW)
     assert load_review(db, WEEK).results == "改过" and db["reviews"].count == 2
+
+
+def test_english_facts_count_in_the_singular_when_there_is_one(db):
+    from workbench.tasks.repository import create_task
+
+    create_task(db, "Only one", important=True, due="2026-11-18", now=datetime(2026, 11, 16, 10))
+    db.execute("UPDATE tasks SET status = 'done', done_at = '2026-11-17T10:00:00'")
+    english = section_facts(collect_week(db, WEEK, TODAY, rows=True), "en")
+    assert "1 task done, 100% of them important-not-urgent" in english["results"]
+    assert "1 important-not-urgent task planned this week" in english["goal_review"]

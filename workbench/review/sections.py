@@ -3,7 +3,7 @@ as short sentences in Chinese or English (the feature layer has no Qt, so no tr(
 from __future__ import annotations
 
 from workbench.contacts.vocabulary import shown
-from workbench.errors import current_language
+from workbench.errors import current_language, plural
 from workbench.pdca.stages import DECISION_NAMES_ZH, STAGE_NAMES_EN, STAGE_NAMES_ZH
 from workbench.reports.metric_cards import format_change, format_value
 from workbench.review.assemble import WeekReview
@@ -40,16 +40,16 @@ def section_facts(review: WeekReview, lang: str | None = None) -> dict[str, list
                            f"{format_value(cycle.target, kind)}" + (f", by {cycle.deadline}" if cycle.deadline else "")))
     q2_planned = sum(1 for task in review.tasks if task["important"] and not task["urgent"] and task["due"])
     if review.tasks:
-        goals.append(t(f"本周计划内「重要不紧急」任务 {q2_planned} 项", f"{q2_planned} important-not-urgent tasks planned this week"))
+        goals.append(t(f"本周计划内「重要不紧急」任务 {q2_planned} 项", f"{plural(q2_planned, 'important-not-urgent task')} planned this week"))
 
     c = review.contacts
     results = [
         t(f"完成任务 {review.done_total} 项，其中重要不紧急占 {percent(review.q2_share)}",
-          f"{review.done_total} tasks done, {percent(review.q2_share)} of them important-not-urgent"),
+          f"{plural(review.done_total, 'task')} done, {percent(review.q2_share)} of them important-not-urgent"),
     ]
     if review.contacts_counted:  # not yet counted (the page fills them later): no line rather than zeros
         results.append(t(f"联系 {c['total']} 次（{c['users']} 位用户），转化 {c['conversions']} 次",
-                         f"{c['total']} contacts with {c['users']} users, {c['conversions']} conversions"))
+                         f"{plural(c['total'], 'contact')} with {plural(c['users'], 'user')}, {plural(c['conversions'], 'conversion')}"))
     if c["recall_users"]:
         results.append(t(f"召回 {c['recall_users']} 人，成功 {c['recall_converted_users']} 人（{percent(review.recall_success)}）",
                          f"Recall: {c['recall_converted_users']} of {c['recall_users']} users won back ({percent(review.recall_success)})"))
@@ -57,11 +57,11 @@ def section_facts(review: WeekReview, lang: str | None = None) -> dict[str, list
         results.append(t(f"{metric.metric} 本周日均 {format_value(metric.this_mean, metric.type)}，周环比 {format_change(metric.change_pct)}",
                          f"{metric.metric}: daily mean {format_value(metric.this_mean, metric.type)}, week over week {format_change(metric.change_pct)}"))
     if review.alerts:
-        results.append(t(f"触发预警 {len(review.alerts)} 条", f"{len(review.alerts)} alerts fired"))
+        results.append(t(f"触发预警 {len(review.alerts)} 条", f"{plural(len(review.alerts), 'alert')} fired"))
 
     process = [
         t(f"逾期 {len(review.overdue)} 项，顺延到下周 {len(review.rolled_over)} 项",
-          f"{len(review.overdue)} tasks went overdue, {len(review.rolled_over)} roll over to next week"),
+          f"{plural(len(review.overdue), 'task')} went overdue, {len(review.rolled_over)} roll over to next week"),
         t(f"新记下 {review.captured} 项（仍在收件箱 {review.captured_in_inbox} 项）",
           f"{review.captured} new captures ({review.captured_in_inbox} still in the inbox)"),
     ]
