@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
-from workbench.errors import current_language
+from workbench.errors import in_language
 from workbench.reports.rfm import SEGMENT_ENGLISH, RfmResult
 from workbench.store import write_transaction
 
@@ -68,7 +68,7 @@ def send_segment_to_contacts(db: Database, dataset: str, result: RfmResult, segm
     from workbench.contacts.users import find_or_create_users, user_snapshot
 
     rows = recall_rows(db, dataset, result, segment, id_column)
-    segment_name = segment if current_language() == "zh_CN" else SEGMENT_ENGLISH.get(segment, segment)
+    segment_name = in_language(segment, SEGMENT_ENGLISH.get(segment, segment))
     list_name = f"RFM·{segment_name}·{result.as_of}"
     with write_transaction(db):
         before_ids = {r[0] for r in db.execute("SELECT id FROM users")}
