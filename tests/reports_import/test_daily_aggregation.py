@@ -92,7 +92,8 @@ def test_dataset_browser_edits_the_aggregation(ctx, qtbot):
     names = [browser.aggregations.item(r, 0).text() for r in range(browser.aggregations.rowCount())]
     row = names.index("满意度")
     combo = browser.aggregations.cellWidget(row, 2)
-    assert combo.currentData() == "mean"
+    assert combo.currentData() == "mean" and combo.currentText() == "平均（比率、评分、均值）"   # the UI is in Chinese
+    assert browser.aggregations.item(row, 1).text() != "integer"   # the type's label, not its code
     combo.setCurrentIndex(combo.findData("sum"))
     assert get_dataset(ctx.db, "工单").column("满意度").aggregation == "sum"
     assert read_series(ctx.db, "工单", "满意度")[0] == ("2026-11-01", 12.0)

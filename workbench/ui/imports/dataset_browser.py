@@ -209,12 +209,14 @@ class DatasetBrowser(QDialog):
 
     def _show_aggregations(self, info) -> None:
         """One row per metric column with a combo choosing how its rows on one day combine."""
+        from workbench.ui.imports.import_dialog import type_label
+
         labels = self.aggregation_labels()
         metrics = info.metrics
         self.aggregations.setRowCount(len(metrics))
         for r, column in enumerate(metrics):
             self.aggregations.setItem(r, 0, QTableWidgetItem(column.name))
-            self.aggregations.setItem(r, 1, QTableWidgetItem(column.type))
+            self.aggregations.setItem(r, 1, QTableWidgetItem(type_label(column.type)))
             combo = QComboBox()
             for key in AGGREGATIONS:
                 combo.addItem(labels[key], key)
