@@ -1,0 +1,81 @@
+"""The one background-operation helper: result, sentence, cancel and progress, all reported on the GUI thread."""
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+
+from workbench.errors import UserError
+from workbench.ui.common.operation import run_operation, running_operations
+
+
+def _count_tasks(db):
+    return db.execute("SELECT count(*) FROM tasks").fetchone()[0], threading.current_thread() is threading.main_thread()
+
+
+def test_result_arrives_on_the_gui_thread_from_a_pool_thread(qtbot, db, db_path):
+    db.execute("INSERT INTO tasks (title, created_at) VALUES ('写周报', '2026-11-25T09:00')")
+    db.conn.commit()
+    seen = {}
+
+    def done(result):
+        seen["result"], seen["gui"] = result, QThread.currentThread() is qtbot_app_thread()
+
+    def qtbot_app_thread():
+        from PySide6.QtWidgets import QApplication
+        return QApplication.instance().thread()
+
+    job = run_operation(db_path, _count_tasks, done=done)
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+    assert seen["result"] == (1, False)  # counted with its own connection, off the main thread
+    assert seen["gui"] is True
+    assert job.finished and running_operations() == 0
+
+
+def test_a_user_error_becomes_its_sentence(qtbot, db, db_path):
+    def refuse(db):
+        raise UserError("文件已损坏。", "The file is damaged.")
+
+    sentences = []
+    run_operation(db_path, refuse, failed=sentences.append)
+    qtbot.waitUntil(lambda: bool(sentences), timeout=5000)
+    assert sentences[0] in ("文件已损坏。", "The file is damaged.")
+
+
+def test_cancel_stops_the_job_and_reports_cancelled_only(qtbot, db, db_path):
+    started = threading.Event()
+    outcomes, steps = [], []
+
+    def slow(db, job):
+        for step in range(200):
+            started.set()
+            job.progress(step, 200, "counting")
+            job.check()
+            time.sleep(0.01)
+        return "finished"
+
+    job = run_operation(db_path, slow, with_job=True, done=outcomes.append, failed=outcomes.append,
+                        cancelled=lambda: outcomes.append("cancelled"),
+                        progressed=lambda step, total, what: steps.append((step, total, what)))
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: bool(steps), timeout=5000)
+    job.cancel()
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    assert outcomes == ["cancelled"]
+    assert steps[0] == (0, 200, "counting")
+
+
+def test_cancel_interrupts_a_running_query(qtbot, db, db_path):
+    outcomes = []
+
+    def endless(db):
+        return db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                          "SELECT count(*) FROM n").fetchone()
+
+    job = run_operation(db_path, endless, done=outcomes.append, failed=outcomes.append,
+                        cancelled=lambda: outcomes.append("cancelled"))
+    qtbot.waitUntil(lambda: job.handle.busy, timeout=5000)
+    job.cancel()
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    assert outcomes == ["cancelled"]
