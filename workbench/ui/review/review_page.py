@@ -401,7 +401,7 @@ class ReviewPage(QWidget):
         self.ctx.settings.setValue("review/export_folder", str(Path(path).parent))
         worker = ExportWorkerFor(self, Path(path), masked, self.export_language.currentData())
         self.workers.append(worker)
-        QThreadPool.globalInstance().start(worker.worker)
+        worker.start()
 
     def _export_done(self, holder, result) -> None:
         holder.close()
@@ -416,28 +416,46 @@ class ReviewPage(QWidget):
 
 
 class ExportWorkerFor:
-    """A running export: the worker, its progress dialog and the page's callbacks."""
+    """A running export (in its own process, see review/export_process.py): its progress dialog and the page's callbacks."""
 
     def __init__(self, page: ReviewPage, path: Path, masked: bool, lang: str | None = None):
-        from workbench.ui.review.export_worker import ExportWorker
+        from workbench.errors import current_language
+        from workbench.ui.common.operation import Operation
 
         self.page = page
-        self.worker = ExportWorker(page.ctx.db_path, page.week, path, masked=masked, today=page.today(), lang=lang)
-        self.worker.setAutoDelete(False)
+        week, today = page.week, page.today()
+        lang = lang or current_language()  # the child process does not know the app's language
+        self.worker = Operation(page.ctx.db_path, lambda db, job: _export_in_process(page.ctx.db_path, week, path,
+                                                                                      today, masked, lang, job),
+                                with_job=True)
         self.progress = QProgressDialog(QCoreApplication.translate("ReviewPage", "Writing the weekly review…"), QCoreApplication.translate("ReviewPage", "Cancel"), 0, 0, page)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.canceled.connect(self._cancel)
-        signals = self.worker.signals
-        signals.finished.connect(lambda result: page._export_done(self, result))
-        signals.failed.connect(lambda sentence: page._export_failed(self, sentence))
-        signals.cancelled.connect(self.close)
+        self.worker.done.connect(lambda result: page._export_done(self, result))
+        self.worker.failed.connect(lambda sentence: page._export_failed(self, sentence))
+        self.worker.cancelled.connect(self.close)
+
+    def start(self) -> None:
+        self.worker.start()
 
     def _cancel(self) -> None:
-        self.worker.stop = True
+        self.worker.cancel()
 
     def close(self) -> None:
         self.progress.reset()
         self.progress.close()
         if self in self.page.workers:
             self.page.workers.remove(self)
+
+
+def _export_in_process(db_path: Path, week, path: Path, today, masked: bool, lang: str, job):
+    from workbench.review.export_process import export_week_in_process
+    from workbench.review.export_xlsx import ExportCancelled
+    from workbench.ui.common.operation import OperationCancelled
+
+    try:
+        return export_week_in_process(db_path, week, path, today=today, masked=masked, lang=lang,
+                                      should_stop=lambda: job.is_cancelled)
+    except ExportCancelled:
+        raise OperationCancelled() from None
