@@ -481,7 +481,7 @@ def last_activity(db: Database) -> dict[int, date]:
     ]
     if db["tasks"].exists():
         queries.append("SELECT pdca_cycle_id, max(done_at) FROM tasks WHERE pdca_cycle_id IS NOT NULL"
-                       " AND status = 'done' GROUP BY pdca_cycle_id")
+                       " AND +status = 'done' GROUP BY pdca_cycle_id")  # '+': use idx_tasks_pdca_done, not the matrix index
     for sql in queries:
         for cycle_id, at in db.execute(sql):
             if at and (cycle_id not in found or at > found[cycle_id]):
