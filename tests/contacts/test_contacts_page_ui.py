@@ -208,8 +208,55 @@ def test_search_tab_finds_two_character_names(page, qtbot, db):
     create_user(db, name="王芳", phone="13800138000", now=NOW)
     page.focus_search()
     type_text(page.search.edit, "王芳")
-    assert "王芳" in page.search.results.toPlainText()
+    qtbot.waitUntil(lambda: "王芳" in page.search.results.toPlainText(), timeout=5000)
     assert "138****8000" in page.search.results.toPlainText()
+
+
+@pytest.fixture
+def searches(monkeypatch):
+    """The texts the real full-text search was run for (a spy: the search itself runs)."""
+    from workbench.contacts import search as search_module
+
+    texts, real = [], search_module.search
+    monkeypatch.setattr(search_module, "search", lambda db, text, *a, **k: texts.append(text) or real(db, text, *a, **k))
+    return texts
+
+
+def test_search_waits_for_a_pause_in_typing_and_runs_once_off_the_gui_thread(page, qtbot, db, searches):
+    create_user(db, name="U2025 王芳", phone="13800138000", now=NOW)
+    page.focus_search()
+    type_text(page.search.edit, "U2025")
+    assert searches == []  # no search per key: typing never waits for one
+    qtbot.waitUntil(lambda: "王芳" in page.search.results.toPlainText(), timeout=5000)
+    assert searches == ["U2025"]
+
+
+def test_a_newer_search_drops_the_answer_of_the_older_one(page, qtbot, db, searches):
+    create_user(db, name="王芳", phone="13800138000", now=NOW)
+    create_user(db, name="李雷", phone="13900139000", now=NOW)
+    page.focus_search()
+    page.search.edit.setText("王芳")
+    page.search.run()
+    page.search.edit.setText("李雷")
+    page.search.run()
+    qtbot.waitUntil(lambda: not page.search.searching(), timeout=5000)
+    qtbot.wait(50)
+    text = page.search.results.toPlainText()
+    assert "李雷" in text and "王芳" not in text
+
+
+def test_saving_a_contact_does_not_rerun_a_hidden_search(page, qtbot, db, searches):
+    create_user(db, name="王芳", phone="13800138000", now=NOW)
+    page.focus_search()
+    page.search.edit.setText("王芳")
+    page.search.run()
+    page.search.wait()
+    page.tabs.setCurrentIndex(0)  # the search tab is hidden again
+    page.ctx.events.data_changed.emit("contacts")
+    qtbot.wait(400)
+    assert searches == ["王芳"]
+    page.focus_search()  # shown again: the search runs on what the data is now
+    qtbot.waitUntil(lambda: searches == ["王芳", "王芳"], timeout=5000)
 
 
 def test_lists_dialog_adds_a_topic_and_changes_an_outcome_rule(page, qtbot, db):

@@ -135,6 +135,7 @@ class ContactsPage(QWidget):
             self.tabs.setCurrentIndex(SEARCH)
             self.search.edit.setText("预算")
             self.search.run()
+            self.search.wait()
 
         return [("form", form_filled), ("due", tab(DUE)), ("queue", tab(QUEUE)), ("findings", tab(FINDINGS)),
                 ("list", tab(ALL)), ("search", searching)]
