@@ -185,6 +185,7 @@ def test_search_results_never_show_the_hidden_digits(ctx, wang, qtbot, query):
     qtbot.addWidget(view)
     view.edit.setText(query)
     view.run()
+    view.wait()  # the search runs off the GUI thread
     shown = view.results.toPlainText()
     assert "回拨" in shown and "想要" in shown
     assert FULL not in shown.replace("«", "").replace("»", "") and "5678" in shown
