@@ -95,20 +95,40 @@ def trend_data(db: Database, dataset: str, metrics: list[str], window: int = 7,
                      {m: previous_period(dates, v, span) for m, v in series.items()})
 
 
-def bars_data(db: Database, dataset: str, dimension: str, metric: str, descending: bool = True) -> list[tuple[str, float]]:
-    """The metric per dimension value (Σ, or the mean for percents), totals rows left out, sorted."""
+MAX_BARS = 20  # more bars than this is no longer a chart anyone reads: the smallest are summed into 其他
+OTHERS = "其他"
+
+
+def bars_data(db: Database, dataset: str, dimension: str, metric: str, descending: bool = True,
+              most: int = MAX_BARS) -> list[tuple[str, float]]:
+    """The metric per dimension value (Σ, or the mean for percents), totals rows left out, sorted;
+    beyond `most` values, the top most-1 and one 其他 bar for the rest. Summed in SQL: at 100k rows
+    a Python pass took 0.3 s."""
     info = datasets.get_dataset(db, dataset)
-    is_rate = info.column(metric).type == "percent"
+    label_column, value_column = info.column(dimension), info.column(metric)
+    is_rate = value_column.type == "percent"
+    label, value = datasets.quote(label_column.sql), datasets.quote(value_column.sql)
     sums: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
-    for row in datasets.read_rows(db, dataset, [dimension, metric]):
-        label, value = row[dimension], row[metric]
-        if label in (None, "") or is_total_label(label) or not isinstance(value, (int, float)):
+    for raw, total, n in db.execute(
+            f"SELECT {label}, total({value}), count(*) FROM {datasets.quote(info.table_name)}"
+            f" WHERE {label} IS NOT NULL AND {label} != '' AND typeof({value}) IN ('integer', 'real')"
+            f" GROUP BY {label}"):
+        text = str(datasets.decode(label_column, raw))
+        if is_total_label(text):
             continue
-        sums[str(label)] += float(value)
-        counts[str(label)] += 1
-    result = [(k, sums[k] / counts[k] if is_rate else sums[k]) for k in sums]
-    return sorted(result, key=lambda item: item[1], reverse=descending)
+        sums[text] += total
+        counts[text] += n
+    ranked = sorted(sums, key=lambda k: sums[k] / counts[k] if is_rate else sums[k], reverse=True)
+    if len(ranked) > most:
+        rest = ranked[most - 1:]
+        ranked = ranked[:most - 1]
+        sums[OTHERS] = sum(sums[k] for k in rest) + sums.get(OTHERS, 0.0)
+        counts[OTHERS] = sum(counts[k] for k in rest) + counts.get(OTHERS, 0)
+        ranked.append(OTHERS)
+    result = [(k, sums[k] / counts[k] if is_rate else sums[k]) for k in ranked]
+    shown = sorted(result[:-1] if OTHERS in ranked else result, key=lambda item: item[1], reverse=descending)
+    return shown + ([result[-1]] if OTHERS in ranked else [])  # 其他 stays last, whatever the order
 
 
 def funnel_data(db: Database, dataset: str, steps: list[str]) -> list[FunnelStep]:

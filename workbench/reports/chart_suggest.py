@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.reports.cohort import retention_columns, size_column
+from workbench.reports.column_types import chart_dimensions
 
 KINDS = ("trend", "bars", "funnel", "retention", "rfm", "distribution")
 NUMERIC = ("integer", "number", "percent", "money")
@@ -71,7 +72,7 @@ def suggest(name: str, columns: list[tuple[str, str, str]], has_date: bool,
             totals: dict[str, float] | None = None) -> list[Suggestion]:
     """columns: [(name, type, role)] in order; totals: the sum of each count column (for funnels)."""
     metrics = [n for n, t, r in columns if t in NUMERIC and r == "metric"]
-    dims = [n for n, t, r in columns if t == "text" and r in ("dimension", "key")]
+    dims = [n for n in chart_dimensions(columns) if dict((c[0], c[1]) for c in columns)[n] == "text"]
     out: list[Suggestion] = []
     if has_date and metrics:
         headline = sorted(metrics, key=lambda m: next((i for i, h in enumerate(_TREND_HINTS) if h in m.lower()),

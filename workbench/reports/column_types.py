@@ -416,6 +416,14 @@ _CONVERTERS = {
 
 # --- roles ------------------------------------------------------------------------------------
 
+def chart_dimensions(columns: list[tuple[str, str, str]]) -> list[str]:
+    """Of [(name, type, role)], the columns a chart may group by: dimensions, and text key columns
+    (渠道) unless id-shaped. An id (工单号) is unique per row: grouping by it draws one mark per row,
+    which no one can read (and froze the window at 96k rows); charts also cap their marks."""
+    return [n for n, t, r in columns
+            if r == "dimension" or (r == "key" and t == "text" and not ID_WORDS.search(n))]
+
+
 def default_role(name: str, kind: str, distinct: int, values: int) -> str:
     """The role of a non-key column: numbers are metrics, few-valued text is a dimension."""
     if kind in ("integer", "number", "percent", "money"):

@@ -62,7 +62,10 @@ class DatasetInfo:
 
     @property
     def dimensions(self) -> list[DatasetColumn]:
-        return [c for c in self.columns if c.role == "dimension" or (c.role == "key" and c.type == "text")]
+        from workbench.reports.column_types import chart_dimensions
+
+        names = set(chart_dimensions([(c.name, c.type, c.role) for c in self.columns]))
+        return [c for c in self.columns if c.name in names]
 
 
 def _info(db: Database, row: dict) -> DatasetInfo:
@@ -101,7 +104,7 @@ def _require(db: Database, name: str) -> DatasetInfo:
     return info
 
 
-def _decode(column: DatasetColumn, value: Any) -> Any:
+def decode(column: DatasetColumn, value: Any) -> Any:
     if value is None:
         return None
     if column.type == "bool":
@@ -148,7 +151,7 @@ def read_rows(db: Database, name: str, columns: Sequence[str] | None = None, whe
     sql = f"SELECT {select} FROM {quote(info.table_name)}{where_sql} ORDER BY {order}"
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    return [{c.name: _decode(c, v) for c, v in zip(chosen, row)} for row in db.execute(sql, params)]
+    return [{c.name: decode(c, v) for c, v in zip(chosen, row)} for row in db.execute(sql, params)]
 
 
 def read_series(db: Database, name: str, metric_column: str, date_column: str | None = None,

@@ -1,0 +1,40 @@
+"""A chart never groups by an id and never draws more marks than a person can read (issue 18: the
+compare chart picked 工单号 and drew 96k bars, freezing the window for 15 s)."""
+from __future__ import annotations
+
+from workbench.reports import chart_data, datasets
+from workbench.reports.chart_data import MAX_BARS, OTHERS, bars_data
+
+KINDS = ["还款问题", "利率投诉", "催收投诉", "提现到账慢"]
+
+
+def _tickets(db, count: int = 400):
+    rows = [[f"T2026112500{i:04d}", "2026-11-25", KINDS[i % len(KINDS)], 1 + i % 5] for i in range(count)]
+    datasets.create_dataset_from_rows(db, "客诉工单", ["工单号", "日期", "工单类型", "满意度"], rows,
+                                      key_columns=["工单号"])
+
+
+def test_a_ticket_id_is_never_offered_as_a_dimension(db):
+    _tickets(db)
+    info = datasets.get_dataset(db, "客诉工单")
+    assert "工单号" not in [c.name for c in info.dimensions]
+    assert "工单类型" in [c.name for c in info.dimensions]
+    bars, = [s for s in chart_data.all_suggestions(db) if s.kind == "bars" and s.dataset == "客诉工单"]
+    assert bars.params["dimension"] == "工单类型"
+
+
+def test_a_readable_dimension_keeps_every_bar_and_its_sum(db):
+    _tickets(db)
+    items = bars_data(db, "客诉工单", "工单类型", "满意度")
+    assert sorted(label for label, _ in items) == sorted(KINDS)
+    assert sum(value for _, value in items) == sum(1 + i % 5 for i in range(400))
+
+
+def test_many_values_become_the_top_bars_and_one_others_bar_holding_the_rest(db):
+    _tickets(db)
+    items = bars_data(db, "客诉工单", "工单号", "满意度")  # asked for directly (the CLI, an old saved chart)
+    assert len(items) == MAX_BARS
+    assert items[-1][0] == OTHERS
+    assert sum(value for _, value in items) == sum(1 + i % 5 for i in range(400))  # nothing lost
+    shown = [value for _, value in items[:-1]]
+    assert shown == sorted(shown, reverse=True) and min(shown) == 5
