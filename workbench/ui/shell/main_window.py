@@ -17,6 +17,8 @@ from workbench.ui.shell.nav_rail import NavRail
 from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, Page, load
 from workbench.ui.shell.status_line import StatusLine
 
+EXPORT_WEEK_SHORTCUT = "Ctrl+Shift+R"  # R: 复盘 / review
+
 
 class MainWindow(QMainWindow):
     first_frame_shown = Signal()  # start-up work that can wait (app.py: the integrity check, the backup)
@@ -136,7 +138,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Import report…"), lambda: self.ctx.events.import_requested.emit(""), "Ctrl+I")
         self._action(file_menu, self.tr("&Datasets…"), self.show_datasets, "Ctrl+Shift+D")
-        self._action(file_menu, self.tr("&Export weekly review…"), self.ctx.events.export_week_requested.emit, "Ctrl+E")
+        # Not Ctrl+E: on Linux a text field takes it as end-of-line and the export never ran
+        # (tests/shell/test_shortcuts_clear_of_text_editing.py checks every menu key against text editing).
+        self._action(file_menu, self.tr("&Export weekly review…"), self.ctx.events.export_week_requested.emit,
+                     EXPORT_WEEK_SHORTCUT)
         file_menu.addSeparator()
         # Preferences has no standard key on some platforms (docs/reliability.md): Ctrl+, everywhere.
         self._action(file_menu, self.tr("&Settings…"), self.show_settings, "Ctrl+,")

@@ -1,0 +1,158 @@
+"""The operator's day on a scale-100 database, with an event-loop stall monitor (issue 18 part 3).
+
+Not collected by default. Build the database once (takes minutes), then run:
+
+    workbench --db /tmp/s100.db demo --scale 100
+    WORKBENCH_BENCH_DB=/tmp/s100.db QT_QPA_PLATFORM=offscreen python -m pytest tests/bench/bench_day_stalls.py -s
+
+The tour works on a copy. A QTimer ticks every 10 ms on the GUI thread; a step's stall is the longest
+gap between two ticks, minus the interval: how long the window could not answer a key or repaint.
+Each step is driven by real keys where the operator uses keys, then the loop is pumped until its
+background work has reported. Prints the worst stall per step; the goal is < 100 ms everywhere.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QThread, QTimer
+from PySide6.QtTest import QTest
+
+TICK_MS = 10
+GOAL_MS = 100
+
+
+class StallMonitor:
+    def __init__(self):
+        self.clock = QElapsedTimer()
+        self.timer = QTimer(interval=TICK_MS, timerType=Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0
+        self.worst = 0.0
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst = max(self.worst, now - self.last - TICK_MS)
+        self.last = now
+
+    def start(self) -> None:
+        self.clock.start()
+        self.last = 0
+        self.timer.start()
+
+    def measure(self, action, settle=lambda: True, settle_ms: int = 300, timeout_ms: int = 120_000) -> tuple[float, float]:
+        """Run action, then pump events until settle() holds (and at least settle_ms); (worst stall, seconds)."""
+        QCoreApplication.processEvents()
+        self.last, self.worst = self.clock.elapsed(), 0.0
+        started = time.perf_counter()
+        action()
+        self._tick()  # a synchronous action is a stall in itself
+        deadline = time.perf_counter() + timeout_ms / 1000
+        minimum = time.perf_counter() + settle_ms / 1000
+        while time.perf_counter() < deadline and (time.perf_counter() < minimum or not settle()):
+            QCoreApplication.processEvents()
+            QThread.msleep(1)
+        return self.worst, time.perf_counter() - started
+
+
+def _type(widget, text: str) -> None:
+    from qt_typing import type_text
+
+    widget.setFocus()
+    type_text(widget, text)
+
+
+@pytest.fixture
+def day_db(tmp_path):
+    source = Path(os.environ.get("WORKBENCH_BENCH_DB", "/tmp/s100.db"))
+    if not source.exists():
+        pytest.fail(f"build the scale-100 database first: workbench --db {source} demo --scale 100")
+    target = tmp_path / "day.db"
+    from workbench.store import open_database
+
+    db = open_database(source)  # checkpoints the WAL into the file before the copy
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    shutil.copyfile(source, target)
+    return target
+
+
+def test_a_day_without_stalls(qapp, day_db, tmp_path):
+    from workbench.app import build_context, create_application, prepare_ui
+    from workbench.store import open_database
+    from workbench.ui.common.operation import running_operations
+    from workbench.ui.shell.main_window import MainWindow
+    from workbench.ui.shell.pages import PAGES
+
+    create_application()
+    db = open_database(day_db)
+    ctx = build_context(day_db, db)
+    ctx.clock = lambda: datetime(2026, 12, 4, 10, 0)
+    prepare_ui(qapp, ctx.settings, "zh_CN")
+    monitor = StallMonitor()
+    monitor.start()
+    results: list[tuple[str, float, float]] = []
+    window = {}
+
+    def step(name, action, settle=lambda: True, settle_ms=300):
+        worst, seconds = monitor.measure(action, lambda: settle() and running_operations() == 0, settle_ms)
+        results.append((name, worst, seconds))
+        print(f"{name:44s} worst stall {worst:7.0f} ms   step {seconds:6.2f} s", flush=True)
+
+    def open_window():
+        window["w"] = MainWindow(ctx)
+        window["w"].resize(1440, 900)
+        window["w"].show()
+
+    step("start: window shown, pages built", open_window, settle_ms=3000)
+    w = window["w"]
+    for spec in PAGES:
+        step(f"page: {spec.key}", lambda key=spec.key: w.show_area(key), settle_ms=800)
+
+    w.show_area("tasks")
+    field = w.capture_bar.field
+    step("capture: text + Enter", lambda: (_type(field, "明天下午3点给王芳回电话"), QTest.keyClick(field, Qt.Key.Key_Return)))
+    matrix = w.pages["tasks"]
+    step("triage: start + 3 keys", lambda: (matrix.start_triage(),
+                                            [QTest.keyClick(QCoreApplication.instance().focusWidget() or matrix, k)
+                                             for k in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_1)]))
+
+    w.show_area("contacts")
+    contacts = w.pages["contacts"]
+    step("contacts: type U2025 in search", lambda: (contacts.focus_search(), _type(contacts.search.edit, "U2025")),
+         settle=lambda: not contacts.search.searching(), settle_ms=600)
+    form = contacts.form
+
+    def save_contact():
+        _type(form.summary, "回访：用户说还款页按钮点不动")
+        QTest.keyClick(form.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    step("contacts: save a contact (Ctrl+Enter)", save_contact, settle=lambda: not contacts.search.searching())
+
+    w.show_area("dashboard")
+    chart = w.pages["dashboard"].chart
+    step("dashboard: compare chart on 客诉工单", lambda: chart.show_kind("bars", "客诉工单"), settle_ms=800)
+    step("dashboard: compare chart on 渠道周报", lambda: chart.show_kind("bars", "渠道周报"), settle_ms=800)
+
+    w.show_area("pdca")
+    step("pdca: page again", lambda: w.show_area("pdca"))
+
+    w.show_area("review")
+    review = w.pages["review"]
+    out = tmp_path / "周复盘.xlsx"
+    step("review: export the week (masked)", lambda: review.export_current(str(out)),
+         settle=lambda: review.last_export is not None, settle_ms=500)
+
+    print()
+    worst = max(results, key=lambda r: r[1])
+    print(f"worst step: {worst[0]} ({worst[1]:.0f} ms); steps over {GOAL_MS} ms: "
+          f"{[name for name, stall, _ in results if stall > GOAL_MS]}")
+    assert review.last_export is not None and out.exists()
+    QCoreApplication.processEvents()
+    w.close()
+    w.deleteLater()  # its pending timers must not fire against the closed connection
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    db.close()
