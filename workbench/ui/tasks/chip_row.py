@@ -82,7 +82,10 @@ class ChipRow(QWidget):
 
     def show_parse(self, parsed: ParsedCapture | None, today: date) -> None:
         for button in self.buttons:
-            button.setParent(None)
+            # Not setParent(None): a button just added to the layout still has Qt's queued "show" pending,
+            # and a parentless widget shown is a top-level window (chips flashed, the window lost focus).
+            self.layout_.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.buttons = []
         if parsed is None:
