@@ -276,6 +276,8 @@ def move_task(db: Database, task_id: int, quadrant: str, *, before_id: int | Non
     with write_transaction(db):
         position = _position_before(db, quadrant, before_id, exclude=task_id)
         update_task(db, task_id, important=important, urgent=urgent, triaged_at=triaged_at, position=position)
+        if quadrant == "q2" and task.due:  # the operator says: not urgent, for this due date
+            db.execute("UPDATE tasks SET kept_not_urgent_for_due = ? WHERE id = ?", [task.due, task_id])
     return task
 
 
@@ -361,13 +363,14 @@ def insert_row(db: Database, row: dict) -> int:
 
 
 def promote_due_soon(db: Database, today: date, within_days: int = 2) -> list[Task]:
-    """Promote open 重要不紧急 tasks due within `within_days` days to 重要且紧急 (urgent).
+    """Promote open 重要不紧急 tasks due within `within_days` days to 重要且紧急 (urgent), except those the
+    operator moved back to 重要不紧急 for the same due date (move_task records it).
 
     Runs once each morning (and whenever the matrix refreshes); returns the tasks promoted now.
     The ones promoted today keep promoted_on = today, which the 'morning changes' list reads."""
     limit = (today + timedelta(days=max(0, within_days) + 1)).isoformat()
     rows = db.execute(f"{SELECT} WHERE status = 'open' AND triaged_at IS NOT NULL AND important = 1 AND urgent = 0"
-                      " AND due IS NOT NULL AND due < ?", [limit]).fetchall()
+                      " AND due IS NOT NULL AND due < ? AND due IS NOT kept_not_urgent_for_due", [limit]).fetchall()
     promoted = [Task.from_row(r) for r in rows]
     if getattr(db, "readonly", False):
         return []  # a read-only file is shown as it is stored: promotion is a write, done when it is writable

@@ -78,3 +78,11 @@ def index_pdca_activity(db: Database) -> None:
     # task: a covering index over only the linked tasks answers that without reading 100k task rows.
     db.execute("CREATE INDEX IF NOT EXISTS idx_tasks_pdca_done ON tasks (pdca_cycle_id, status, done_at)"
                " WHERE pdca_cycle_id IS NOT NULL")
+
+
+@migrations()
+def add_promotion_overruled(db: Database) -> None:
+    # The due date for which the operator moved a task back to 重要不紧急: the morning promotion leaves
+    # it there (it promotes it again only when the due date changes).
+    if "kept_not_urgent_for_due" not in db["tasks"].columns_dict:
+        db.execute("ALTER TABLE tasks ADD COLUMN kept_not_urgent_for_due TEXT")
