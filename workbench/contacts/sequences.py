@@ -119,7 +119,10 @@ def advance(db: Database, enrolment_id: int, outcome: str | None, step_rule, *, 
             db.execute("UPDATE sequence_enrolments SET status = ?, ended_at = ? WHERE id = ?",
                        [status, now_text(now), enrolment_id])
         elif retrying:
-            return ACTIVE
+            # Unanswered: the user waits out the retry (2 h by default) before the queue offers them again.
+            retry_at = (now + timedelta(hours=step_rule.retry_hours or 0)).strftime("%Y-%m-%dT%H:%M")
+            db.execute("UPDATE sequence_enrolments SET next_due = ? WHERE id = ?", [retry_at, enrolment_id])
+            status = ACTIVE
         else:
             steps = sequence_steps(db, sequence_id)
             if step_no >= len(steps):
@@ -259,10 +262,16 @@ def recall_queue(db: Database, sequence_id: int, limit: int = 500) -> list[Queue
     return [QueueItem(*r) for r in rows]
 
 
-def next_in_queue(db: Database, sequence_id: int, after_enrolment: int | None = None) -> QueueItem | None:
-    for item in recall_queue(db, sequence_id, limit=50):
-        if item.enrolment_id != after_enrolment:
-            return item
+def next_in_queue(db: Database, sequence_id: int, after_enrolment: int | None = None, *,
+                  now: datetime | None = None) -> QueueItem | None:
+    """The next user to contact; with now, not one still waiting out an unanswered call's retry time."""
+    waiting_until = now.strftime("%Y-%m-%dT%H:%M") if now is not None else None
+    for item in recall_queue(db, sequence_id, limit=200):
+        if item.enrolment_id == after_enrolment:
+            continue
+        if waiting_until and "T" in (item.next_due or "") and item.next_due > waiting_until:
+            continue  # a retry time later today: others first
+        return item
     return None
 
 

@@ -253,7 +253,7 @@ class RecallQueueView(QWidget):
         sequence_id = self.current_sequence()
         if sequence_id is None:
             return
-        item = sequences.next_in_queue(self.ctx.db, sequence_id, after_enrolment)
+        item = sequences.next_in_queue(self.ctx.db, sequence_id, after_enrolment, now=self.ctx.now())
         if item is not None:
             self.work_requested.emit(item)
 
