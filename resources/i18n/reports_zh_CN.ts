@@ -273,6 +273,10 @@
         <translation>请至少勾选一个指标。</translation>
     </message>
     <message>
+        <source>Summing %1 by %2…</source>
+        <translation>正在按%2汇总%1…</translation>
+    </message>
+    <message>
         <source>Tick at least two steps.</source>
         <translation>请至少勾选两个步骤。</translation>
     </message>

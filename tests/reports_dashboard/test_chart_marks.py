@@ -38,3 +38,16 @@ def test_many_values_become_the_top_bars_and_one_others_bar_holding_the_rest(db)
     assert sum(value for _, value in items) == sum(1 + i % 5 for i in range(400))  # nothing lost
     shown = [value for _, value in items[:-1]]
     assert shown == sorted(shown, reverse=True) and min(shown) == 5
+
+
+def test_the_compare_chart_is_summed_off_the_gui_thread_and_offers_no_id(open_dashboard, db, qtbot):
+    _tickets(db)
+    page = open_dashboard()
+    page.chart.show_kind("bars", "客诉工单")
+    assert page.chart.bars_pending() and page.chart.chart is None  # the window went on; the sums follow
+    with qtbot.waitSignal(page.chart.drawn, timeout=5000) as drawn:
+        pass
+    assert drawn.args == ["bars"] and page.chart.chart is not None
+    offered = [page.chart.bar_dimension.itemText(i) for i in range(page.chart.bar_dimension.count())]
+    assert "工单号" not in offered and page.chart.bar_dimension.currentText() == "工单类型"
+    assert page.chart.chart.hover(0, len(KINDS) - 1).startswith(tuple(KINDS))  # one bar per kind, top first

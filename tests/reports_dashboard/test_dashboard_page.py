@@ -18,7 +18,7 @@ def page(open_dashboard):
 def test_each_chart_kind_draws_from_its_dataset_and_exports_png(page, kind, dataset, tmp_path, qtbot):
     page.chart.kind_buttons[kind].click()
     assert page.chart.current_dataset() == dataset
-    assert page.chart.chart is not None
+    qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)  # bars are summed off the GUI thread
     path = tmp_path / f"{kind}.png"
     assert page.chart.export_png(str(path))
     image = QImage(str(path))

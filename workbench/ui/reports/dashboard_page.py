@@ -138,8 +138,13 @@ class DashboardPage(QWidget):
         return [(kind, state(kind)) for kind in ("trend", "bars", "funnel", "retention", "rfm", "distribution")]
 
     def _settle(self) -> None:
+        from PySide6.QtCore import QDeadlineTimer, QThread
         from PySide6.QtWidgets import QApplication
 
+        deadline = QDeadlineTimer(5000)  # the bar sums arrive from a pool thread
+        while self.chart.bars_pending() and not deadline.hasExpired():
+            QApplication.processEvents()
+            QThread.msleep(1)
         for _ in range(3):
             QApplication.processEvents()
 
