@@ -113,9 +113,14 @@ def test_a_day_without_stalls(qapp, day_db, tmp_path):
     for spec in PAGES:
         step(f"page: {spec.key}", lambda key=spec.key: w.show_area(key), settle_ms=800)
 
+    def count(sql: str) -> int:
+        return db.execute(sql).fetchone()[0]
+
     w.show_area("tasks")
     field = w.capture_bar.field
+    tasks_before = count("SELECT max(id) FROM tasks")
     step("capture: text + Enter", lambda: (_type(field, "明天下午3点给王芳回电话"), QTest.keyClick(field, Qt.Key.Key_Return)))
+    assert count("SELECT max(id) FROM tasks") == tasks_before + 1, "the capture made a task"
     matrix = w.pages["tasks"]
     step("triage: start + 3 keys", lambda: (matrix.start_triage(),
                                             [QTest.keyClick(QCoreApplication.instance().focusWidget() or matrix, k)
@@ -130,11 +135,15 @@ def test_a_day_without_stalls(qapp, day_db, tmp_path):
     def save_contact():
         _type(form.summary, "回访：用户说还款页按钮点不动")
         QTest.keyClick(form.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    contacts_before = count("SELECT max(id) FROM contacts")
     step("contacts: save a contact (Ctrl+Enter)", save_contact, settle=lambda: not contacts.search.searching())
 
+    print(f"    (contacts saved: {count('SELECT max(id) FROM contacts') - contacts_before})")
     w.show_area("dashboard")
     chart = w.pages["dashboard"].chart
-    step("dashboard: compare chart on 客诉工单", lambda: chart.show_kind("bars", "客诉工单"), settle_ms=800)
+    step("dashboard: compare chart on 客诉工单", lambda: chart.show_kind("bars", "客诉工单"),
+         settle=lambda: chart.chart is not None, settle_ms=800)
+    print(f"    (bars by {chart.bar_dimension.currentText()}: {chart.chart.hover(0, 0)!r} at the bottom)")
     step("dashboard: compare chart on 渠道周报", lambda: chart.show_kind("bars", "渠道周报"), settle_ms=800)
 
     w.show_area("pdca")
