@@ -79,3 +79,26 @@ def test_cancel_interrupts_a_running_query(qtbot, db, db_path):
     job.cancel()
     qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
     assert outcomes == ["cancelled"]
+
+
+def test_nothing_is_reported_to_a_widget_that_is_gone(qtbot, db, db_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel("counting…")
+    started = threading.Event()
+    release = threading.Event()
+    reported = []
+
+    def wait_then_count(db):
+        started.set()
+        release.wait(5)
+        return _count_tasks(db)
+
+    run_operation(db_path, wait_then_count, done=lambda result: reported.append(label.text()), owner=label)
+    assert started.wait(5)
+    label.deleteLater()  # the window closed while the job ran
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(lambda: running_operations() == 0, timeout=5000)
+    assert reported == []

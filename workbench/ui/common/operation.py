@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from workbench.errors import UserError
 from workbench.store.interrupter import Interrupter
@@ -49,9 +50,10 @@ class Operation(QObject):
     progressed = Signal(int, int, str)  # step, of how many (0: unknown), what
 
     def __init__(self, db_path: Path | str, op: Callable[..., Any], *, with_job: bool = False,
-                 readonly: bool = False, parent: QObject | None = None):
-        super().__init__(parent)
+                 readonly: bool = False, owner: QObject | None = None):
+        super().__init__()
         self.db_path, self.op, self.with_job, self.readonly = Path(db_path), op, with_job, readonly
+        self.owner = owner  # the widget the callbacks touch: gone (window closed) ⇒ nothing is reported
         self.handle = Interrupter()
         self.finished = False
         self._relay = _Relay()
@@ -77,6 +79,8 @@ class Operation(QObject):
     def _report(self, outcome: str, payload: object) -> None:
         self.finished = True
         _RUNNING.discard(self)
+        if self.owner is not None and not isValid(self.owner):
+            return
         if outcome == "done" and not self.handle.cancelled:
             self.done.emit(payload)
         elif outcome == "failed" and not self.handle.cancelled:
@@ -121,9 +125,9 @@ class Operation(QObject):
 def run_operation(db_path: Path | str, op: Callable[..., Any], *, done: Callable[[Any], None] | None = None,
                   failed: Callable[[str], None] | None = None, cancelled: Callable[[], None] | None = None,
                   progressed: Callable[[int, int, str], None] | None = None, with_job: bool = False,
-                  readonly: bool = False) -> Operation:
-    """Start op off the GUI thread; the callbacks run on the GUI thread."""
-    job = Operation(db_path, op, with_job=with_job, readonly=readonly)
+                  readonly: bool = False, owner: QObject | None = None) -> Operation:
+    """Start op off the GUI thread; the callbacks run on the GUI thread (not at all once owner is deleted)."""
+    job = Operation(db_path, op, with_job=with_job, readonly=readonly, owner=owner)
     for signal, callback in ((job.done, done), (job.failed, failed), (job.cancelled, cancelled),
                              (job.progressed, progressed)):
         if callback is not None:

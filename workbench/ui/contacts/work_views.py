@@ -414,7 +414,7 @@ class SearchView(QWidget):
         text = self.edit.text()
         self.job = run_operation(self.ctx.db_path, lambda db: search.search(db, text),
                                  done=lambda result, job_text=text: self._show(job_text, result),
-                                 failed=self._failed)
+                                 failed=self._failed, owner=self)
 
     def searching(self) -> bool:
         return self.job is not None and not self.job.finished

@@ -380,7 +380,8 @@ class ChartPanel(QWidget):
         if self._bars_job is not None:
             self._bars_job.cancel()
         self._show_message(self.tr("Summing %1 by %2…").replace("%1", metric).replace("%2", dimension))
-        job = self._bars_job = run_operation(self.ctx.db_path, sum_bars, done=show, failed=self._show_message)
+        job = self._bars_job = run_operation(self.ctx.db_path, sum_bars, done=show, failed=self._show_message,
+                                                        owner=self)
         return None
 
     def bars_pending(self) -> bool:

@@ -280,7 +280,7 @@ class ReviewPage(QWidget):
             job.cancel()  # a count for a week no longer shown; its report is ignored
         self._count_request += 1
         request = self._count_request
-        job = Operation(self.ctx.db_path, lambda db: contact_counts(db, week))
+        job = Operation(self.ctx.db_path, lambda db: contact_counts(db, week), owner=self)
         job.done.connect(lambda counts: self._on_counted(request, counts))
         job.failed.connect(lambda sentence: self._on_count_failed(request, sentence))
         job.cancelled.connect(lambda: self._counting.pop(request, None))
@@ -432,7 +432,7 @@ class ExportWorkerFor:
         lang = lang or current_language()  # the child process does not know the app's language
         self.worker = Operation(page.ctx.db_path, lambda db, job: _export_in_process(page.ctx.db_path, week, path,
                                                                                       today, masked, lang, job),
-                                with_job=True)
+                                with_job=True, owner=page)
         self.progress = QProgressDialog(QCoreApplication.translate("ReviewPage", "Writing the weekly review…"), QCoreApplication.translate("ReviewPage", "Cancel"), 0, 0, page)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
