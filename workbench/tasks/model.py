@@ -49,10 +49,12 @@ class Task:
     promoted_on: str | None = None
     sequence_id: int | None = None  # a recall sequence's day of work (its queue, not one user)
     sequence_day: str | None = None  # that day, "YYYY-MM-DD" (the due date may be moved)
+    kept_not_urgent_for_due: str | None = None  # moved back to 重要不紧急 for this due: not promoted again
 
     COLUMNS = ("id", "title", "notes", "important", "urgent", "status", "due", "recurrence", "tags",
                "created_at", "triaged_at", "done_at", "position", "user_id", "contact_id",
-               "pdca_cycle_id", "alert_id", "promoted_on", "sequence_id", "sequence_day")
+               "pdca_cycle_id", "alert_id", "promoted_on", "sequence_id", "sequence_day",
+               "kept_not_urgent_for_due")
 
     @classmethod
     def from_row(cls, row) -> "Task":

@@ -223,7 +223,7 @@ def tasks_linked_to(db: Database, *, user_id: int | None = None, contact_id: int
 # --- changes -------------------------------------------------------------------------------
 EDITABLE = {"title", "notes", "important", "urgent", "due", "recurrence", "tags", "triaged_at",
             "position", "user_id", "contact_id", "pdca_cycle_id", "alert_id", "status", "done_at",
-            "promoted_on", "sequence_id"}
+            "promoted_on", "sequence_id", "kept_not_urgent_for_due"}
 
 
 def update_task(db: Database, task_id: int, **changes) -> Task:
@@ -275,9 +275,9 @@ def move_task(db: Database, task_id: int, quadrant: str, *, before_id: int | Non
         triaged_at = task.triaged_at or now_text(now)
     with write_transaction(db):
         position = _position_before(db, quadrant, before_id, exclude=task_id)
-        update_task(db, task_id, important=important, urgent=urgent, triaged_at=triaged_at, position=position)
-        if quadrant == "q2" and task.due:  # the operator says: not urgent, for this due date
-            db.execute("UPDATE tasks SET kept_not_urgent_for_due = ? WHERE id = ?", [task.due, task_id])
+        kept = {"kept_not_urgent_for_due": task.due} if quadrant == "q2" and task.due else {}
+        # (q2 with a due date: the operator says not urgent, for this due date)
+        update_task(db, task_id, important=important, urgent=urgent, triaged_at=triaged_at, position=position, **kept)
     return task
 
 

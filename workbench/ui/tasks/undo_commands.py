@@ -78,7 +78,8 @@ class MoveTask(_TaskCommand):
         was = repo.move_task(self.db, self.task_id, self.quadrant, before_id=self.before_id, now=self.now)
         if self.before is None:
             snap = repo.snapshot(was)
-            self.before = {k: snap[k] for k in ("important", "urgent", "triaged_at", "position")}
+            self.before = {k: snap[k] for k in ("important", "urgent", "triaged_at", "position",
+                                                "kept_not_urgent_for_due")}
         self.changed()
 
     def undo(self) -> None:
