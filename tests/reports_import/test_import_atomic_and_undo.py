@@ -8,12 +8,12 @@ import subprocess
 import sys
 
 import pytest
-from openpyxl import Workbook
 
 from workbench.cli import main
 from workbench.reports.datasets import create_dataset_from_rows, get_dataset, list_datasets, read_rows, read_series
 from workbench.reports.importer import ImportCancelled, import_file, list_imports, undo_import
 from workbench.store import open_database
+from tests.report_files.plain import write_xlsx
 
 KILLED_IMPORT = """
 import sys
@@ -98,20 +98,12 @@ def test_import_log_and_undo(db, report_files):
     assert list_datasets(db) == [] and "ds_1" not in db.table_names()
 
 
-def _sheet(path, header, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-
 
 def test_renamed_reordered_and_new_columns(db, tmp_path):
     old = tmp_path / "日报_1.xlsx"
     new = tmp_path / "日报_2.xlsx"
-    _sheet(old, ["日期", "新增注册", "客诉量"], [["2026-11-01", 10, 3], ["2026-11-02", 11, 4]])
-    _sheet(new, ["客诉数量", "日期", "新增注册", "DAU"], [[5, "2026-11-02", 11, 900], [6, "2026-11-03", 12, 950]])
+    write_xlsx(old, ["日期", "新增注册", "客诉量"], [["2026-11-01", 10, 3], ["2026-11-02", 11, 4]])
+    write_xlsx(new, ["客诉数量", "日期", "新增注册", "DAU"], [[5, "2026-11-02", 11, 900], [6, "2026-11-03", 12, 950]])
     import_file(db, old, dataset="日报")
     result = import_file(db, new, dataset="日报").to_json()
     assert [c["name"] for c in result["columns"]] == ["客诉量", "日期", "新增注册", "DAU"]

@@ -5,20 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from openpyxl import Workbook
 
 from workbench.reports.import_plan import analyse
 from workbench.reports.importer import close_plan
+from tests.report_files.plain import write_xlsx
 
-
-def write_xlsx(path, header, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def key_of(path) -> list[str]:

@@ -5,23 +5,14 @@ from __future__ import annotations
 import csv
 from datetime import date, datetime, timedelta
 
-from openpyxl import Workbook
 
 from workbench.cli import main
 from workbench.reports.datasets import get_dataset
 from workbench.reports.importer import import_file, list_imports, undo_import
+from tests.report_files.plain import write_xlsx
 
 PRODUCTS = ["零基础学Python（全彩版）", "Java从入门到精通", "PHP项目开发实战入门", "C语言精彩编程200例"]
 
-
-def write_xlsx(path, header, rows):
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def daily_sales(days: int, start: date = date(2026, 10, 1)) -> list[list]:

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
 
 from workbench.reports.datasets import get_dataset, read_rows
 from workbench.reports.importer import import_file, undo_import
 from workbench.store import open_database
+from tests.report_files.plain import write_xlsx
 
 DAYS = 12
 START = date(2026, 10, 1)
@@ -56,13 +56,7 @@ def write(path: Path, header: list[str], rows: list[list], as_csv: bool) -> Path
             out.writerow(header)
             out.writerows([[v.isoformat(sep=" ") if isinstance(v, datetime) else v for v in row] for row in rows])
         return path
-    book = Workbook()
-    sheet = book.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+    return write_xlsx(path, header, rows)
 
 
 def stored(value):
