@@ -44,6 +44,8 @@ def test_metric_card_latest_value_changes_and_format():
     assert format_value(card.latest, "percent") == "30.0%"
     assert format_change(card.day_change) == "↓25.0%"
     assert format_value(1234567.0, "money") == "¥1,234,567"
+    assert format_value(62029.5, "integer") == "62,030"   # a week's mean DAU: decimals at this size are noise
+    assert format_value(3.6667, "integer") == "3.67"      # a mean 1–5 score keeps them
     assert len(card.sparkline) == 8
 
 

@@ -44,7 +44,9 @@ def format_value(value: float | None, column_type: str) -> str:
         return f"{value * 100:.1f}%"
     if column_type == "money":
         return f"¥{value:,.0f}" if abs(value) >= 100 else f"¥{value:,.2f}"
-    if float(value).is_integer():  # an integer column's daily mean (a 1–5 score) keeps its decimals
+    # A mean of small numbers (a 1–5 score: 3.67) keeps its decimals; at 100 and above they are noise
+    # (a week's mean DAU reads 62,030, not 62,029.50), as with money.
+    if float(value).is_integer() or abs(value) >= 100:
         return f"{value:,.0f}"
     return f"{value:,.2f}"
 
