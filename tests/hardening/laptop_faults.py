@@ -117,3 +117,17 @@ class SmallDisk:
 
 def _limit_file_size(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+
+def write_demo_file(folder: Path) -> Path:
+    """A checkpointed demo database (no -wal beside it), as the fault tests start from."""
+    from tests.conftest import DEMO_TODAY
+    from workbench.demo import fill_demo
+    from workbench.store import open_database
+
+    path = folder / "demo.db"
+    db = open_database(path)
+    fill_demo(db, today=DEMO_TODAY)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.laptop_faults import WORKBENCH, SmallDisk, the_sentence, unprivileged, workbench
+from tests.hardening.laptop_faults import WORKBENCH, SmallDisk, the_sentence, unprivileged, workbench, write_demo_file
 from workbench.store.faults import DiskFull, FileTooLarge, WriteFailed
 
 ROWS = 20_000
@@ -97,16 +97,7 @@ def test_capture_on_a_full_disk_is_one_sentence_and_saves_no_line(tmp_path, fres
 
 @pytest.fixture(scope="module")
 def demo_copy(tmp_path_factory) -> Path:
-    from tests.conftest import DEMO_TODAY
-    from workbench.demo import fill_demo
-    from workbench.store import open_database
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = open_database(path)
-    fill_demo(db, today=DEMO_TODAY)
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
+    return write_demo_file(tmp_path_factory.mktemp("demo"))
 
 
 def test_export_week_on_a_full_disk_is_one_sentence_and_leaves_no_file(tmp_path, demo_copy):

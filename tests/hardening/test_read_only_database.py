@@ -11,23 +11,14 @@ from pathlib import Path
 import pytest
 
 from tests.hardening.laptop_faults import (WORKBENCH, _unshare, child_env, file_state, namespaces_allowed, run,
-                                           the_sentence, unprivileged, workbench)
+                                           the_sentence, unprivileged, workbench, write_demo_file)
 from workbench.store.connection import READ_ONLY_DISK, READ_ONLY_FILE, READ_ONLY_FOLDER
 from workbench.store.faults import ReadOnlyDatabase
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory) -> Path:
-    from tests.conftest import DEMO_TODAY
-    from workbench.demo import fill_demo
-    from workbench.store import open_database
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = open_database(path)
-    fill_demo(db, today=DEMO_TODAY)
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
+    return write_demo_file(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.fixture
