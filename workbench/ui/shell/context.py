@@ -18,6 +18,8 @@ class AppEvents(QObject):
 
     # Something changed in the database; the argument names the area ("tasks", "contacts", ...).
     data_changed = Signal(str)
+    # What one operation changed (ui/common/changes.py: a Changes), emitted once per operation.
+    changed = Signal(object)
     # Go to an area and, optionally, open one thing in it: ("tasks", task_id), ("contacts", user_id) ...
     navigate = Signal(str, object)
     # A short message for the status bar (also drawn as a toast over the window's bottom).
