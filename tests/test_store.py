@@ -218,3 +218,20 @@ def test_lazy_database_answers_like_sqlite_utils(db_path):
     assert db.execute("SELECT value FROM settings WHERE key = 'a'").fetchone()[0] == "1"
     assert db["settings"].count == 2 and db.loaded
     db.close()
+
+
+def test_an_older_file_that_cannot_be_written_is_refused_unchanged(tmp_path):
+    """Opened read-only, an earlier schema cannot be upgraded; the screens would read columns it lacks."""
+    path = tmp_path / "old.db"
+    db = open_database(path, migrate=False)
+    migration_sets()[0].apply(db)  # the first feature's tables only: an early version's file
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(UserError) as raised:
+        open_database(path, readonly=True)
+    assert "earlier version" in raised.value.en and "must be upgraded" in raised.value.en
+    assert "较早版本" in raised.value.zh
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("old.before-upgrade-*"))
+    db = open_database(path)  # writable again: it upgrades
+    assert applied_migrations(db) == all_migration_names()

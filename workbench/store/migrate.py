@@ -27,6 +27,21 @@ class NewerSchemaError(UserError):
         )
 
 
+class OldSchemaReadOnlyError(UserError):
+    """A file from an earlier version that cannot be upgraded because it may not be written: the app's
+    screens read columns the old file lacks, so it is refused rather than shown half-working."""
+
+    def __init__(self, path: Path, reason: tuple[str, str] | None):
+        why_zh, why_en = reason or ("文件是只读的", "the file is read-only")
+        super().__init__(
+            f"{path.name} 来自较早版本的运营工作台，需要先升级才能打开，但现在无法写入它（{why_zh.rstrip('。')}）。"
+            f"请让文件可写（或复制一份到可写的文件夹）后再打开；文件没有被改动。",
+            f"{path.name} comes from an earlier version of Ops Workbench and must be upgraded to open, but it "
+            f"cannot be written now ({why_en.rstrip('.')}). Make it writable (or copy it to a writable "
+            f"folder) and open it again; the file was left unchanged.",
+        )
+
+
 def applied_migrations(db: Database) -> list[tuple[str, str]]:
     if not db[MIGRATIONS_TABLE].exists():
         return []
@@ -53,7 +68,9 @@ def apply_all(db: Database, path: Path, sets: list[Migrations], *, readonly: boo
     """Bring the schema up to date. Returns how many migrations ran."""
     refuse_newer(db, path, sets)
     todo = pending_count(db, sets)
-    if todo == 0 or readonly:
+    if todo and readonly:
+        raise OldSchemaReadOnlyError(path, getattr(db, "readonly_reason", None))
+    if todo == 0:
         return 0
     if applied_migrations(db):
         _set_copy_aside(db, path)
