@@ -324,3 +324,74 @@ def test_user_import_dialog_summary_names_the_rows_with_invalid_phones(ctx, qtbo
     dialog.run_import()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     assert "1 行的手机号不是有效的大陆手机号（第 3 行），已照常导入，请核对。" in dialog.summary().splitlines()
+
+
+# --- editors: a phone typed into a task or the weekly review is masked there too, until Reveal --------------
+def test_task_editor_masks_the_title_and_notes_and_saves_the_real_text_until_reveal(ctx, qtbot):
+    from workbench.tasks.repository import get_task
+    from workbench.ui.tasks.task_dialog import TaskDialog
+
+    task_id = create_task(ctx.db, TYPED, notes="备用 139 1234 5678", now=NOW)
+    dialog = TaskDialog(ctx, get_task(ctx.db, task_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.title.text() == SHOWN and dialog.title.isReadOnly()
+    assert dialog.notes.toPlainText() == "备用 139****5678" and dialog.notes.isReadOnly()
+    assert dialog.masked.button.isVisible()
+    dialog.tags.setText("回访")
+    assert dialog.changes() == {"tags": ["回访"]}  # the masked text is never saved over the real one
+    assert audit.entries(ctx.db) == []
+    qtbot.mouseClick(dialog.masked.button, Qt.MouseButton.LeftButton)
+    assert dialog.title.text() == TYPED and not dialog.title.isReadOnly()
+    assert dialog.notes.toPlainText() == "备用 139 1234 5678" and not dialog.masked.button.isVisible()
+    [entry] = audit.entries(ctx.db)
+    assert entry["action"] == audit.REVEAL and f"任务 {task_id}" in entry["detail"]
+
+
+def test_task_editor_without_personal_data_offers_no_reveal(ctx, qtbot):
+    from workbench.tasks.repository import get_task
+    from workbench.ui.tasks.task_dialog import TaskDialog
+
+    dialog = TaskDialog(ctx, get_task(ctx.db, create_task(ctx.db, "写周报", now=NOW)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.title.isReadOnly() and not dialog.masked.button.isVisible()
+
+
+def test_weekly_review_sections_show_a_typed_phone_masked_until_reveal(ctx, qtbot):
+    from workbench.review.repository import load_review, save_section
+    from workbench.review.weeks import IsoWeek
+    from workbench.ui.review.review_page import ReviewPage
+
+    week = IsoWeek.of(NOW.date())
+    save_section(ctx.db, week, "lessons", f"回访 {FULL} 要先核身份", now=NOW)
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    editor = page.editors["lessons"]
+    assert editor.toPlainText() == f"回访 {MASKED} 要先核身份" and editor.isReadOnly()
+    page.save_pending()
+    assert load_review(ctx.db, week).section("lessons") == f"回访 {FULL} 要先核身份"
+    qtbot.mouseClick(page.masked.button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == f"回访 {FULL} 要先核身份" and not editor.isReadOnly()
+    assert [e["action"] for e in audit.entries(ctx.db)] == [audit.REVEAL]
+
+
+def test_reveal_on_a_read_only_file_keeps_the_data_hidden_and_says_why(ctx, db_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.store.connection import open_connection
+    from workbench.tasks.repository import get_task
+    from workbench.ui.tasks.task_dialog import TaskDialog
+
+    task_id = create_task(ctx.db, TYPED, now=NOW)
+    ctx.db = open_connection(db_path, readonly=True)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    dialog = TaskDialog(ctx, get_task(ctx.db, task_id))
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.masked.button, Qt.MouseButton.LeftButton)
+    assert dialog.title.text() == SHOWN and dialog.title.isReadOnly()
+    assert len(said) == 1 and "个人信息保持隐藏" in said[0]
+    ctx.db.close()

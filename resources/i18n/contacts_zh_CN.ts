@@ -667,10 +667,6 @@
         <translation>用户 %1</translation>
     </message>
     <message>
-        <source>Reveal</source>
-        <translation>显示号码</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

@@ -514,6 +514,21 @@ Database: %2</source>
     </message>
 </context>
 <context>
+    <name>MaskedFields</name>
+    <message>
+        <source>Reveal</source>
+        <translation>显示完整信息</translation>
+    </message>
+    <message>
+        <source>Show the full phone numbers and ID numbers here (recorded in the audit log).</source>
+        <translation>显示这里完整的手机号和身份证号（会记入审计日志）。</translation>
+    </message>
+    <message>
+        <source>Holds personal data: press Reveal to see and edit it.</source>
+        <translation>含个人信息：点“显示完整信息”后才能查看和编辑。</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Inbox</source>

@@ -8,13 +8,14 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout)
 
+from workbench.ui.common.masked_fields import MaskedFields
 from workbench.ui.common.personal_data_hint import PersonalDataHint
 from workbench.contacts.schema import STAGES
 from workbench.contacts.sequences import Step, list_sequences
 from workbench.contacts.user_import import FIELDS, read_user_list
 from workbench.contacts.users import get_user
 from workbench.errors import UserError, current_language
-from workbench.privacy import mask_attribute, mask_text
+from workbench.privacy import mask_attribute
 
 
 class UserDetailDialog(QDialog):
@@ -30,24 +31,25 @@ class UserDetailDialog(QDialog):
         self.setWindowTitle(self.tr("User %1").replace("%1", user.name or user.external_id or str(user.id)))
         self.name = QLineEdit(user.name or "")
         self.external_id = QLineEdit(user.external_id or "")
-        self.phone = QLineEdit(user.masked_phone)
-        self.phone.setReadOnly(True)
+        self.masked = MaskedFields(ctx, f"用户 {user.label()}", self)
+        self.masked.revealed.connect(self._show_attributes)
+        self.phone = QLineEdit()
         self.phone.setObjectName("phoneField")
-        self.reveal = QPushButton(self.tr("Reveal"))
-        self.reveal.setObjectName("revealButton")
-        self.reveal.clicked.connect(self.reveal_phone)
-        self.wechat = QLineEdit(user.masked_wechat)
-        self.wechat.setReadOnly(True)
+        self.masked.show_text(self.phone, user.phone, editable=False, masked=user.masked_phone)
+        self.reveal = self.masked.button
+        self.wechat = QLineEdit()
+        self.masked.show_text(self.wechat, user.wechat, editable=False, masked=user.masked_wechat)
         self.channel = QLineEdit(user.channel or "")
         self.stage = QComboBox()
         self.stage.addItems(STAGES)
         self.stage.setCurrentText(user.stage)
         self.tags = QLineEdit(" ".join(user.tags))
-        self.notes_masked = mask_text(user.notes) != user.notes
-        self.notes = QPlainTextEdit(mask_text(user.notes))
-        self.notes.setReadOnly(self.notes_masked)
+        self.notes = QPlainTextEdit()
+        self.masked.show_text(self.notes, user.notes)
         self.notes.setMaximumHeight(90)
         self.attributes = QLabel(self.attributes_text(masked=True))
+        if self.attributes.text() != self.attributes_text(masked=False):
+            self.masked.hides_more()
         self.attributes.setObjectName("importedAttributes")
         self.attributes.setWordWrap(True)
         self.attributes.setProperty("muted", True)
@@ -79,24 +81,17 @@ class UserDetailDialog(QDialog):
         return " · ".join(f"{k}: {shown(k, v)}" for k, v in self.user.attributes.items()) or "—"
 
     def reveal_phone(self) -> None:
-        """The operator chose to see this user's personal data: show it, and write that to the audit log."""
-        from workbench import audit
+        """The operator chose to see this user's personal data: shown, and written to the audit log."""
+        self.masked.reveal()
 
-        audit.record_reveal(self.ctx.db, f"用户 {self.user.label()}", at=self.ctx.now())
-        self.phone.setText(self.user.phone or "")
-        self.wechat.setText(self.user.wechat or "")
+    def _show_attributes(self) -> None:
         self.attributes.setText(self.attributes_text(masked=False))
-        if self.notes_masked:
-            self.notes.setPlainText(self.user.notes)
-            self.notes.setReadOnly(False)
-            self.notes_masked = False
-        self.reveal.setEnabled(False)
 
     def changes(self) -> dict:
         changes = {"name": self.name.text().strip() or None, "external_id": self.external_id.text().strip() or None,
                    "channel": self.channel.text().strip() or None, "stage": self.stage.currentText(),
                    "tags": [t for t in self.tags.text().replace("，", " ").replace(",", " ").split() if t],
-                   "notes": self.user.notes if self.notes_masked else self.notes.toPlainText()}
+                   "notes": self.masked.text(self.notes)}
         current = {"name": self.user.name, "external_id": self.user.external_id, "channel": self.user.channel,
                    "stage": self.user.stage, "tags": self.user.tags, "notes": self.user.notes}
         return {k: v for k, v in changes.items() if v != current[k]}

@@ -24,6 +24,7 @@ from workbench.review.sections import percent, section_facts
 from workbench.review.weeks import IsoWeek
 from workbench.ui.common.icons import icon
 from workbench.ui.common.theme import ALERT_COLORS, QUADRANT_COLORS, current_scheme
+from workbench.ui.common.masked_fields import MaskedFields
 from workbench.ui.review.undo_commands import SaveSection
 
 WEEKS_LISTED = 26
@@ -117,8 +118,11 @@ class ReviewPage(QWidget):
         self.export_button = QPushButton(icon("mdi6.microsoft-excel", "#217346"), self.tr("E&xport weekly review to Excel"))
         self.export_button.setObjectName("exportWeek")
         self.export_button.clicked.connect(self.export_current)
+        # Sections typed with a phone or an ID number show it masked and read-only until revealed.
+        self.masked = MaskedFields(ctx, "周复盘", self)
         header = QHBoxLayout()
         header.addWidget(self.heading, 1)
+        header.addWidget(self.masked.button)
         header.addWidget(self.mask)
         header.addWidget(self.export_language)
         header.addWidget(self.export_button)
@@ -245,11 +249,15 @@ class ReviewPage(QWidget):
         self._show_blocks(review)
         self._show_facts(review)
         texts = load_review(self.ctx.db, week)
+        self.masked.what = f"周复盘 {week.label}"
         for key in SECTIONS:
-            editor = self.editors[key]
+            self._show_section(key, texts.section(key))
+
+    def _show_section(self, key: str, text: str) -> None:
+        editor = self.editors[key]
+        if self.masked.text(editor) != text or self.masked.is_masked(editor) != (mask_text(text) != text):
             editor.blockSignals(True)
-            if editor.toPlainText() != texts.section(key):
-                editor.setPlainText(texts.section(key))
+            self.masked.show_text(editor, text)
             editor.blockSignals(False)
 
     def _show_facts(self, review) -> None:
@@ -366,11 +374,8 @@ class ReviewPage(QWidget):
 
     def _on_saved(self, week: IsoWeek, key: str, text: str) -> None:
         """After redo/undo: show the text if that week is on screen (undo brings old text back)."""
-        if week == self.week and self.editors[key].toPlainText() != text:
-            editor = self.editors[key]
-            editor.blockSignals(True)
-            editor.setPlainText(text)
-            editor.blockSignals(False)
+        if week == self.week and self.masked.text(self.editors[key]) != text:
+            self._show_section(key, text)
 
     def _on_data_changed(self, area: str) -> None:
         if area == "review":

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from workbench.errors import UserError
+from workbench.ui.common.masked_fields import MaskedFields
 from workbench.ui.common.personal_data_hint import PersonalDataHint
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, Task
 from workbench.tasks import reminders
@@ -49,7 +50,10 @@ class TaskDialog(QDialog):
         self.ctx, self.task = ctx, task
         self.setWindowTitle(self.tr("Edit task"))
         self.setMinimumWidth(520)
-        self.title = QLineEdit(task.title)
+        # A title or notes typed with a phone or an ID number show it masked, read-only until revealed.
+        self.masked = MaskedFields(ctx, f"任务 {task.id}", self)
+        self.title = QLineEdit()
+        self.masked.show_text(self.title, task.title)
         self.quadrant = QComboBox()
         for name in (INBOX, "q1", "q2", "q3", "q4"):
             self.quadrant.addItem(quadrant_title(name), name)
@@ -63,7 +67,8 @@ class TaskDialog(QDialog):
         self.recurrence.setPlaceholderText(self.tr("每周一, 每个工作日, every friday … (or an RRULE)"))
         self.tags = QLineEdit(" ".join(task.tags))
         self.tags.setPlaceholderText(self.tr("Tags, separated by spaces"))
-        self.notes = QPlainTextEdit(task.notes)
+        self.notes = QPlainTextEdit()
+        self.masked.show_text(self.notes, task.notes)
         self.notes.setFixedHeight(90)
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {ALERT_COLORS['red']};")
@@ -76,6 +81,7 @@ class TaskDialog(QDialog):
         form.addRow(self.tr("Repeat"), self.recurrence)
         form.addRow(self.tr("Tags"), self.tags)
         form.addRow(self.tr("Notes"), self.notes)
+        form.addRow("", self.masked.button)
         self.personal_data_hint = PersonalDataHint(self).watch(self.notes)
         form.addRow("", self.personal_data_hint)
         links = link_summary(task, link_names(ctx.db, task))
@@ -106,7 +112,7 @@ class TaskDialog(QDialog):
     def changes(self) -> dict | None:
         """The fields that differ from the task, or None (with the reason shown) when something is invalid."""
         now = self.ctx.now()
-        title = " ".join(self.title.text().split())
+        title = " ".join(self.masked.text(self.title).split())
         from workbench.tasks.capture import day_parts_for
 
         ok_due, due = read_due(self.due.text(), now, day_parts_for(self.ctx.db))
@@ -118,7 +124,7 @@ class TaskDialog(QDialog):
             self.error.setText(problem)
             self.error.show()
             return None
-        wanted = {"title": title, "due": due, "recurrence": rule, "notes": self.notes.toPlainText(),
+        wanted = {"title": title, "due": due, "recurrence": rule, "notes": self.masked.text(self.notes),
                   "tags": [tag.lstrip("#＃") for tag in self.tags.text().replace(",", " ").replace("，", " ").split()]}
         quadrant = self.quadrant.currentData()
         if quadrant != self.task.quadrant:
