@@ -32,6 +32,9 @@ from workbench.errors import UserError, set_language  # noqa: E402
 from workbench.reports.importer import close_plan, run  # noqa: E402
 from workbench.reports.import_plan import analyse  # noqa: E402
 from workbench.store import open_database  # noqa: E402
+from workbench.schema import register  # noqa: E402
+
+register()  # a program's start: the store learns the app's migrations here (docs/architecture.md)
 
 
 def import_dry(db, path: Path):

@@ -1,5 +1,5 @@
 """The importer's score on the Troy benchmark beside the clone stays where issue 17 brought it (measured
-with measure_corpora.py: header 96.5%, rows 94%, columns 99% of 200 tables; none refused)."""
+with measure_corpora.py: header 96.5%, rows 97.5%, columns 99% of 200 tables; none refused)."""
 from __future__ import annotations
 
 from tests.real_data.measure_corpora import measure_troy
@@ -14,4 +14,4 @@ def test_troy_headers_rows_and_columns_are_found(tmp_path):
     finally:
         db.close()
     assert score["files"] == 200 and score["refused"] == 0
-    assert score["header"] >= 192 and score["rows"] >= 187 and score["columns"] >= 197
+    assert score["header"] >= 192 and score["rows"] >= 194 and score["columns"] >= 197

@@ -79,8 +79,9 @@ def compose(spec) -> tuple[list[list], list[int], list[str]]:
         label = f"项目{i + 1}号" if spec["stub"] == "text" else (spec["start"] + timedelta(days=i)).isoformat()
         rows.append([label] + [("暂无" if i % 3 == 0 else "") if gone else KINDS[k][1](v)
                                for k, v, gone in zip(kinds, values, empty)])
-    if spec["totals"]:
-        rows.append(["合计"] + ["1"] * len(kinds))
+    if spec["totals"]:  # what a totals row holds: each column's sum
+        sums = [sum(row[i] for row, gone in zip(spec["values"], spec["empty"]) if not gone[i]) for i in range(len(kinds))]
+        rows.append(["合计"] + [KINDS[k][1](total) if total else "" for k, total in zip(kinds, sums)])
     if spec["notes"] and spec["blank_before_notes"]:
         rows.append([""] * width)
     rows += [[text] + [""] * (width - 1) for text in ["注：数据仅供参考", "数据来源：BI 系统"][:spec["notes"]]]

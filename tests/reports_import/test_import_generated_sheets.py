@@ -78,8 +78,10 @@ def write(path, spec) -> list[str]:
                 cell.number_format = "yyyy-mm-dd"
         r += 1
     if spec["totals"]:
-        sheet.cell(r, col, "合计")
-        sheet.cell(r, col + 1, 123)
+        sheet.cell(r, col, "合计")  # and, under a column of numbers, their sum
+        numbers = [row[1] for row in spec["rows"] if isinstance(row[1], (int, float))]
+        if numbers and sum(numbers):
+            sheet.cell(r, col + 1, sum(numbers))
     book.save(path)
     return expected
 

@@ -16,7 +16,8 @@ from workbench.reports import column_types as ct
 from workbench.sheets.file_sniff import sniff
 from workbench.reports.key_choice import KeyColumn, choose_key, never_a_key
 from workbench.sheets.readers import Sheet, SheetInfo, Workbook, open_workbook
-from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, after_gap, classify_row, context_period,
+from workbench.reports.table_detect import (HEAD_ROWS, TableLayout, after_gap, classify_row, column_peaks,
+                                            context_period, is_overall_figure,
                                             context_year, detect)
 from workbench.text_input import redecode
 
@@ -177,7 +178,7 @@ def _sample(sheet: Sheet, layout: TableLayout) -> tuple[list[tuple[int, list]], 
         cells = [row[p] if p < len(row) else "" for p in positions]
         reason = classify_row(cells, layout.names, kinds)
         if reason == "header" and gap:  # the same header after a blank row: another table
-            return rows, skipped, index + 1
+            return _keep_overall_figures(sheet, layout, rows, skipped), skipped, index + 1
         if reason:
             skipped.append((index, reason))
             gap = gap or reason == "blank"
@@ -185,7 +186,7 @@ def _sample(sheet: Sheet, layout: TableLayout) -> tuple[list[tuple[int, list]], 
         if gap:
             found = after_gap(cells, kinds)
             if found == "table":
-                return rows, skipped, index + 1
+                return _keep_overall_figures(sheet, layout, rows, skipped), skipped, index + 1
             if found == "group":
                 skipped.append((index, found))
                 continue
@@ -193,7 +194,28 @@ def _sample(sheet: Sheet, layout: TableLayout) -> tuple[list[tuple[int, list]], 
         rows.append((index, cells))
         if len(rows) >= SAMPLE_ROWS:
             break
-    return rows, skipped, None
+    return _keep_overall_figures(sheet, layout, rows, skipped), skipped, None
+
+
+def _keep_overall_figures(sheet: Sheet, layout: TableLayout, rows: list[tuple[int, list]],
+                          skipped: list[tuple[int, str]]) -> list[tuple[int, list]]:
+    """Learn the columns' number ranges from the sampled rows (layout.number_peaks, which the import
+    uses too); a sampled 合计/Total row within them is an overall figure and goes back among the rows."""
+    layout.number_peaks = column_peaks([cells for _, cells in rows])
+    totals = {index for index, reason in skipped if reason == "totals"}
+    if not totals or not rows:
+        return rows
+    kept = []
+    for index, row in enumerate(sheet.rows()):
+        if index > max(totals):
+            break
+        if index in totals:
+            cells = [row[p] if p < len(row) else "" for p in layout.columns]
+            if is_overall_figure(cells, layout.number_peaks):
+                kept.append((index, cells))
+    if kept:
+        skipped[:] = [(i, r) for i, r in skipped if i not in {index for index, _ in kept}]
+    return sorted(rows + kept, key=lambda pair: pair[0])
 
 
 def another_table_warning(plan_warnings: list[str], row: int) -> None:

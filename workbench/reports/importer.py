@@ -254,7 +254,7 @@ class RowPass:
                     (first[0] in edge or first[-1] in edge) and maybe_not_data(first)))) or \
                     (several and raw.count("") >= few_left):
                 cells = [row[p] if p < len(row) else "" for p in layout_positions]
-                reason = classify_row(cells, names, kinds)
+                reason = classify_row(cells, names, kinds, plan.layout.number_peaks)
                 if reason == "header" and gap:  # the same header after a blank row: another table
                     self.another_table = index + 1
                     break

@@ -55,6 +55,9 @@ class TableLayout:
     # table), 'none' (no header: columns 列1, 列2 …)
     why: str = "text"
     titles: list[int] = field(default_factory=list)   # 0-based rows above the header passed over
+    # per column, from the sampled data rows: the largest number (absolute) and how many rows had one;
+    # a row labelled 合计/Total within these is an overall figure, not a sum (is_overall_figure)
+    number_peaks: list[tuple[float, int, float]] = field(default_factory=list)
 
     @property
     def header_rows_1based(self) -> list[int]:
@@ -425,8 +428,55 @@ def _names(grid, block, columns, first_column) -> tuple[list[str], list[str]]:
     return names, unnamed
 
 
-def classify_row(cells: list, header_names: list[str], kinds: list[str] | None = None) -> str | None:
+def _number(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str) and value.strip():
+        from workbench.reports.column_types import parse_number_text
+
+        parsed = parse_number_text(value)
+        return parsed[0] if parsed else None
+    return None
+
+
+def column_peaks(rows: list[list]) -> list[tuple[float, int, float]]:
+    """Per column: the largest absolute number among the rows, how many rows hold a number there, and
+    their sum."""
+    width = max((len(r) for r in rows), default=0)
+    peaks = [(0.0, 0, 0.0)] * width
+    for cells in rows:
+        for c, value in enumerate(cells):
+            number = _number(value)
+            if number is not None:
+                peak, count, total = peaks[c]
+                peaks[c] = (max(peak, abs(number)), count + 1, total + number)
+    return peaks
+
+
+def is_overall_figure(cells: list, peaks: list[tuple[float, int, float]]) -> bool:
+    """A row labelled 合计/Total is a sum of the rows (skipped) when one of its numbers exceeds every
+    other row's in its column or equals their sum; when all its numbers lie within the other rows'
+    range it is an overall figure — a rate, a mean, the 'Total' line of a prevalence table — and it is
+    data. Without numbers to compare it stays a totals row."""
+    compared = 0
+    for value, (peak, count, total) in zip(cells, peaks):
+        number = _number(value)
+        if number is None or count == 0:
+            continue
+        compared += 1
+        if abs(number) > peak or (count == 1 and abs(number) >= peak):  # one row: its sum is itself
+            return False
+        if number and abs(number - total) <= 0.005 * abs(total):  # e.g. the others are zeros but one
+            return False
+    return compared > 0
+
+
+def classify_row(cells: list, header_names: list[str], kinds: list[str] | None = None,
+                 peaks: list[tuple[float, int, float]] | None = None) -> str | None:
     """None for a data row, else the skip reason key: 'blank', 'totals', 'note', 'group', 'header'.
+    peaks (TableLayout.number_peaks): with them a totals-labelled overall figure is data.
 
     A row with a single text cell under a table of three or more columns is never data: a group
     label (Canada, 分渠道明细) or a note (数据来源：…); under a two-column table it is a note when
@@ -434,7 +484,7 @@ def classify_row(cells: list, header_names: list[str], kinds: list[str] | None =
     """
     for v in cells[:3]:
         if isinstance(v, str) and TOTALS.match(v):
-            return "totals"
+            return None if peaks and is_overall_figure(cells, peaks) else "totals"
     first = cells[0]
     if isinstance(first, str) and first.strip() == header_names[0] and [clean_name(v) for v in cells] == header_names:
         return "header"
