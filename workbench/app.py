@@ -140,6 +140,7 @@ def run_gui(db_path: Path, lang: str | None = None, *, check_first: bool = False
     stop_checks = None if opened.damaged else _checks_after_first_frame(window, readonly=opened.readonly)
     if not opened.readonly:
         window.first_frame_shown.connect(lambda: _watch_pdca_stalls(window))
+        window.first_frame_shown.connect(lambda: _promote_due_soon(window))
     instance.raise_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
     window.first_frame_shown.connect(instance.listen)
     window.show()  # an empty database shows the welcome page (ui/shell/first_run.py)
@@ -170,12 +171,20 @@ def _watch_pdca_stalls(window) -> None:
     window.pdca_stall_timer = stall_watch.install(window)
 
 
+def _promote_due_soon(window) -> None:
+    """Due-soon tasks move to 重要且紧急 after the first frame and on each new day (ui/tasks/promotion.py)."""
+    from workbench.ui.tasks import promotion
+
+    window.promotion_tick = promotion.install(window)
+
+
 def _checks_after_first_frame(window, *, readonly: bool):
     """quick_check, then the day's backup and the retention setting, in a thread built and started after
     the first frame (its module alone is ~3 ms of start-up). Returns what stops it, for the exit."""
     started = []
 
     def start() -> None:
+        from workbench.ui.common.changes import Changes
         from workbench.ui.shell.startup_checks import StartupChecks
 
         checks = StartupChecks(window.ctx.db_path, window.ctx.clock, readonly=readonly, parent=window)
@@ -188,7 +197,7 @@ def _checks_after_first_frame(window, *, readonly: bool):
 
         checks.damaged.connect(reopen_checked)
         checks.backed_up.connect(lambda _path: window.update_status())
-        checks.purged.connect(lambda _count: window.ctx.events.data_changed.emit("contacts"))
+        checks.purged.connect(lambda _count: window.ctx.events.changed.emit(Changes(contacts=True)))
         checks.start()
         started.append(checks)
 

@@ -10,6 +10,7 @@ from workbench.contacts.findings import raise_finding
 from workbench.contacts.sequences import Step, create_sequence, start_sequence
 from workbench.contacts.snippets import create_snippet
 from workbench.contacts.users import create_user
+from workbench.ui.common.changes import Changes
 from qt_typing import type_text
 
 NOW = datetime(2026, 11, 25, 10, 0)
@@ -252,7 +253,7 @@ def test_saving_a_contact_does_not_rerun_a_hidden_search(page, qtbot, db, search
     page.search.run()
     page.search.wait()
     page.tabs.setCurrentIndex(0)  # the search tab is hidden again
-    page.ctx.events.data_changed.emit("contacts")
+    page.ctx.events.changed.emit(Changes(contacts=True))
     qtbot.wait(400)
     assert searches == ["王芳"]
     page.focus_search()  # shown again: the search runs on what the data is now

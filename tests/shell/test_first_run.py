@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from workbench.schema_facts import COUNTED_TABLES
 from workbench.store.integrity import table_counts
+from workbench.ui.common.changes import Changes
 from tests.conftest import PINNED_NOW
 
 
@@ -70,10 +71,10 @@ def test_the_welcome_page_hands_a_first_report_to_the_importer(main_window, ctx,
 def test_data_arriving_from_an_import_replaces_the_welcome_page(main_window, ctx):
     from workbench.tasks.repository import create_task
 
-    ctx.events.data_changed.emit("reports")  # nothing arrived yet: the welcome page stays
+    ctx.events.changed.emit(Changes(reports=True))  # nothing arrived yet: the welcome page stays
     assert main_window.welcome_visible()
     create_task(ctx.db, "first row of an import", now=PINNED_NOW)  # stands for the rows an import writes
-    ctx.events.data_changed.emit("reports")
+    ctx.events.changed.emit(Changes(reports=True))
     assert not main_window.welcome_visible()
     assert main_window.current_area() == "dashboard"
 

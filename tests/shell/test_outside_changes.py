@@ -67,8 +67,10 @@ def test_a_long_write_elsewhere_reloads_at_its_start_and_once_it_settles(ctx, db
 
     from workbench.ui.shell.outside_changes import OutsideChangeWatcher
 
-    announced: list[str] = []
-    ctx.events.data_changed.connect(announced.append)
+    from workbench.ui.common.changes import Changes
+
+    announced: list = []
+    ctx.events.changed.connect(announced.append)
     watcher = OutsideChangeWatcher(ctx)
     other = sqlite3.connect(db_path)  # a second connection: what a worker thread or a script holds
     try:
@@ -82,4 +84,4 @@ def test_a_long_write_elsewhere_reloads_at_its_start_and_once_it_settles(ctx, db
     finally:
         other.close()
     assert ticks == [True, False, False, False, False, True, False]
-    assert announced == ["all", "all"]
+    assert announced == [Changes.everything(outside=True)] * 2

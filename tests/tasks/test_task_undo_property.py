@@ -37,7 +37,7 @@ def command_for(ctx, step: str, n: int, m: int):
     closed_ids = [r[0] for r in db.execute("SELECT id FROM tasks WHERE status != 'open' ORDER BY id")]
     pick = lambda ids, k: ids[k % len(ids)]  # noqa: E731
     if step == "capture":
-        return CaptureTask(ctx, parse_for(db, CAPTURES[n % len(CAPTURES)], NOW), NOW)
+        return CaptureTask(ctx, parse_for(db, CAPTURES[n % len(CAPTURES)], ctx.now()))
     if step == "reopen":
         return ReopenTask(ctx, pick(closed_ids, n)) if closed_ids else None
     if not open_ids:

@@ -237,6 +237,22 @@ def restore_day_tasks(db: Database, sequence_ids: Iterable[int], state: list[lis
                              for task_id, title, due, status, done_at, urgent in state])
 
 
+def start_undo_state(db: Database, sequence_id: int, user_ids: Iterable[int]) -> dict:
+    """What undo_start needs, taken before start_sequence: the users' stages, the highest task id and
+    the sequence's day tasks as they are."""
+    return {"stages": {uid: db.execute("SELECT stage FROM users WHERE id = ?", [uid]).fetchone()[0] for uid in user_ids},
+            "max_task_id": db.execute("SELECT coalesce(max(id), 0) FROM tasks").fetchone()[0],
+            "day_tasks": day_tasks_state(db, [sequence_id])}
+
+
+def undo_start(db: Database, sequence_id: int, enrolments: Iterable[int], state: dict) -> None:
+    """Undo start_sequence in one transaction: the enrolments go, the day tasks and the stages come back."""
+    with write_transaction(db):
+        db.conn.executemany("DELETE FROM sequence_enrolments WHERE id = ?", [(eid,) for eid in enrolments])
+        restore_day_tasks(db, [sequence_id], state["day_tasks"], state["max_task_id"])
+        db.conn.executemany("UPDATE users SET stage = ? WHERE id = ?", [(stage, uid) for uid, stage in state["stages"].items()])
+
+
 # --- the recall work queue ------------------------------------------------------------------------
 @dataclass
 class QueueItem:

@@ -443,6 +443,7 @@ def _period_slot(plan: ImportPlan) -> int | None:
 
 def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPass, digest: str) -> None:
     now = now_text(wall_clock())
+    discard_redo(db, plan.dataset)
     before = _dataset_row(db, plan.dataset)
     row, stored, added_names, created = _prepare_dataset(db, plan, now)
     import_id = db.execute(
@@ -757,8 +758,15 @@ def list_imports(db: Database, dataset: str | None = None, limit: int = 200) -> 
     return out
 
 
-def undo_import(db: Database, import_id: int) -> dict:
-    """Put the dataset back to its state before that import (only the latest import of a dataset)."""
+REDO_TABLE = "redo_import_{}"  # where undo_import(keep_for_redo=True) moves an import's rows aside
+
+
+def undo_import(db: Database, import_id: int, *, keep_for_redo: bool = False) -> dict:
+    """Put the dataset back to its state before that import (only the latest import of a dataset).
+
+    With keep_for_redo (the window's undo stack), the dataset as the import left it is kept aside in one
+    table (a dataset the import created is renamed, not dropped), so redo_import can put it back
+    without reading the file again. The next import of the dataset discards what was kept."""
     rows = list(db.query("SELECT * FROM imports WHERE id = ?", [import_id]))
     if not rows:
         raise UserError(f"没有编号为 {import_id} 的导入记录。", f"There is no import number {import_id}.")
@@ -772,6 +780,17 @@ def undo_import(db: Database, import_id: int) -> dict:
                         f"Undo the later import of “{record['dataset_name']}” (number {latest}) first.")
     with write_transaction(db):
         dataset = db.execute("SELECT table_name FROM datasets WHERE id = ?", [record["dataset_id"]]).fetchone()
+        redo_state = None
+        if keep_for_redo and dataset:
+            redo_state = {"table": REDO_TABLE.format(import_id),
+                          "dataset": dict(_dataset_row(db, record["dataset_name"])),
+                          "old_rows": [list(r) for r in db.execute(
+                              "SELECT row_id, data FROM import_old_rows WHERE import_id = ?", [import_id])]}
+            db.execute(f"DROP TABLE IF EXISTS [{redo_state['table']}]")
+            if record["created_dataset"]:
+                db.execute(f"ALTER TABLE [{dataset[0]}] RENAME TO [{redo_state['table']}]")
+            else:
+                db.execute(f"CREATE TABLE [{redo_state['table']}] AS SELECT * FROM [{dataset[0]}]")
         if record["created_dataset"]:
             if dataset:
                 db.execute(f"DROP TABLE IF EXISTS [{dataset[0]}]")
@@ -788,9 +807,55 @@ def undo_import(db: Database, import_id: int) -> dict:
             fields = ("columns", "key_columns", "profile", "date_column", "date_min", "date_max", "row_count", "updated_at")
             db.execute(f"UPDATE datasets SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
                        [before[f] for f in fields] + [record["dataset_id"]])
-        db.execute("UPDATE imports SET undone_at = ? WHERE id = ?", [now_text(wall_clock()), import_id])
+        db.execute("UPDATE imports SET undone_at = ?, redo_state = ? WHERE id = ?",
+                   [now_text(wall_clock()), json.dumps(redo_state, ensure_ascii=False) if redo_state else None, import_id])
         if not record["created_dataset"]:
             from workbench.reports.after_import import after_import
 
             after_import(db, record["dataset_name"])  # re-evaluate alerts over the restored rows
     return record
+
+
+def redo_import(db: Database, import_id: int) -> None:
+    """Put back an import that undo_import(keep_for_redo=True) took back, from the rows it kept aside:
+    one transaction, no file read. Refused once the dataset has had another import since."""
+    rows = list(db.query("SELECT * FROM imports WHERE id = ?", [import_id]))
+    state = json.loads(rows[0]["redo_state"]) if rows and rows[0]["undone_at"] and rows[0]["redo_state"] else None
+    if state is None:
+        raise UserError(f"第 {import_id} 次导入不能重做了。", f"Import {import_id} can no longer be redone.")
+    record, after = rows[0], state["dataset"]
+    current = _dataset_row(db, record["dataset_name"])
+    if (current is None) != bool(record["created_dataset"]) or (current is not None and current["id"] != after["id"]):
+        raise UserError(f"数据集“{record['dataset_name']}”之后又导入过，第 {import_id} 次导入不能重做了。",
+                        f"“{record['dataset_name']}” was imported again since: import {import_id} can no longer be redone.")
+    with write_transaction(db):
+        if record["created_dataset"]:
+            db.execute(f"ALTER TABLE [{state['table']}] RENAME TO [{after['table_name']}]")
+            names = list(after)
+            db.execute(f"INSERT INTO datasets ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                       [after[n] for n in names])
+        else:
+            table = after["table_name"]
+            present = {r[1] for r in db.execute(f"PRAGMA table_info([{table}])")}
+            tables.add_columns(db, table, [c for c in json.loads(after["columns"]) if c["sql"] not in present])
+            names = ", ".join(f"[{r[1]}]" for r in db.execute(f"PRAGMA table_info([{table}])"))
+            db.execute(f"DELETE FROM [{table}]")
+            db.execute(f"INSERT INTO [{table}] ({names}) SELECT {names} FROM [{state['table']}]")
+            db.execute(f"DROP TABLE [{state['table']}]")
+            fields = [f for f in after if f not in ("id", "name", "table_name")]
+            db.execute(f"UPDATE datasets SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
+                       [after[f] for f in fields] + [after["id"]])
+        db.conn.executemany("INSERT INTO import_old_rows (import_id, row_id, data) VALUES (?, ?, ?)",
+                            [(import_id, row_id, data) for row_id, data in state["old_rows"]])
+        db.execute("UPDATE imports SET undone_at = NULL, redo_state = NULL WHERE id = ?", [import_id])
+        from workbench.reports.after_import import after_import
+
+        after_import(db, record["dataset_name"])
+
+
+def discard_redo(db: Database, dataset_name: str) -> None:
+    """A new import of the dataset: the undone imports kept for redo can no longer come back."""
+    for import_id, state in db.execute("SELECT id, redo_state FROM imports WHERE dataset_name = ? AND redo_state IS NOT NULL",
+                                       [dataset_name]).fetchall():
+        db.execute(f"DROP TABLE IF EXISTS [{json.loads(state)['table']}]")
+        db.execute("UPDATE imports SET redo_state = NULL WHERE id = ?", [import_id])

@@ -41,3 +41,11 @@ def create_datasets_and_imports(db: Database) -> None:
 def record_replaced_periods(db: Database) -> None:
     # JSON {"from", "to", "rows", "changed", "added", "removed"} of a keyless re-export that replaced a period
     db["imports"].add_column("replaced", str)
+
+
+@migrations()
+def keep_undone_imports_for_redo(db: Database) -> None:
+    # JSON {"table", "dataset", "old_rows"} of an import undone from the window: its rows moved aside
+    # into "table" and the datasets row as the import left it, so redo_import puts them back without
+    # reading the file again (reports/importer.py). NULL once redone or discarded.
+    db["imports"].add_column("redo_state", str)

@@ -331,6 +331,23 @@ def complete_task(db: Database, task_id: int, *, now: datetime) -> int | None:
         return new_id
 
 
+def undo_complete(db: Database, task_id: int, next_id: int | None) -> dict | None:
+    """Undo complete_task: reopen the task and take back the next occurrence it spawned (if it is still
+    there). Returns that occurrence's row, for redo_complete."""
+    with write_transaction(db):
+        next_row = delete_task(db, next_id) if next_id is not None and get_task(db, next_id) is not None else None
+        reopen_task(db, task_id)
+    return next_row
+
+
+def redo_complete(db: Database, task_id: int, next_row: dict | None, *, now: datetime) -> None:
+    """Redo complete_task after undo_complete: done again, with the same next occurrence (same id)."""
+    with write_transaction(db):
+        update_task(db, task_id, status="done", done_at=now_text(now))
+        if next_row:
+            insert_row(db, next_row)
+
+
 def drop_task(db: Database, task_id: int, *, now: datetime) -> Task:
     """Drop (删减) a task: it leaves the lists but stays searchable. Returns the task as it was."""
     before = require_task(db, task_id)

@@ -16,6 +16,7 @@ from workbench.ui.contacts.undo_commands import (FindingStatusCommand, MergeFind
                                                  UpdateUserCommand, push)
 from workbench.ui.contacts.work_views import (AllContactsView, DueView, FindingsBoard, RecallQueueView, SearchView,
                                               TimelineView)
+from workbench.ui.common.changes import Changes
 
 TIMELINE, DUE, QUEUE, FINDINGS, ALL, SEARCH = range(6)
 
@@ -80,7 +81,7 @@ class ContactsPage(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._reload_current())
         QShortcut(QKeySequence("Ctrl+Shift+Return"), self, self.queue.work_next)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         self.refresh()
 
     # --- page protocol ---------------------------------------------------------------------------
@@ -223,7 +224,7 @@ class ContactsPage(QWidget):
             except UserError as error:
                 dialog.message.setText(error.sentence)
                 continue
-            self.ctx.events.data_changed.emit("contacts")
+            self.ctx.events.changed.emit(Changes(contacts=True))
             return
 
     def import_users(self, path: str | None = None) -> None:
@@ -247,8 +248,8 @@ class ContactsPage(QWidget):
             self.form.insert_snippet()
 
     # --- refresh ------------------------------------------------------------------------------------
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("contacts", "tasks", "all") and self.isVisible():
+    def _on_changed(self, changes: Changes) -> None:
+        if (changes.contacts or changes.tasks) and self.isVisible():
             self._update_strip()
             self._reload_current()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from workbench.contacts import due, options
 from workbench.contacts.schema import STAGES
+from workbench.ui.common.changes import Changes
 
 
 class ListsDialog(QDialog):
@@ -162,4 +163,4 @@ class ListsDialog(QDialog):
             self.reload_cadence()
 
     def _changed(self) -> None:
-        self.ctx.events.data_changed.emit("contacts")
+        self.ctx.events.changed.emit(Changes(contacts=True))

@@ -1,42 +1,17 @@
-"""Undoable actions of the contacts page. Each one runs its feature function in redo(); the first
-redo happens before the command is pushed, so a refused save never lands on the undo stack."""
+"""Undoable actions of the contacts page (UndoCommand, ui/common/undo_command.py). push() runs the first
+redo on the stack; a refused save (UserError) leaves push() and the command is not kept."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
-
 from workbench.contacts import contact_log, findings, sequences, snippets
+from workbench.ui.common.changes import Changes
+from workbench.ui.common.undo_command import UndoCommand, push  # noqa: F401 (push: the pages' entry)
 
 
-class DataCommand(QUndoCommand):
-    """Base: emits data_changed after every redo/undo. Subclasses implement do() and undo_it()."""
+class DataCommand(UndoCommand):
+    """A contacts action: contacts change, and tasks with them (follow-ups, recall day tasks)."""
 
-    def __init__(self, ctx, text: str):
-        super().__init__(text)
-        self.ctx = ctx
-        self.now = ctx.now()  # redo after undo replays the action at the moment it was first done
-        self._first = True
-
-    def run_first(self):
-        """Run once (raising UserError if refused); then push() must not run it again."""
-        result = self.do()
-        self._changed()
-        return result
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.do()
-        self._changed()
-
-    def undo(self) -> None:
-        self.undo_it()
-        self._changed()
-
-    def _changed(self) -> None:
-        self.ctx.events.data_changed.emit("contacts")
-        self.ctx.events.data_changed.emit("tasks")
+    changes = Changes(contacts=True, tasks=True)
 
 
 class LogContactCommand(DataCommand):
@@ -60,26 +35,15 @@ class StartSequenceCommand(DataCommand):
         super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Start recall sequence"))
         self.sequence_id, self.user_ids = sequence_id, user_ids
         self.enrolments: list[int] = []
-        self.stages: dict[int, str] = {}
+        self.state: dict = {}
 
     def do(self) -> list[int]:
-        db = self.ctx.db
-        self.stages = {uid: db.execute("SELECT stage FROM users WHERE id = ?", [uid]).fetchone()[0] for uid in self.user_ids}
-        self.max_task_id = db.execute("SELECT coalesce(max(id), 0) FROM tasks").fetchone()[0]
-        self.day_tasks = sequences.day_tasks_state(db, [self.sequence_id])
-        self.enrolments = sequences.start_sequence(db, self.sequence_id, self.user_ids, now=self.now)
+        self.state = sequences.start_undo_state(self.db, self.sequence_id, self.user_ids)
+        self.enrolments = sequences.start_sequence(self.db, self.sequence_id, self.user_ids, now=self.now)
         return self.enrolments
 
     def undo_it(self) -> None:
-        from workbench.store import write_transaction
-
-        db = self.ctx.db
-        with write_transaction(db):
-            for eid in self.enrolments:
-                db.execute("DELETE FROM sequence_enrolments WHERE id = ?", [eid])
-            sequences.restore_day_tasks(db, [self.sequence_id], self.day_tasks, self.max_task_id)
-            for uid, stage in self.stages.items():
-                db.execute("UPDATE users SET stage = ? WHERE id = ?", [stage, uid])
+        sequences.undo_start(self.db, self.sequence_id, self.enrolments, self.state)
 
 
 class FindingStatusCommand(DataCommand):
@@ -131,13 +95,13 @@ class UpdateUserCommand(DataCommand):
         super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Edit user"))
         from workbench.contacts.users import user_snapshot
 
-        self.user_id, self.changes = user_id, changes
+        self.user_id, self.edits = user_id, changes
         self.before = user_snapshot(ctx.db, user_id)
 
     def do(self) -> None:
         from workbench.contacts.users import update_user
 
-        update_user(self.ctx.db, self.user_id, now=self.now, **self.changes)
+        update_user(self.ctx.db, self.user_id, now=self.now, **self.edits)
 
     def undo_it(self) -> None:
         from workbench.contacts.users import restore_user
@@ -190,10 +154,3 @@ class DeleteSnippetCommand(DataCommand):
 
     def undo_it(self) -> None:
         snippets.update_snippet(self.ctx.db, self.snippet_id, archived=False, now=self.now)
-
-
-def push(ctx, command: DataCommand):
-    """Run the command once (UserError propagates and nothing is pushed), then put it on the stack."""
-    result = command.run_first()
-    ctx.undo_stack.push(command)
-    return result

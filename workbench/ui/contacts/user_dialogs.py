@@ -16,6 +16,7 @@ from workbench.contacts.user_import import FIELDS, read_user_list
 from workbench.contacts.users import get_user
 from workbench.errors import UserError, current_language
 from workbench.privacy import mask_attribute
+from workbench.ui.common.changes import Changes
 
 
 class UserDetailDialog(QDialog):
@@ -224,8 +225,7 @@ class ImportUsersDialog(QDialog):
     def _done(self, result) -> None:
         self.result = result
         self.progress.hide()
-        self.ctx.events.data_changed.emit("contacts")
-        self.ctx.events.data_changed.emit("tasks")
+        self.ctx.events.changed.emit(Changes(contacts=True, tasks=True))
         self.accept()
 
     def _failed(self, sentence: str) -> None:

@@ -11,6 +11,7 @@ from workbench.errors import UserError
 from workbench.reports.datasets import get_dataset, list_datasets, read_rows
 from workbench.reports.datasets_aggregation import AGGREGATIONS, set_aggregation
 from workbench.reports.importer import list_imports
+from workbench.ui.common.changes import Changes
 
 PAGE = 200
 
@@ -137,11 +138,11 @@ class DatasetBrowser(QDialog):
         split.addWidget(right)
         split.setSizes([420, 780])
         layout.addWidget(split)
-        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.changed.connect(self._on_changed)
         self.refresh()
 
-    def _data_changed(self, area: str) -> None:
-        if area == "reports":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.reports:
             self.refresh()
 
     def refresh(self) -> None:
@@ -231,36 +232,15 @@ class DatasetBrowser(QDialog):
         except UserError as error:
             self.ctx.events.status_message.emit(error.sentence)
             return
-        self.ctx.events.data_changed.emit("reports")
+        self.ctx.events.changed.emit(Changes(reports=True))
 
     def undo_latest(self) -> None:
         latest = next((r for r in self.imports if not r["undone_at"]), None)
         if latest is None:
             return
-        from PySide6.QtGui import QUndoCommand
+        from workbench.ui.imports.undo_commands import UndoImportCommand
 
-        ctx = self.ctx
-
-        class UndoImportCommand(QUndoCommand):
-            """Undoing an import from the browser; its own undo imports the same file again."""
-
-            def redo(self_) -> None:
-                from workbench.reports.importer import undo_import
-
-                try:
-                    undo_import(ctx.db, latest["id"])
-                except UserError as error:
-                    ctx.events.status_message.emit(error.sentence)
-                ctx.events.data_changed.emit("reports")
-
-            def undo(self_) -> None:
-                from workbench.reports.importer import import_file
-
-                try:
-                    import_file(ctx.db, latest["file_path"], dataset=latest["dataset_name"], sheet=latest["sheet"])
-                except UserError as error:
-                    ctx.events.status_message.emit(error.sentence)
-                ctx.events.data_changed.emit("reports")
-
-        ctx.undo_stack.push(UndoImportCommand(
-            QCoreApplication.translate("DatasetBrowser", "Undo import of %1").replace("%1", latest["file_name"])))
+        try:
+            self.ctx.undo_stack.push(UndoImportCommand(self.ctx, latest["id"], latest["file_name"]))
+        except UserError as error:
+            self.ctx.events.status_message.emit(error.sentence)

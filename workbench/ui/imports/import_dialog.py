@@ -3,14 +3,15 @@
 Preview: the sheet (hidden ones marked), the dataset it goes to (new, or the known one it updates),
 the header row(s), one line per column with its type, role and key (all editable), file columns
 matched to stored ones by name similarity (to confirm), the first rows, skipped rows and warnings.
-The import runs in a worker with a progress bar and a cancel button; it is one QUndoCommand.
+The import runs in a worker with a progress bar and a cancel button; it is one undo command
+(ui/imports/undo_commands.py).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
-from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox,
                                QProgressBar, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -56,44 +57,6 @@ def display_value(value) -> str:
     from workbench.privacy import mask_text
 
     return mask_text(str(value))
-
-
-class ImportCommand(QUndoCommand):
-    """Undo puts the dataset back to its state before the import; redo imports the file again."""
-
-    def __init__(self, ctx, result, path: str, sheet: str | None, overrides: dict):
-        super().__init__(QCoreApplication.translate("Imports", "Import %1").replace("%1", Path(path).name))
-        self.ctx, self.import_id = ctx, result.import_id
-        self.path, self.sheet, self.dataset, self.overrides = path, sheet, result.plan.dataset, overrides
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the worker already imported it
-            self._first = False
-            return
-        from workbench.reports.import_plan import analyse, apply_overrides
-        from workbench.reports.importer import close_plan, run
-
-        try:
-            plan = analyse(self.path, dataset=self.dataset, sheet=self.sheet, db=self.ctx.db)
-            try:
-                apply_overrides(plan, self.overrides)
-                self.import_id = run(self.ctx.db, plan).import_id
-            finally:
-                close_plan(plan)
-        except UserError as error:
-            self.ctx.events.status_message.emit(error.sentence)
-            self.setObsolete(True)
-        self.ctx.events.data_changed.emit("reports")
-
-    def undo(self) -> None:
-        from workbench.reports.importer import undo_import
-
-        try:
-            undo_import(self.ctx.db, self.import_id)
-        except UserError as error:
-            self.ctx.events.status_message.emit(error.sentence)
-        self.ctx.events.data_changed.emit("reports")
 
 
 class ImportDialog(QDialog):
@@ -431,7 +394,9 @@ class ImportDialog(QDialog):
         self.result = result
         self.progress.hide()
         self.cancel_button.setText(self.tr("Close"))
-        self.ctx.undo_stack.push(ImportCommand(self.ctx, result, self.path, self.plan.sheet, self._overrides))
+        from workbench.ui.imports.undo_commands import ImportCommand
+
+        self.ctx.undo_stack.push(ImportCommand(self.ctx, result.import_id, self.path))
         summary = self._summary(result)
         self.status.setText(summary)
         self.notes_list.clear()
@@ -443,7 +408,6 @@ class ImportDialog(QDialog):
             self.notes_list.addItem(self.tr("Row %1 skipped: %2").replace("%1", str(row)).replace("%2", skip_label(reason)))
         for warning in result.warnings:
             self.notes_list.addItem("⚠ " + warning)
-        self.ctx.events.data_changed.emit("reports")
         self.ctx.events.confirmation.emit(summary, {"undo": True, "open": ("dashboard", None)})
         self._update_import_enabled()
         self.import_button.setEnabled(False)

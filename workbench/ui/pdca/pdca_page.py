@@ -12,6 +12,7 @@ from workbench.ui.common.icons import icon
 from workbench.ui.pdca import undo_commands as commands
 from workbench.ui.pdca.board import Board
 from workbench.ui.pdca.cycle_detail import CycleDetail
+from workbench.ui.common.changes import Changes
 
 
 class PdcaPage(QWidget):
@@ -49,7 +50,7 @@ class PdcaPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_cycle)
         QShortcut(QKeySequence("Ctrl+Right"), self, self.detail.move_next)
         QShortcut(QKeySequence("Ctrl+Left"), self, self.detail.move_back)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
 
     def today(self) -> date:
         return self.ctx.today()
@@ -59,7 +60,7 @@ class PdcaPage(QWidget):
         raised = repo.raise_stall_tasks(self.ctx.db, self.today(), now=self.ctx.now())
         if raised:
             self.ctx.events.status_message.emit(self.tr("Stalled PDCA cycles became tasks: %1").replace("%1", str(len(raised))))
-            self.ctx.events.data_changed.emit("tasks")
+            self.ctx.events.changed.emit(Changes(tasks=True))
         self._reload()
 
     def _reload(self) -> None:
@@ -101,8 +102,8 @@ class PdcaPage(QWidget):
         if cycle_id is not None:
             self.board.select(cycle_id)
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("pdca", "tasks", "all") and self.isVisible():
+    def _on_changed(self, changes: Changes) -> None:
+        if (changes.pdca or changes.tasks) and self.isVisible():
             self._reload()
 
     def new_cycle(self) -> None:

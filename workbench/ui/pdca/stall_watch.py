@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 
 from workbench.errors import UserError
 from workbench.pdca import repository as repo
+from workbench.ui.common.changes import Changes
 
 HOUR_MS = 60 * 60 * 1000
 
@@ -21,7 +22,7 @@ def check_now(ctx) -> list[int]:
     if raised:
         ctx.events.status_message.emit(QCoreApplication.translate("PdcaPage", "Stalled PDCA cycles became tasks: %1")
                                        .replace("%1", str(len(raised))))
-        ctx.events.data_changed.emit("tasks")
+        ctx.events.changed.emit(Changes(tasks=True))
     return raised
 
 

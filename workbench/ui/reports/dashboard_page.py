@@ -13,6 +13,7 @@ from workbench.ui.common.icons import icon
 from workbench.ui.reports.alerts_panel import AlertsPanel
 from workbench.ui.reports.chart_panel import ChartPanel
 from workbench.ui.reports.metric_card_widget import MetricCardWidget
+from workbench.ui.common.changes import Changes
 
 
 class DashboardPage(QWidget):
@@ -28,7 +29,7 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.stack)
-        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.changed.connect(self._on_changed)
 
     # --- building -----------------------------------------------------------------------------
     def _build_empty(self) -> QWidget:
@@ -174,8 +175,8 @@ class DashboardPage(QWidget):
     def _show_alert(self, alert) -> None:
         self.chart.show_metric(alert.dataset, alert.metric)
 
-    def _data_changed(self, area: str) -> None:
-        if area in ("reports", "imports", "alerts", "tasks", "all"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.reports or changes.tasks:
             self._stale = True
             if self.isVisible():
                 QTimer.singleShot(0, self.refresh)

@@ -1,47 +1,40 @@
-"""Every dashboard action that changes the database, as a QUndoCommand (pushed on ctx.undo_stack)."""
+"""Every dashboard action that changes the database, as an UndoCommand (ui/common/undo_command.py)."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
-
 from workbench.reports import alert_store, dashboard_store
+from workbench.ui.common.changes import Changes
+from workbench.ui.common.undo_command import UndoCommand
 
-
-
-class _Command(QUndoCommand):
-    def __init__(self, ctx, text: str):
-        super().__init__(text)
-        self.ctx = ctx
-        self.now = ctx.now()  # redo after undo replays the action at the moment it was first done
-
-    def changed(self) -> None:
-        self.ctx.events.data_changed.emit("reports")
+class _Command(UndoCommand):
+    changes = Changes(reports=True)
 
 
 class AlertToTaskCommand(_Command):
     """An alert becomes a 重要且紧急 task (linked by tasks.alert_id)."""
+
+    changes = Changes(reports=True, tasks=True)
 
     def __init__(self, ctx, alert_id: int):
         super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Turn alert into a task"))
         self.alert_id = alert_id
         self.task_id: int | None = None
 
-    def redo(self) -> None:
-        self.status = alert_store.get_alert(self.ctx.db, self.alert_id).status  # open, or pdca
-        self.task_id = alert_store.alert_to_task(self.ctx.db, self.alert_id, now=self.now)
-        self.changed()
-        self.ctx.events.data_changed.emit("tasks")
+    def do(self) -> int:
+        self.status = alert_store.get_alert(self.db, self.alert_id).status  # open, or pdca
+        self.task_id = alert_store.alert_to_task(self.db, self.alert_id, now=self.now)
+        return self.task_id
 
-    def undo(self) -> None:
-        alert_store.undo_alert_to_task(self.ctx.db, self.alert_id, self.task_id, self.status)
-        self.changed()
-        self.ctx.events.data_changed.emit("tasks")
+    def undo_it(self) -> None:
+        alert_store.undo_alert_to_task(self.db, self.alert_id, self.task_id, self.status)
 
 
 class AlertToCycleCommand(_Command):
     """An alert becomes a PDCA cycle drafted in 计划 (linked by pdca_cycles.alert_id)."""
+
+    changes = Changes(reports=True, pdca=True)
 
     def __init__(self, ctx, alert_id: int):
         super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Turn alert into a PDCA cycle"))
@@ -50,24 +43,23 @@ class AlertToCycleCommand(_Command):
         self.cycle_id: int | None = None
         self.saved: dict | None = None   # the cycle as it was when undone, so redo keeps its id
 
-    def redo(self) -> None:
+    def do(self) -> int:
         from workbench.pdca import from_alert
 
-        if self.saved is None:
-            self.cycle_id = from_alert.draft_cycle_from_alert(self.ctx.db, self.alert_id, now=self.now)
-        else:
-            from_alert.redo_draft(self.ctx.db, self.alert_id, self.saved)
-        self.changed()
-        self.ctx.events.data_changed.emit("pdca")
+        self.cycle_id = from_alert.draft_cycle_from_alert(self.db, self.alert_id, now=self.now)
+        return self.cycle_id
 
-    def undo(self) -> None:
+    def redo_it(self) -> None:
+        from workbench.pdca import from_alert
+
+        from_alert.redo_draft(self.db, self.alert_id, self.saved)
+
+    def undo_it(self) -> None:
         from workbench.pdca import from_alert
         from workbench.pdca import repository as pdca_repo
 
-        self.saved = pdca_repo.snapshot(self.ctx.db, self.cycle_id)
-        from_alert.undo_draft(self.ctx.db, self.alert_id, self.cycle_id, self.alert_status)
-        self.changed()
-        self.ctx.events.data_changed.emit("pdca")
+        self.saved = pdca_repo.snapshot(self.db, self.cycle_id)
+        from_alert.undo_draft(self.db, self.alert_id, self.cycle_id, self.alert_status)
 
 
 class AlertStatusCommand(_Command):
@@ -78,13 +70,11 @@ class AlertStatusCommand(_Command):
         alert = alert_store.get_alert(ctx.db, alert_id)
         self.alert_id, self.new, self.old, self.task_id = alert_id, status, alert.status, alert.task_id
 
-    def redo(self) -> None:
-        alert_store.set_status(self.ctx.db, self.alert_id, self.new, self.task_id)
-        self.changed()
+    def do(self) -> None:
+        alert_store.set_status(self.db, self.alert_id, self.new, self.task_id)
 
-    def undo(self) -> None:
-        alert_store.set_status(self.ctx.db, self.alert_id, self.old, self.task_id)
-        self.changed()
+    def undo_it(self) -> None:
+        alert_store.set_status(self.db, self.alert_id, self.old, self.task_id)
 
 
 class SaveRuleCommand(_Command):
@@ -95,16 +85,15 @@ class SaveRuleCommand(_Command):
         self.rule = rule
         self.before = replace(alert_store.get_rule(ctx.db, rule.id)) if rule.id else None
 
-    def redo(self) -> None:
-        self.rule.id = alert_store.save_rule(self.ctx.db, replace(self.rule))
-        self.changed()
+    def do(self) -> int:
+        self.rule.id = alert_store.save_rule(self.db, replace(self.rule))
+        return self.rule.id
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         if self.before is None:
-            alert_store.delete_rule(self.ctx.db, self.rule.id)
+            alert_store.delete_rule(self.db, self.rule.id)
         else:
-            alert_store.save_rule(self.ctx.db, replace(self.before))
-        self.changed()
+            alert_store.save_rule(self.db, replace(self.before))
 
 
 class DeleteRuleCommand(_Command):
@@ -112,13 +101,11 @@ class DeleteRuleCommand(_Command):
         super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Delete alert rule"))
         self.rule_id = rule_id
 
-    def redo(self) -> None:
-        alert_store.delete_rule(self.ctx.db, self.rule_id)
-        self.changed()
+    def do(self) -> None:
+        alert_store.delete_rule(self.db, self.rule_id)
 
-    def undo(self) -> None:
-        alert_store.restore_rule(self.ctx.db, self.rule_id)
-        self.changed()
+    def undo_it(self) -> None:
+        alert_store.restore_rule(self.db, self.rule_id)
 
 
 class SaveCardsCommand(_Command):
@@ -129,33 +116,30 @@ class SaveCardsCommand(_Command):
         self.new = list(cards)
         self.old = dashboard_store.chosen_cards(ctx.db)
 
-    def redo(self) -> None:
-        dashboard_store.save_cards(self.ctx.db, self.new)
-        self.changed()
+    def do(self) -> None:
+        dashboard_store.save_cards(self.db, self.new)
 
-    def undo(self) -> None:
-        dashboard_store.save_cards(self.ctx.db, self.old)
-        self.changed()
+    def undo_it(self) -> None:
+        dashboard_store.save_cards(self.db, self.old)
 
 
 class RecallSegmentCommand(_Command):
     """An RFM segment's users go to the contact log as a recall list (optionally a sequence starts)."""
+
+    changes = Changes(contacts=True, tasks=True)
 
     def __init__(self, ctx, dataset: str, result, segment: str, id_column: str, sequence_id: int | None):
         super().__init__(ctx, QCoreApplication.translate("DashboardUndo", "Send segment to recall list"))
         self.args = (dataset, result, segment, id_column, sequence_id)
         self.recall = None
 
-    def redo(self) -> None:
+    def do(self):
         from workbench.reports.rfm_recall import send_segment_to_contacts
 
-        self.recall = send_segment_to_contacts(self.ctx.db, *self.args, now=self.now)
-        self.ctx.events.data_changed.emit("contacts")
-        self.ctx.events.data_changed.emit("tasks")
+        self.recall = send_segment_to_contacts(self.db, *self.args, now=self.now)
+        return self.recall
 
-    def undo(self) -> None:
+    def undo_it(self) -> None:
         from workbench.reports.rfm_recall import undo_recall
 
-        undo_recall(self.ctx.db, self.recall, now=self.now)
-        self.ctx.events.data_changed.emit("contacts")
-        self.ctx.events.data_changed.emit("tasks")
+        undo_recall(self.db, self.recall, now=self.now)

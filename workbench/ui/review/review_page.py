@@ -26,6 +26,7 @@ from workbench.ui.common.icons import icon
 from workbench.ui.common.theme import ALERT_COLORS, QUADRANT_COLORS, current_scheme
 from workbench.ui.common.masked_fields import MaskedFields
 from workbench.ui.review.undo_commands import SaveSection
+from workbench.ui.common.changes import Changes
 
 WEEKS_LISTED = 26
 SAVE_DELAY_MS = 800
@@ -186,7 +187,7 @@ class ReviewPage(QWidget):
         layout.addWidget(self.weeks)
         layout.addWidget(scroll, 1)
         ctx.events.export_week_requested.connect(self.export_current)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
 
     def today(self) -> date:
         return self.ctx.today()
@@ -377,8 +378,8 @@ class ReviewPage(QWidget):
         if week == self.week and self.masked.text(self.editors[key]) != text:
             self._show_section(key, text)
 
-    def _on_data_changed(self, area: str) -> None:
-        if area == "review":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.review:
             QTimer.singleShot(0, self._mark_saved_weeks)
 
     def _mark_saved_weeks(self) -> None:
@@ -418,7 +419,7 @@ class ReviewPage(QWidget):
         self.last_export = result
         self.ctx.events.confirmation.emit(self.tr("Weekly review exported to %1").replace("%1", str(result.path)),
                                           {"open": Path(result.path)})
-        self.ctx.events.data_changed.emit("review")
+        self.ctx.events.changed.emit(Changes(review=True))
 
     def _export_failed(self, holder, sentence: str) -> None:
         holder.close()

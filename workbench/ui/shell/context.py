@@ -16,8 +16,6 @@ if TYPE_CHECKING:
 class AppEvents(QObject):
     """Signals that cross areas. Pages emit and listen here instead of knowing each other."""
 
-    # Something changed in the database; the argument names the area ("tasks", "contacts", ...).
-    data_changed = Signal(str)
     # What one operation changed (ui/common/changes.py: a Changes), emitted once per operation.
     changed = Signal(object)
     # Go to an area and, optionally, open one thing in it: ("tasks", task_id), ("contacts", user_id) ...

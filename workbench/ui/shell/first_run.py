@@ -11,10 +11,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 
 from workbench.errors import UserError
 
-# Areas whose data arriving means "a report was imported": the dashboard shows it.
-REPORT_AREAS = {"reports", "imports", "dashboard"}
-
-
 def database_is_empty(ctx) -> bool:
     """No row in any counted table. EXISTS stops at the first row; count(*) walks ~1M contacts (16 ms)."""
     from workbench.schema_facts import COUNTED_TABLES
@@ -38,10 +34,10 @@ def show_welcome(window) -> None:
     window.welcome.demo_button.setFocus()
 
 
-def leave_welcome_when_filled(window, area: str) -> None:
+def leave_welcome_when_filled(window, changes) -> None:
     """A first import (or any first data) replaces the welcome page with the area that now has it."""
     if window.welcome_visible() and not database_is_empty(window.ctx):
-        window.show_area("dashboard" if area in REPORT_AREAS else "tasks")
+        window.show_area("dashboard" if changes.reports and not changes.tasks else "tasks")
 
 
 class _DemoSignals(QObject):
@@ -94,7 +90,9 @@ def _demo_loaded(window, sentence: str) -> None:
 
         QMessageBox.warning(window, QCoreApplication.translate("FirstRun", "Demo data"), sentence)
         return
-    window.ctx.events.data_changed.emit("all")
+    from workbench.ui.common.changes import Changes
+
+    window.ctx.events.changed.emit(Changes.everything())
     window.show_area("tasks")
     window.ctx.events.status_message.emit(QCoreApplication.translate("FirstRun", "Demo data loaded: look around, then start a fresh database from "
                                               "File › Settings › Database when you are ready."))

@@ -16,6 +16,7 @@ from workbench.ui.shell.context import AppContext
 from workbench.ui.shell.nav_rail import NavRail
 from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, Page, load
 from workbench.ui.shell.status_line import StatusLine
+from workbench.ui.common.changes import Changes
 
 EXPORT_WEEK_SHORTCUT = "Ctrl+Shift+R"  # R: 复盘 / review
 
@@ -34,7 +35,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build()
         ctx.events.navigate.connect(self._on_navigate)
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         scheme_notifier().changed.connect(self._on_scheme_changed)  # the system (or 设置) switched light/dark
         ctx.events.status_message.connect(self._on_status_message)
         ctx.events.confirmation.connect(self._on_status_message)
@@ -235,9 +236,9 @@ class MainWindow(QMainWindow):
             self.rail.set_badge(row, badge)
         self.update_status()
 
-    def _on_data_changed(self, area: str) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         self.refresh_badges()
-        first_run.leave_welcome_when_filled(self, area)
+        first_run.leave_welcome_when_filled(self, changes)
 
     def _build_remaining_pages(self) -> None:
         """After the first paint, build the other pages one per idle turn so every badge shows."""

@@ -2,7 +2,7 @@
 
 `workbench capture` from an OS hotkey, a second window or a script writes the same file; the window's
 connection notices through `PRAGMA data_version` (store/data_version.py) on a one-second timer and
-announces data_changed("all"): the page on screen reloads, the rail badges recount, pages not shown
+announces Changes.everything(outside=True): the page on screen reloads, the rail badges recount, pages not shown
 reload when they are shown (MainWindow.show_area_at).
 
 A long write elsewhere (a big import in a worker, a script) changes the version every second: the window
@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 
 from workbench.store.data_version import data_version
+from workbench.ui.common.changes import Changes
 
 
 class OutsideChangeWatcher(QObject):
@@ -32,7 +33,7 @@ class OutsideChangeWatcher(QObject):
         self.timer.start()
 
     def check(self) -> bool:
-        """True (and data_changed("all") sent) when another connection's commits are to be shown now."""
+        """True (and Changes.everything(outside=True) sent) when another connection's commits are to be shown now."""
         version = data_version(self.ctx.db)
         if version is None:
             return False
@@ -50,5 +51,5 @@ class OutsideChangeWatcher(QObject):
         return False
 
     def _announce(self) -> bool:
-        self.ctx.events.data_changed.emit("all")
+        self.ctx.events.changed.emit(Changes.everything(outside=True))
         return True

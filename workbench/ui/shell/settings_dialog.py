@@ -16,6 +16,7 @@ from workbench.errors import UserError
 from workbench.tasks import reminders
 from workbench.ui.common import theme
 from workbench.ui.shell import i18n, preferences
+from workbench.ui.common.changes import Changes
 
 
 def _note(text: str) -> QLabel:
@@ -253,6 +254,7 @@ class SettingsDialog(QDialog):
         default_folder = str(self.ctx.db_path.parent / "backups")
         settings.setValue(preferences.BACKUP_FOLDER, "" if folder == default_folder else folder)
         settings.setValue(preferences.BACKUP_KEEP, self.backup_keep.value())
+        promote_days_changed = self.promote_days.value() != stored_settings.get(self.ctx.db, stored_settings.PROMOTE_DAYS)
         stored_settings.put(self.ctx.db, {
             stored_settings.PROMOTE_DAYS: self.promote_days.value(),
             stored_settings.MASK_EXPORTS: self.mask_exports.isChecked(),
@@ -269,7 +271,11 @@ class SettingsDialog(QDialog):
         self.accept()
         if language != settings.value(i18n.SETTING_KEY, "system"):
             self.window_.set_language(language)
-        self.ctx.events.data_changed.emit("settings")
+        self.ctx.events.changed.emit(Changes(settings=True))
+        if promote_days_changed:  # the promotion is an operation of its own (ui/tasks/promotion.py)
+            from workbench.ui.tasks.promotion import promote_now
+
+            promote_now(self.ctx)
 
 
 def apply_scheme_choice(choice: str) -> None:

@@ -98,7 +98,7 @@ class CaptureField(QWidget):
             self.error.setText(self.tr("Write what the task is, not only when."))
             self.error.show()
             return None
-        command = CaptureTask(self.ctx, parsed, now)
+        command = CaptureTask(self.ctx, parsed)
         self.ctx.undo_stack.push(command)
         self.field.clear()
         self.undo_after_commit.arm()

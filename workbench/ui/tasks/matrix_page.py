@@ -16,6 +16,7 @@ from workbench import stored_settings
 from workbench.privacy import mask_text
 from workbench.tasks import repository as repo
 from workbench.tasks.model import INBOX, QUADRANTS
+from workbench.ui.common.changes import Changes
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
 from workbench.ui.tasks.links import open_first_link, open_link
 from workbench.ui.tasks.quadrant_list import QuadrantList
@@ -66,7 +67,7 @@ class MatrixPage(QWidget):
         self._pending_summary = None
         self._summary_scheduled = False
         self._build()
-        ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.changed.connect(self._on_changed)
         # No refresh here: the shell calls refresh() when it shows the page (it would run twice).
 
     # --- building ----------------------------------------------------------------------------
@@ -199,12 +200,15 @@ class MatrixPage(QWidget):
         return stored_settings.get(self.ctx.db, stored_settings.PROMOTE_DAYS)
 
     def _set_promote_days(self, days: int) -> None:
+        from workbench.ui.tasks.promotion import promote_now
+
         stored_settings.put(self.ctx.db, {stored_settings.PROMOTE_DAYS: days})
+        promote_now(self.ctx)  # its own operation; the refresh below shows it (and the new rule's summary)
         self.refresh()
 
     # --- data --------------------------------------------------------------------------------
-    def _on_data_changed(self, area: str) -> None:
-        if area not in ("tasks", "all"):
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.tasks:
             return
         self._dirty = True
         if self.isVisible() and (self._triage is None or self.stack.currentWidget() is not self._triage):
@@ -213,7 +217,6 @@ class MatrixPage(QWidget):
     def refresh(self) -> None:
         now = self.ctx.now()
         today = now.date()
-        promoted_now = repo.promote_due_soon(self.ctx.db, today, self.promote_within_days())
         first_rows = QuadrantList.FIRST_FRAME_ROWS
         if self._painted:
             groups = repo.open_by_quadrant(self.ctx.db)
@@ -239,8 +242,6 @@ class MatrixPage(QWidget):
         if self._painted and not self._summary_scheduled:
             self._summary_scheduled = True
             QTimer.singleShot(0, self, self._show_summary)
-        if promoted_now:
-            self.ctx.events.data_changed.emit("tasks_promoted")
         if self._closed is not None and self.stack.currentWidget() is self._closed:
             self._closed.search()
 
