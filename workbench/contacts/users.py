@@ -304,5 +304,12 @@ def _fill_missing(db, user_id, row, external_id, phone, name, attributes, stamp)
     return True
 
 
+def first_user_id(db: Database, prefer_name: str) -> int:
+    """The first user with that name, else the first user, else 0 (the page tour's example user)."""
+    row = db.execute("SELECT id FROM users WHERE name = ? ORDER BY id LIMIT 1", [prefer_name]).fetchone() \
+        or db.execute("SELECT id FROM users ORDER BY id LIMIT 1").fetchone()
+    return row[0] if row else 0
+
+
 def count_users(db: Database) -> int:
     return db.execute("SELECT count(*) FROM users").fetchone()[0]

@@ -253,6 +253,11 @@ def get_alert(db: Database, alert_id: int) -> Alert:
     return Alert(*row)
 
 
+def open_count(db: Database) -> int:
+    """All open alerts (the alerts panel's title)."""
+    return db.execute("SELECT count(*) FROM alerts WHERE status = 'open'").fetchone()[0]
+
+
 def open_serious_count(db: Database) -> int:
     """The dashboard badge: open red and orange alerts."""
     if not db["alerts"].exists():

@@ -142,9 +142,9 @@ class ContactsPage(QWidget):
                 ("list", tab(ALL)), ("search", searching)]
 
     def _demo_user(self) -> int:
-        row = self.ctx.db.execute("SELECT id FROM users WHERE name = '王芳' ORDER BY id LIMIT 1").fetchone() \
-            or self.ctx.db.execute("SELECT id FROM users ORDER BY id LIMIT 1").fetchone()
-        return row[0] if row else 0
+        from workbench.contacts.users import first_user_id
+
+        return first_user_id(self.ctx.db, "王芳")
 
     # --- actions ------------------------------------------------------------------------------------
     def open_user(self, user_id: int) -> None:
@@ -239,9 +239,11 @@ class ContactsPage(QWidget):
         if kind == "user":
             self.open_user(ident)
         elif kind == "contact":
-            row = self.ctx.db.execute("SELECT user_id FROM contacts WHERE id = ?", [ident]).fetchone()
-            if row and row[0]:
-                self.open_user(row[0])
+            from workbench.contacts.contact_log import get_contact
+
+            contact = get_contact(self.ctx.db, ident)
+            if contact is not None and contact.user_id:
+                self.open_user(contact.user_id)
         elif kind == "finding":
             self.tabs.setCurrentIndex(FINDINGS)
         elif kind == "snippet":

@@ -3,9 +3,10 @@ redo on the stack; a refused save (UserError) leaves push() and the command is n
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+
 from workbench.contacts import contact_log, findings, sequences, snippets
 from workbench.ui.common.changes import Changes
-from workbench.ui.common.undo_command import UndoCommand, push  # noqa: F401 (push: the pages' entry)
+from workbench.ui.common.undo_command import UndoCommand, push  # noqa: F401 (push: the contacts pages' entry)
 
 
 class DataCommand(UndoCommand):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QProgressBar, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from workbench.errors import UserError
 from workbench.reports.datasets import ROLES, TYPES
 from workbench.ui.common import theme
 from workbench.ui.imports.import_worker import AnalyseJob, ImportJob

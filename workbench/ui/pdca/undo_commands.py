@@ -10,6 +10,7 @@ from workbench.pdca import repository as repo
 from workbench.tasks import repository as tasks_repo
 from workbench.ui.common.changes import Changes
 from workbench.ui.common.undo_command import UndoCommand
+from workbench.ui.tasks.undo_commands import CreatesTask
 
 class _CycleCommand(UndoCommand):
     changes = Changes(pdca=True)
@@ -120,7 +121,7 @@ class ApplyAct(_CycleCommand):
         repo.undo_act(self.db, self.before, self.created)
 
 
-class AddPlanStep(_CycleCommand):
+class AddPlanStep(CreatesTask):
     """A plan step is a task in the matrix (重要不紧急), linked to the cycle."""
 
     changes = Changes(pdca=True, tasks=True)
@@ -128,18 +129,9 @@ class AddPlanStep(_CycleCommand):
     def __init__(self, ctx, cycle_id: int, title: str, due: str | None = None):
         super().__init__(ctx, QCoreApplication.translate("PdcaUndo", "Add plan step"))
         self.cycle_id, self.title, self.due = cycle_id, title, due
-        self.task_id: int | None = None
-        self.row: dict | None = None
 
-    def do(self) -> int:
-        self.task_id = repo.add_plan_step(self.db, self.cycle_id, self.title, due=self.due, now=self.now)
-        return self.task_id
-
-    def redo_it(self) -> None:
-        tasks_repo.insert_row(self.db, self.row)
-
-    def undo_it(self) -> None:
-        self.row = tasks_repo.delete_task(self.db, self.task_id)
+    def create(self) -> int:
+        return repo.add_plan_step(self.db, self.cycle_id, self.title, due=self.due, now=self.now)
 
 
 class TickPlanStep(_CycleCommand):

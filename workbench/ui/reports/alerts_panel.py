@@ -128,7 +128,7 @@ class AlertsPanel(QWidget):
 
         statuses = ("open",) if self.open_only.isChecked() else None
         alerts = alert_store.list_alerts(self.ctx.db, statuses=statuses, limit=SHOWN, worst_first=True)
-        open_total = self.ctx.db.execute("SELECT count(*) FROM alerts WHERE status = 'open'").fetchone()[0]
+        open_total = alert_store.open_count(self.ctx.db)
         self.title.setText(self.tr("Alerts (%1 open)").replace("%1", str(open_total)))
         while self.list_layout.count():
             widget = self.list_layout.takeAt(0).widget()

@@ -216,7 +216,6 @@ class MatrixPage(QWidget):
 
     def refresh(self) -> None:
         now = self.ctx.now()
-        today = now.date()
         first_rows = QuadrantList.FIRST_FRAME_ROWS
         if self._painted:
             groups = repo.open_by_quadrant(self.ctx.db)

@@ -22,18 +22,17 @@ class _TaskCommand(UndoCommand):
         self.task_id = task_id
 
 
-class CaptureTask(_TaskCommand):
-    """Create the task a capture line describes (first redo saves it; later redos put the row back)."""
+class CreatesTask(_TaskCommand):
+    """A command whose first run creates a task (create() returns its id): undo deletes the row, redo
+    puts the same row back (same id)."""
 
-    def __init__(self, ctx, parsed: ParsedCapture):
-        super().__init__(ctx, QCoreApplication.translate("TaskUndo", "Capture “%1”").replace("%1", mask_text(parsed.title)[:30]))
-        self.parsed = parsed
-        self.row: dict | None = None
+    row: dict | None = None
+
+    def create(self) -> int:
+        raise NotImplementedError
 
     def do(self) -> int:
-        from workbench.tasks.capture import save_capture  # the parser loads after the first frame
-
-        self.task_id = save_capture(self.db, self.parsed, self.now)
+        self.task_id = self.create()
         return self.task_id
 
     def redo_it(self) -> None:
@@ -41,6 +40,19 @@ class CaptureTask(_TaskCommand):
 
     def undo_it(self) -> None:
         self.row = repo.delete_task(self.db, self.task_id)
+
+
+class CaptureTask(CreatesTask):
+    """Create the task a capture line describes."""
+
+    def __init__(self, ctx, parsed: ParsedCapture):
+        super().__init__(ctx, QCoreApplication.translate("TaskUndo", "Capture “%1”").replace("%1", mask_text(parsed.title)[:30]))
+        self.parsed = parsed
+
+    def create(self) -> int:
+        from workbench.tasks.capture import save_capture  # the parser loads after the first frame
+
+        return save_capture(self.db, self.parsed, self.now)
 
 
 class EditTask(_TaskCommand):
