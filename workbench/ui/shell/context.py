@@ -32,6 +32,19 @@ class AppEvents(QObject):
     # 文件 › 导出周报.
     export_week_requested = Signal()
 
+    def __init__(self):
+        super().__init__()
+        self.changed.connect(self._changed_as_areas)
+
+    def _changed_as_areas(self, changes) -> None:
+        """Bridge while listeners still take area names (issue 15 point 3 moves them onto `changed` and
+        deletes data_changed, and this with it): one Changes reaches them as the names they test."""
+        from dataclasses import fields
+
+        areas = [f.name for f in fields(changes) if f.name != "outside" and getattr(changes, f.name)]
+        for area in ["all"] if len(areas) == len(fields(changes)) - 1 else areas:
+            self.data_changed.emit(area)
+
 
 @dataclass(frozen=True)
 class Restart:
