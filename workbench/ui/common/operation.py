@@ -30,6 +30,10 @@ from workbench.errors import UserError
 from workbench.store.interrupter import Interrupter
 
 _RUNNING: set["Operation"] = set()  # jobs live until they have reported
+# Operations mostly wait on SQLite or the disk, and a long one (the start-up check of a big file, an
+# import) must not hold back a search or a count: the pool has at least this many threads, whatever
+# the number of cores.
+MIN_THREADS = 4
 
 ChangesOf = Callable[[Any], Any]  # result -> ui.common.changes.Changes
 
@@ -94,7 +98,10 @@ class Operation(QObject):
         _RUNNING.add(self)
         runnable = _Runnable(self)
         runnable.setAutoDelete(True)
-        (pool or QThreadPool.globalInstance()).start(runnable)
+        if pool is None:
+            pool = QThreadPool.globalInstance()
+            pool.setMaxThreadCount(max(pool.maxThreadCount(), MIN_THREADS))
+        pool.start(runnable)
         return self
 
     def cancel(self) -> None:
