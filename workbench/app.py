@@ -179,30 +179,29 @@ def _promote_due_soon(window) -> None:
 
 
 def _checks_after_first_frame(window, *, readonly: bool):
-    """quick_check, then the day's backup and the retention setting, in a thread built and started after
-    the first frame (its module alone is ~3 ms of start-up). Returns what stops it, for the exit."""
+    """quick_check, then the day's backup and the retention setting, as one operation started after the
+    first frame (its module alone is ~3 ms of start-up). Returns what stops it, for the exit."""
     started = []
 
     def start() -> None:
-        from workbench.ui.common.changes import Changes
-        from workbench.ui.shell.startup_checks import StartupChecks
+        from workbench.ui.common.operation import run_operation
+        from workbench.ui.shell.startup_checks import check_and_back_up, check_changes
 
-        checks = StartupChecks(window.ctx.db_path, window.ctx.clock, readonly=readonly, parent=window)
+        def report(checked) -> None:
+            if checked.verdict != "ok":
+                # The checked start-up path says what is wrong and offers the newest good backup.
+                from workbench.ui.shell.database_files import restart_with
 
-        def reopen_checked(_verdict: str) -> None:
-            # The checked start-up path says what is wrong and offers the newest good backup.
-            from workbench.ui.shell.database_files import restart_with
+                restart_with(window, window.ctx.db_path, check_first=True)
+            elif checked.backup is not None:
+                window.update_status()
 
-            restart_with(window, window.ctx.db_path, check_first=True)
-
-        checks.damaged.connect(reopen_checked)
-        checks.backed_up.connect(lambda _path: window.update_status())
-        checks.purged.connect(lambda _count: window.ctx.events.changed.emit(Changes(contacts=True)))
-        checks.start()
-        started.append(checks)
+        ctx = window.ctx
+        started.append(run_operation(ctx, check_and_back_up(ctx.db_path, ctx.clock, readonly=readonly), connect=False,
+                                     with_job=True, done=report, changes=check_changes, owner=window))
 
     window.first_frame_shown.connect(start)
-    return lambda: [checks.stop() for checks in started]
+    return lambda: [job.stop() for job in started]
 
 
 def _second_instance(db_path: Path) -> int:

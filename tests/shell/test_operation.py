@@ -102,3 +102,19 @@ def test_nothing_is_reported_to_a_widget_that_is_gone(qtbot, db, db_path):
     release.set()
     qtbot.waitUntil(lambda: running_operations() == 0, timeout=5000)
     assert reported == []
+
+
+def test_long_operations_do_not_hold_back_a_short_one(qtbot, db, db_path):
+    """A start-up check of a big file and an import may run for seconds: a search still answers."""
+    from workbench.ui.common.operation import MIN_THREADS
+
+    release = threading.Event()
+    waiting = [run_operation(db_path, lambda db: release.wait(10)) for _ in range(MIN_THREADS - 1)]
+    answers = []
+    try:
+        run_operation(db_path, _count_tasks, done=answers.append)
+        qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+        assert answers == [(0, False)] and not any(job.finished for job in waiting)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: running_operations() == 0, timeout=5000)

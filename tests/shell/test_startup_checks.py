@@ -6,32 +6,37 @@ import time
 
 from workbench.store.backup import list_backups
 from workbench.store.startup import open_at_startup
-from workbench.ui.shell.startup_checks import StartupChecks
+from workbench.ui.common.operation import run_operation
+from workbench.ui.shell.startup_checks import check_and_back_up
 from damaged_files import damage_a_page_of, fill_settings
 from tests.conftest import PINNED_NOW
 
 
-def _run(qtbot, checks: StartupChecks) -> None:
-    with qtbot.waitSignal(checks.finished, timeout=20000):
-        checks.start()
+def _checked(qtbot, db_path, **options):
+    """Runs the start-up checks as app.py does and returns their report."""
+    reports = []
+    run_operation(db_path, check_and_back_up(db_path, lambda: PINNED_NOW, **options), connect=False, with_job=True,
+                  done=reports.append, failed=reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=20000)
+    return reports[0]
 
 
 def test_a_good_file_gets_its_daily_backup_once(qapp, qtbot, db_path):
     fill_settings(db_path)
-    found = []
-    checks = StartupChecks(db_path, lambda: PINNED_NOW)
-    checks.backed_up.connect(found.append)
-    checks.damaged.connect(lambda verdict: found.append(("damaged", verdict)))
-    _run(qtbot, checks)
-    assert len(found) == 1 and found[0] == list_backups(db_path)[0]
-    conn = sqlite3.connect(found[0])
+    report = _checked(qtbot, db_path)
+    assert report.verdict == "ok" and report.backup == list_backups(db_path)[0]
+    conn = sqlite3.connect(report.backup)
     assert conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 3000
     conn.close()
 
-    again = StartupChecks(db_path, lambda: PINNED_NOW)
-    again.backed_up.connect(found.append)
-    _run(qtbot, again)
-    assert found[1] is None and len(list_backups(db_path)) == 1, "one backup a day"
+    again = _checked(qtbot, db_path)
+    assert again.backup is None and len(list_backups(db_path)) == 1, "one backup a day"
+
+
+def test_a_read_only_window_checks_but_writes_no_backup(qapp, qtbot, db_path):
+    fill_settings(db_path, rows=10)
+    report = _checked(qtbot, db_path, readonly=True)
+    assert report.verdict == "ok" and report.backup is None and list_backups(db_path) == []
 
 
 def test_a_damaged_file_is_reported_and_not_backed_up(qapp, qtbot, db_path):
@@ -40,13 +45,9 @@ def test_a_damaged_file_is_reported_and_not_backed_up(qapp, qtbot, db_path):
     opened = open_at_startup(db_path, check=False)
     assert not opened.damaged, "the window opens first; the check runs after its first frame"
     opened.db.close()
-    verdicts, backups = [], []
-    checks = StartupChecks(db_path, lambda: PINNED_NOW)
-    checks.damaged.connect(verdicts.append)
-    checks.backed_up.connect(backups.append)
-    _run(qtbot, checks)
-    assert verdicts and verdicts[0] != "ok"
-    assert backups == [] and list_backups(db_path) == []
+    report = _checked(qtbot, db_path)
+    assert report.verdict != "ok" and report.backup is None
+    assert list_backups(db_path) == []
 
 
 def test_a_file_damaged_where_opening_reads_is_checked_at_once(qapp, db_path):
@@ -63,15 +64,15 @@ def test_a_file_damaged_where_opening_reads_is_checked_at_once(qapp, db_path):
 
 def test_closing_during_the_check_stops_it_without_a_backup(qapp, qtbot, db_path):
     fill_settings(db_path, rows=200_000)  # ~20 MB: the check takes long enough to be cut short
-    backups = []
-    checks = StartupChecks(db_path, lambda: PINNED_NOW)
-    checks.backed_up.connect(backups.append)
-    checks.start()
-    qtbot.waitUntil(lambda: checks._checking.busy, timeout=5000)
+    reported = []
+    job = run_operation(db_path, check_and_back_up(db_path, lambda: PINNED_NOW), connect=False, with_job=True,
+                        done=reported.append, failed=reported.append, cancelled=lambda: reported.append("cancelled"))
+    qtbot.waitUntil(lambda: job.handle.busy, timeout=5000)
     started = time.perf_counter()
-    checks.stop()
-    assert checks.isFinished() and time.perf_counter() - started < 2
-    assert backups == [] and list_backups(db_path) == []
+    assert job.stop(5000) and time.perf_counter() - started < 2
+    qtbot.waitUntil(lambda: job.finished, timeout=5000)
+    assert reported == [], "the window is closing: nothing is reported to it"
+    assert list_backups(db_path) == []
 
 
 def test_the_window_announces_its_first_frame(ctx, qtbot):
@@ -108,7 +109,7 @@ def test_back_up_now_reports_a_folder_it_cannot_write_as_a_sentence(qapp, qtbot,
     from PySide6.QtCore import QSettings
 
     from workbench.errors import set_language
-    from workbench.ui.shell.startup_checks import BackupNow
+    from workbench.ui.shell.startup_checks import back_up
 
     set_language("zh_CN")
     fill_settings(db_path, rows=10)
@@ -117,11 +118,9 @@ def test_back_up_now_reports_a_folder_it_cannot_write_as_a_sentence(qapp, qtbot,
     QSettings().setValue("backup/folder", str(blocker))
     try:
         sentences, written = [], []
-        worker = BackupNow(db_path, lambda: PINNED_NOW)
-        worker.failed.connect(sentences.append)
-        worker.written.connect(written.append)
-        with qtbot.waitSignal(worker.finished, timeout=10000):
-            worker.start()
+        job = run_operation(db_path, back_up(db_path, lambda: PINNED_NOW), failed=sentences.append,
+                            done=written.append)
+        qtbot.waitUntil(lambda: job.finished, timeout=10000)
         assert written == [] and len(sentences) == 1 and "备份" in sentences[0]
     finally:
         QSettings().remove("backup/folder")

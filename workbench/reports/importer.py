@@ -24,7 +24,7 @@ from workbench.reports import column_types as ct
 from workbench.reports import dataset_tables as tables
 from workbench.reports.datasets_aggregation import infer_aggregation
 from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, another_table_warning, apply_known_dataset,
-                                          plan_sheet, warn)
+                                          apply_overrides, converted_sample, plan_sheet, warn)
 from workbench.reports.period_replace import replace_rows
 from workbench.sheets.readers import Sheet, in_background
 from workbench.reports.table_detect import NOTE_START, TOTALS, after_gap, classify_row, detect
@@ -696,14 +696,29 @@ def _attempts(db: Database, plan: ImportPlan, dry_run: bool, progress: ProgressF
 
 def import_file(db: Database, path: str | Path, *, dataset: str | None = None, sheet: str | None = None,
                 dry_run: bool = False, progress: ProgressFn | None = None,
-                cancelled: Callable[[], bool] | None = None) -> ImportResult:
-    """analyse() + run(): the whole import of one file (what `workbench import` does)."""
+                cancelled: Callable[[], bool] | None = None, overrides: dict | None = None) -> ImportResult:
+    """analyse() + run(): the whole import of one file (what `workbench import` does); `overrides` are
+    the operator's choices in the import dialog (import_plan.apply_overrides)."""
     hashing = in_background(file_hash, Path(path))  # on the other core while calamine loads the sheet
     plan = analyse(path, dataset=dataset, sheet=sheet, db=db)
     try:
+        if overrides is not None:
+            apply_overrides(plan, overrides)
         return run(db, plan, dry_run=dry_run, progress=progress, cancelled=cancelled, digest=hashing.result())
     finally:
         close_plan(plan)
+
+
+def plan_with_preview(db: Database, path: str | Path, *, dataset: str | None = None,
+                      sheet: str | None = None) -> ImportPlan:
+    """The plan the import dialog shows: analyse(), the first rows converted as they will be stored,
+    and the workbook closed (the plan crosses to the GUI thread; the import analyses again)."""
+    plan = analyse(path, dataset=dataset, sheet=sheet, db=db)
+    close_plan(plan)
+    positions = {p: i for i, p in enumerate(plan.layout.columns)}
+    plan.preview = converted_sample(plan.columns, plan.sample_raw[:50], plan.context, positions)
+    plan.rows_iter = None
+    return plan
 
 
 def close_plan(plan: ImportPlan) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout)
 
@@ -16,7 +15,6 @@ from workbench.contacts.user_import import FIELDS, read_user_list
 from workbench.contacts.users import get_user
 from workbench.errors import UserError, current_language
 from workbench.privacy import mask_attribute
-from workbench.ui.common.changes import Changes
 
 
 class UserDetailDialog(QDialog):
@@ -98,36 +96,6 @@ class UserDetailDialog(QDialog):
         return {k: v for k, v in changes.items() if v != current[k]}
 
 
-class _ImportSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-class _ImportJob(QRunnable):
-    """Imports on a worker thread with its own connection (the GUI thread never waits on it)."""
-
-    def __init__(self, db_path, path, mapping, sequence_id, now):
-        super().__init__()
-        self.db_path, self.path, self.mapping, self.sequence_id = db_path, path, mapping, sequence_id
-        self.now = now  # the app context's clock, read when the operator started the import
-        self.signals = _ImportSignals()
-
-    def run(self) -> None:
-        from workbench.contacts.user_import import import_user_list
-        from workbench.store import open_database
-
-        try:
-            db = open_database(self.db_path)
-            try:
-                result = import_user_list(db, self.path, mapping=self.mapping, sequence_id=self.sequence_id, now=self.now)
-            finally:
-                db.close()
-        except UserError as error:
-            self.signals.failed.emit(error.sentence)
-            return
-        self.signals.finished.emit(result)
-
-
 FIELD_LABELS = {"external_id": "User id", "name": "Name", "phone": "Phone", "wechat": "WeChat", "channel": "Channel",
                 "stage": "Stage", "tags": "Tags"}
 
@@ -139,6 +107,7 @@ class ImportUsersDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.user_list = None
+        self.job = None  # the import, while it runs (ui/common/operation.py)
         self.result = None
         self.setWindowTitle(self.tr("Import a user list"))
         self.file_label = QLabel(self.tr("No file chosen"))
@@ -214,18 +183,22 @@ class ImportUsersDialog(QDialog):
         return {field: combo.currentData() for field, combo in self.combos.items() if combo.currentData() is not None}
 
     def run_import(self) -> None:
+        """Off the GUI thread (ui/common/operation.py); the users and their recall tasks change together."""
+        from workbench.contacts.user_import import import_user_list
+        from workbench.ui.common.changes import Changes
+        from workbench.ui.common.operation import run_operation
+
+        path, mapping, now = self.user_list.path, self.mapping(), self.ctx.now()
         sequence_id = self.sequence.currentData() if self.start_sequence.isChecked() else None
-        job = _ImportJob(self.ctx.db_path, self.user_list.path, self.mapping(), sequence_id, self.ctx.now())
-        job.signals.finished.connect(self._done)
-        job.signals.failed.connect(self._failed)
         self.progress.show()
         self.buttons.setEnabled(False)
-        QThreadPool.globalInstance().start(job)
+        self.job = run_operation(
+            self.ctx, lambda db: import_user_list(db, path, mapping=mapping, sequence_id=sequence_id, now=now),
+            done=self._done, failed=self._failed, changes=Changes(contacts=True, tasks=True), owner=self)
 
     def _done(self, result) -> None:
         self.result = result
         self.progress.hide()
-        self.ctx.events.changed.emit(Changes(contacts=True, tasks=True))
         self.accept()
 
     def _failed(self, sentence: str) -> None:

@@ -3,14 +3,14 @@
 Preview: the sheet (hidden ones marked), the dataset it goes to (new, or the known one it updates),
 the header row(s), one line per column with its type, role and key (all editable), file columns
 matched to stored ones by name similarity (to confirm), the first rows, skipped rows and warnings.
-The import runs in a worker with a progress bar and a cancel button; it is one undo command
-(ui/imports/undo_commands.py).
+Reading the file and the import run as operations (ui/common/operation.py), the import with a progress
+bar and a cancel button; it is one undo command (ui/imports/undo_commands.py).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox,
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from workbench.reports.datasets import ROLES, TYPES
 from workbench.ui.common import theme
-from workbench.ui.imports.import_worker import AnalyseJob, ImportJob
+from workbench.ui.common.changes import Changes
+from workbench.ui.common.operation import run_operation
 
 FILE_FILTER = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
 
@@ -65,7 +66,8 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.path = path
         self.plan = None
-        self.job = None
+        self.job = None  # the running operation: reading the file, or importing it (self.importing)
+        self.importing = False
         self.result = None
         self.setWindowTitle(self.tr("Import a report"))
         self.resize(1100, 760)
@@ -186,11 +188,17 @@ class ImportDialog(QDialog):
             return
         sheet = None if first else self.sheet_combo.currentData()
         dataset = None if first else (self.dataset_edit.text().strip() or None)
+        from workbench.reports.importer import plan_with_preview
+
         self._busy(self.tr("Reading %1…").replace("%1", Path(self.path).name))
-        self.job = AnalyseJob(self.ctx.db_path, self.path, sheet, dataset)
-        self.job.signals.finished.connect(self.show_plan)
-        self.job.signals.failed.connect(self.show_failure)
-        QThreadPool.globalInstance().start(self.job)
+        if self.job is not None:
+            self.job.cancel()  # a plan for another sheet or dataset: its late answer is not shown
+        path = self.path
+        job = self.job = run_operation(self.ctx, lambda db: plan_with_preview(db, path, dataset=dataset, sheet=sheet),
+                                       done=lambda plan: job is self.job and self.show_plan(plan),
+                                       failed=lambda sentence: job is self.job and self.show_failure(sentence),
+                                       owner=self)
+        self.importing = False
 
     def _dataset_edited(self) -> None:
         if self.plan is not None and self.dataset_edit.text().strip() and \
@@ -375,11 +383,19 @@ class ImportDialog(QDialog):
         self._busy(self.tr("Importing…"))
         self.progress.setRange(0, 100)
         self.cancel_button.setText(self.tr("Cancel"))
-        self.job = ImportJob(self.ctx.db_path, self.path, self.plan.sheet, self.plan.dataset, self._overrides)
-        self.job.signals.progress.connect(self.show_progress)
-        self.job.signals.finished.connect(self.import_done)
-        self.job.signals.failed.connect(self.show_failure)
-        QThreadPool.globalInstance().start(self.job)
+        from workbench.reports.importer import import_file
+
+        path, sheet, dataset, overrides = self.path, self.plan.sheet, self.plan.dataset, self._overrides
+
+        def import_it(db, job):
+            return import_file(db, path, dataset=dataset, sheet=sheet, overrides=overrides,
+                               progress=lambda done, total: job.progress(done, max(total, 0)),
+                               cancelled=lambda: job.is_cancelled)
+
+        self.job = run_operation(self.ctx, import_it, with_job=True, changes=Changes(reports=True), owner=self,
+                                 progressed=lambda done, total, _what: self.show_progress(done, total),
+                                 done=self.import_done, failed=self.show_failure, cancelled=self.show_cancelled)
+        self.importing = True
 
     def show_progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -435,8 +451,13 @@ class ImportDialog(QDialog):
         self.status.setStyleSheet(f"color: {theme.ALERT_COLORS['red']};")
         self._update_import_enabled()
 
+    def show_cancelled(self) -> None:
+        from workbench.reports.importer import ImportCancelled
+
+        self.show_failure(ImportCancelled().sentence)
+
     def cancel_or_close(self) -> None:
-        if self.job is not None and isinstance(self.job, ImportJob):
+        if self.job is not None and self.importing:
             self.job.cancel()
             self.status.setText(self.tr("Cancelling…"))
             return
@@ -444,8 +465,7 @@ class ImportDialog(QDialog):
 
     def closeEvent(self, event) -> None:
         if self.job is not None:
-            self.job.cancel()
-            QThreadPool.globalInstance().waitForDone(10000)
+            self.job.cancel()  # the import rolls back; its report reaches this dialog only while it exists
         super().closeEvent(event)
 
     def open_browser(self) -> None:

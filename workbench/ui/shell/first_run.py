@@ -5,11 +5,8 @@ Also the start-up font check: without a Simplified Chinese font the UI would sho
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
-
-from workbench.errors import UserError
+from PySide6.QtCore import QCoreApplication
 
 def database_is_empty(ctx) -> bool:
     """No row in any counted table."""
@@ -39,59 +36,36 @@ def leave_welcome_when_filled(window, changes) -> None:
         window.show_area("dashboard" if changes.reports and not changes.tasks else "tasks")
 
 
-class _DemoSignals(QObject):
-    finished = Signal(str)  # "" on success, else the sentence to show
-
-
-class _DemoWorker(QRunnable):
-    """Fills the demo through its own connection (one connection per thread)."""
-
-    def __init__(self, db_path: Path, today: date):
-        super().__init__()
-        self.db_path, self.today = db_path, today
-        self.signals = _DemoSignals()
-
-    def run(self) -> None:
-        from workbench.demo import fill_demo
-        from workbench.store import open_database
-
-        try:
-            db = open_database(self.db_path)
-            try:
-                fill_demo(db, today=self.today)
-            finally:
-                db.close()
-        except UserError as error:
-            self.signals.finished.emit(error.sentence)
-            return
-        self.signals.finished.emit("")
-
-
 def load_demo(window, today: date | None = None) -> None:
-    welcome = window.welcome
-    if welcome is not None:
-        welcome.demo_button.setEnabled(False)
-        welcome.demo_button.setText(QCoreApplication.translate("FirstRun", "Loading demo data…"))
+    """Fills the demo off the GUI thread (ui/common/operation.py); every area changes."""
+    from workbench.demo import fill_demo
+    from workbench.ui.common.changes import Changes
+    from workbench.ui.common.operation import run_operation
+
+    _demo_button(window, loading=True)
     window.statusBar().showMessage(QCoreApplication.translate("FirstRun", "Loading demo data…"))
-    worker = _DemoWorker(window.ctx.db_path, today or window.ctx.today())
-    worker.signals.finished.connect(lambda sentence: _demo_loaded(window, sentence))
-    window._demo_worker = worker  # keeps the signals object alive until it reports
-    QThreadPool.globalInstance().start(worker)
+    today = today or window.ctx.today()
+    run_operation(window.ctx, lambda db: fill_demo(db, today=today), owner=window, changes=Changes.everything(),
+                  done=lambda _none: _demo_loaded(window), failed=lambda sentence: _demo_failed(window, sentence))
 
 
-def _demo_loaded(window, sentence: str) -> None:
+def _demo_button(window, *, loading: bool) -> None:
     window.statusBar().clearMessage()
     if window.welcome is not None:
-        window.welcome.demo_button.setEnabled(True)
-        window.welcome.demo_button.setText(QCoreApplication.translate("FirstRun", "Load demo data"))
-    if sentence:
-        from PySide6.QtWidgets import QMessageBox
+        window.welcome.demo_button.setEnabled(not loading)
+        window.welcome.demo_button.setText(QCoreApplication.translate("FirstRun", "Loading demo data…") if loading
+                                           else QCoreApplication.translate("FirstRun", "Load demo data"))
 
-        QMessageBox.warning(window, QCoreApplication.translate("FirstRun", "Demo data"), sentence)
-        return
-    from workbench.ui.common.changes import Changes
 
-    window.ctx.events.changed.emit(Changes.everything())
+def _demo_failed(window, sentence: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _demo_button(window, loading=False)
+    QMessageBox.warning(window, QCoreApplication.translate("FirstRun", "Demo data"), sentence)
+
+
+def _demo_loaded(window) -> None:
+    _demo_button(window, loading=False)
     window.show_area("tasks")
     window.ctx.events.status_message.emit(QCoreApplication.translate("FirstRun", "Demo data loaded: look around, then start a fresh database from "
                                               "File › Settings › Database when you are ready."))

@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self._painted = False  # the first frame is on screen: deferred start-up work may run
         self.reminders = None  # the reminder watcher (ui/tasks/reminder_popup.py), after the first frame
         self.outside_changes = None  # PRAGMA data_version on a timer (ui/shell/outside_changes.py), likewise
+        self._backup = None  # 文件 › 立即备份's operation, while it runs and after (one at a time)
         self.setAcceptDrops(True)
         self._build()
         ctx.events.navigate.connect(self._on_navigate)
@@ -289,16 +290,15 @@ class MainWindow(QMainWindow):
                                     self.ctx.today())
 
     def back_up_now(self) -> None:
-        """In a thread (ui/shell/startup_checks.BackupNow); the status bar says when it is written."""
-        from workbench.ui.shell.startup_checks import BackupNow
+        """An operation (ui/shell/startup_checks.back_up); the status bar says when it is written."""
+        from workbench.ui.common.operation import run_operation
+        from workbench.ui.shell.startup_checks import back_up
 
-        if getattr(self, "_backup", None) is not None and self._backup.isRunning():
+        if self._backup is not None and not self._backup.finished:
             return  # one at a time: the menu item again while it runs changes nothing
-        self._backup = BackupNow(self.ctx.db_path, self.ctx.clock, self)
-        self._backup.written.connect(self._on_backup_written)
-        self._backup.failed.connect(self._on_backup_failed)
         self.statusBar().showMessage(self.tr("Backing up…"))
-        self._backup.start()
+        self._backup = run_operation(self.ctx, back_up(self.ctx.db_path, self.ctx.clock), owner=self,
+                                     done=self._on_backup_written, failed=self._on_backup_failed)
 
     def _on_backup_failed(self, sentence: str) -> None:
         from PySide6.QtWidgets import QMessageBox  # (dialog classes load when used: start-up, ~1 ms)
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(self.PREBUILD_AFTER_MS, self, self._build_remaining_pages)
 
     def closeEvent(self, event) -> None:
-        if getattr(self, "_backup", None) is not None:
+        if self._backup is not None:
             self._backup.wait()  # a backup being written finishes (seconds at most) before the file closes
         self.ctx.settings.setValue("ui/geometry", self.saveGeometry())
         self.ctx.settings.setValue("ui/last_page", self.current_area())
