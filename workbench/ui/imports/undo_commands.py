@@ -42,6 +42,12 @@ class ImportCommand(_ImportCommand):
     def do(self) -> None:
         pass  # the worker already imported it
 
+    def redo(self) -> None:
+        if not self._done_once:  # pushed after the import: its operation has already announced the change
+            self._done_once = True
+            return
+        super().redo()
+
     def redo_it(self) -> None:
         self._put_back()
 
