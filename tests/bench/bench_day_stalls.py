@@ -61,15 +61,16 @@ class StackSampler:
 
 
 def _where(frame) -> str:
+    innermost = f"{frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.f_lineno} {frame.f_code.co_name}"
     workbench = imported = None
-    while frame is not None:
+    while frame is not None and workbench is None:
         code = frame.f_code
-        if code.co_name == "<module>" and "site-packages" in code.co_filename:
-            imported = frame.f_globals.get("__name__", code.co_filename)  # the outermost wins: keep walking
-        elif workbench is None and "/workbench/" in code.co_filename:
+        if "/workbench/" in code.co_filename:
             workbench = f"{code.co_filename.split('/workbench/')[-1]}:{frame.f_lineno} {code.co_name}"
+        elif code.co_name == "<module>" and "site-packages" in code.co_filename:
+            imported = frame.f_globals.get("__name__", code.co_filename)  # the outermost under workbench wins
         frame = frame.f_back
-    return f"{workbench or '?'}" + (f"  [importing {imported}]" if imported else "")
+    return f"{workbench or innermost}" + (f"  [importing {imported}]" if imported else "")
 
 
 class StallMonitor:
