@@ -183,3 +183,38 @@ def test_the_heavy_modules_load_after_the_first_frame_and_off_the_gui_thread(db,
     assert lines["started"].split() == sorted(["qtawesome", "qtpy", "sqlite_utils", "numpy", "pyqtgraph", "click",
                                                "dateutil"]), "start-up loads them before a click needs them"
     assert lines["gui-thread"].split() == [], f"imported on the GUI thread: {lines['gui-thread']}"
+
+
+WINDOW_COMMAND_PROBE = """
+import sys
+import workbench.app
+workbench.app.run_gui = lambda path, lang=None: print("window", path, lang) or 0
+from workbench.cli import main
+status = main(sys.argv[1:])
+print("commands:", *sorted(name for name in sys.modules if name.endswith(".commands") or name.endswith("_commands")))
+sys.exit(status)
+"""
+
+
+def test_the_window_command_line_is_read_without_the_subcommands(tmp_path):
+    """`workbench --db X` (the window) is parsed without building the subcommands' parsers, which import
+    every feature's commands module (~25 ms before the first frame); the same arguments mean the same."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "wb.db"
+
+    def run(*args: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-c", WINDOW_COMMAND_PROBE, *args], capture_output=True, text=True,
+                                timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        return [result.returncode, *result.stdout.splitlines(), result.stderr.strip()]
+
+    assert run("--db", str(db), "--lang", "en") == [0, f"window {db} en", "commands:", ""]
+    assert run("--lang=zh_CN", "--now", "2026-11-25T09:30", "--db", str(db)) == [0, f"window {db} zh_CN", "commands:", ""]
+    status, *_, error = run("--db", str(db), "--lang", "fr")  # the full parser says what is wrong
+    assert status == 2 and "fr" in error and "\n" not in error
+    status, *_, error = run("--db", str(db), "--now", "yesterday")
+    assert status == 2 and "ISO" in error
+    status, *lines, _ = run("--db", str(db), "check", "--json")
+    assert status == 0 and "workbench.tasks.commands" in lines[-1]  # a subcommand: the full parser
