@@ -148,6 +148,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """`workbench [--db PATH] [--now ISO] [--lang L]`, the window's command line, parsed without the
+    subcommands' parsers: building those imports every feature's commands module (~25 ms before the
+    first frame). None for anything else (a subcommand, --help, --version, a bad argument): the full
+    parser then reads it, and says what is wrong as it always did."""
+    parser = SentenceParser(prog="workbench", add_help=False, allow_abbrev=False)
+    add_global_options(parser, top_level=True)
+    parser.add_argument("--lang", choices=["zh_CN", "en"])
+    parser.set_defaults(func=cmd_gui)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except UserError:
+        return None
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
     from workbench import schema
     from workbench.store.paths import restrict_umask
@@ -157,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     restrict_umask()  # every file the app writes is 0600, every folder 0700 (docs/reliability.md)
     forgiving_output()
     try:
-        args = build_parser().parse_args(command_line_arguments(sys.argv[1:] if argv is None else argv))
+        arguments = command_line_arguments(sys.argv[1:] if argv is None else argv)
+        args = window_arguments(arguments) or build_parser().parse_args(arguments)
         return int(args.func(args) or 0)
     except UserError as error:
         return _say(error)

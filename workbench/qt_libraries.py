@@ -4,21 +4,25 @@ Without them Qt aborts inside the plugin with a message a newcomer cannot act on
 and names the Debian/Ubuntu packages to install, in one sentence. It imports no Qt: it asks the system's
 loader (`ldd`) what the plugin's libraries are missing, plus libxcb-cursor, which Qt ≥ 6.5 loads at run
 time and so `ldd` cannot see.
+
+Running `ldd` costs ~50 ms of every start, before the first frame: a passed check is remembered in the
+user cache folder, keyed on what its answer depends on (the plugin files, the loader's cache
+/etc/ld.so.cache that installing or removing a library rewrites, LD_LIBRARY_PATH), and `ldd` runs
+again only when one of them changed. A failed check is never remembered. Modules load only when the
+check runs (subprocess alone is ~6 ms).
 """
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import subprocess
 import sys
-from importlib.util import find_spec
 from pathlib import Path
 
+from workbench import APP_NAME
 from workbench.errors import UserError
 
 RUNTIME_LOADED = ("libxcb-cursor.so.0",)  # dlopen-ed by the xcb plugin, not a link-time dependency
-_NOT_FOUND = re.compile(r"^\s*(\S+)\s*=>\s*not found", re.M)
+LOADER_CACHE = Path("/etc/ld.so.cache")
+PASSED_FILE_NAME = "qt-libraries-passed"
 
 
 def uses_xcb(environ=os.environ, platform: str = sys.platform) -> bool:
@@ -28,6 +32,8 @@ def uses_xcb(environ=os.environ, platform: str = sys.platform) -> bool:
 
 
 def xcb_plugin_files() -> list[Path]:
+    from importlib.util import find_spec
+
     spec = find_spec("PySide6")  # finds the package without importing Qt
     if spec is None or spec.origin is None:
         return []
@@ -37,11 +43,15 @@ def xcb_plugin_files() -> list[Path]:
 
 def missing_libraries(binaries: list[Path]) -> list[str]:
     """The shared libraries the system loader cannot find for these binaries (sonames, sorted)."""
+    import re
+    import shutil
+    import subprocess
+
     ldd = shutil.which("ldd")
     missing: set[str] = set()
     if ldd and binaries:
         result = subprocess.run([ldd, *map(str, binaries)], capture_output=True, text=True, check=False)
-        missing.update(_NOT_FOUND.findall(result.stdout))
+        missing.update(re.findall(r"^\s*(\S+)\s*=>\s*not found", result.stdout, re.M))
     return sorted(missing)
 
 
@@ -73,10 +83,49 @@ def missing_packages_sentence(sonames: list[str]) -> UserError:
         f"sudo apt install {packages} (on other distributions, the libraries of the same names), then run workbench again.")
 
 
-def check_qt_libraries() -> None:
+def check_qt_libraries(environ=os.environ) -> None:
     """Raise the one-sentence UserError when Qt's xcb plugin would abort for a missing library."""
-    if not uses_xcb():
+    if not uses_xcb(environ):
         return
-    missing = missing_libraries(xcb_plugin_files()) + [s for s in RUNTIME_LOADED if not loadable(s)]
+    binaries = xcb_plugin_files()
+    key = passed_key(binaries, environ)
+    passed = passed_file(environ)
+    if key is not None and _read(passed) == key:
+        return  # nothing the answer depends on changed since it last passed
+    missing = missing_libraries(binaries) + [s for s in RUNTIME_LOADED if not loadable(s)]
     if missing:
         raise missing_packages_sentence(missing)
+    if key is not None:
+        _remember(passed, key)
+
+
+def passed_key(binaries: list[Path], environ=os.environ) -> str | None:
+    """What the check's answer depends on, as one line; None when a part cannot be read (no caching)."""
+    parts = [f"LD_LIBRARY_PATH={environ.get('LD_LIBRARY_PATH', '')}"]
+    try:
+        for path in [*binaries, LOADER_CACHE]:
+            stat = path.stat()
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    except OSError:
+        return None
+    return "\t".join(parts)
+
+
+def passed_file(environ=os.environ) -> Path:
+    cache = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / APP_NAME / PASSED_FILE_NAME
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _remember(path: Path, key: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(key, encoding="utf-8")
+    except OSError:
+        pass  # a read-only home: the check runs again next time, nothing else changes

@@ -9,11 +9,18 @@ The tour works on a copy. A QTimer ticks every 10 ms on the GUI thread; a step's
 gap between two ticks, minus the interval: how long the window could not answer a key or repaint.
 Each step is driven by real keys where the operator uses keys, then the loop is pumped until its
 background work has reported. Prints the worst stall per step; the goal is < 100 ms everywhere.
+
+BENCH_STALL_STACKS=1 also says what the GUI thread was doing during each step's worst stall: a thread
+samples its stack every 2 ms, and the most frequent workbench frames (and the module being imported,
+if any) inside the stall are printed under the step.
 """
 from __future__ import annotations
 
+import collections
 import os
 import shutil
+import sys
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +33,46 @@ TICK_MS = 10
 GOAL_MS = 100
 
 
+class StackSampler:
+    """Every 2 ms, what the GUI thread is running: (perf_counter, where) pairs, where names the innermost
+    workbench frame and the outermost module being imported under it."""
+
+    def __init__(self, thread_id: int):
+        self.thread_id = thread_id
+        self.samples: collections.deque = collections.deque(maxlen=200_000)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.002):
+            frame = sys._current_frames().get(self.thread_id)
+            if frame is not None:
+                self.samples.append((time.perf_counter(), _where(frame)))
+
+    def between(self, start: float, end: float, top: int = 4) -> list[tuple[str, int]]:
+        counts = collections.Counter(where for at, where in list(self.samples) if start <= at <= end)
+        return counts.most_common(top)
+
+
+def _where(frame) -> str:
+    innermost = f"{frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.f_lineno} {frame.f_code.co_name}"
+    workbench = imported = None
+    while frame is not None and workbench is None:
+        code = frame.f_code
+        if "/workbench/" in code.co_filename:
+            workbench = f"{code.co_filename.split('/workbench/')[-1]}:{frame.f_lineno} {code.co_name}"
+        elif code.co_name == "<module>" and "site-packages" in code.co_filename:
+            imported = frame.f_globals.get("__name__", code.co_filename)  # the outermost under workbench wins
+        frame = frame.f_back
+    return f"{workbench or innermost}" + (f"  [importing {imported}]" if imported else "")
+
+
 class StallMonitor:
     def __init__(self):
         self.clock = QElapsedTimer()
@@ -33,11 +80,23 @@ class StallMonitor:
         self.timer.timeout.connect(self._tick)
         self.last = 0
         self.worst = 0.0
+        self.worst_span = (0.0, 0.0)  # perf_counter seconds of the worst stall
+        self._last_perf = time.perf_counter()
+        self.sampler = StackSampler(threading.get_ident()) if os.environ.get("BENCH_STALL_STACKS") else None
+        if self.sampler is not None:
+            self.sampler.start()
 
     def _tick(self) -> None:
         now = self.clock.elapsed()
-        self.worst = max(self.worst, now - self.last - TICK_MS)
+        perf = time.perf_counter()
+        if now - self.last - TICK_MS > self.worst:
+            self.worst = now - self.last - TICK_MS
+            self.worst_span = (self._last_perf, perf)
         self.last = now
+        self._last_perf = perf
+
+    def culprits(self) -> list[tuple[str, int]]:
+        return self.sampler.between(*self.worst_span) if self.sampler is not None else []
 
     def start(self) -> None:
         self.clock.start()
@@ -48,6 +107,7 @@ class StallMonitor:
         """Run action, then pump events until settle() holds (and at least settle_ms); (worst stall, seconds)."""
         QCoreApplication.processEvents()
         self.last, self.worst = self.clock.elapsed(), 0.0
+        self._last_perf = time.perf_counter()
         started = time.perf_counter()
         action()
         self._tick()  # a synchronous action is a stall in itself
@@ -102,6 +162,8 @@ def test_a_day_without_stalls(qapp, day_db, tmp_path):
         worst, seconds = monitor.measure(action, lambda: settle() and running_operations() == 0, settle_ms)
         results.append((name, worst, seconds))
         print(f"{name:44s} worst stall {worst:7.0f} ms   step {seconds:6.2f} s", flush=True)
+        for where, samples in monitor.culprits():
+            print(f"        {samples * 2:5d} ms  {where}", flush=True)
 
     def open_window():
         window["w"] = MainWindow(ctx)
@@ -164,4 +226,6 @@ def test_a_day_without_stalls(qapp, day_db, tmp_path):
     w.close()
     w.deleteLater()  # its pending timers must not fire against the closed connection
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if monitor.sampler is not None:
+        monitor.sampler.stop()
     db.close()

@@ -51,11 +51,11 @@ print("shown", flush=True)
 """
 
 
-# The real entry point (`workbench --db FILE`, app.run_gui) up to its first frame: the instance lock,
-# the start-up dialogs' checks, the window. Its event loop is replaced by one pass that paints.
+# The real entry point, `workbench --db FILE` (cli.main: its argument parsing, then app.run_gui), up to
+# its first frame: the instance lock, the start-up dialogs' checks, the window. Its event loop is
+# replaced by one pass that paints.
 REAL_START = """
 import sys
-from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 def paint_once_and_quit(app):
@@ -66,8 +66,8 @@ def paint_once_and_quit(app):
     return 0
 
 QApplication.exec = paint_once_and_quit
-from workbench.app import run_gui
-run_gui(Path(sys.argv[1]), "zh_CN")
+from workbench.cli import main
+main(["--db", sys.argv[1], "--lang", "zh_CN"])
 """
 
 

@@ -125,3 +125,96 @@ def test_the_stylesheet_set_over_the_built_window_gives_the_same_pixels(db, db_p
                             text=True, timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["stylesheet", "same"]
+
+
+HEAVY_IMPORTS_PROBE = """
+import sys, threading, time
+from pathlib import Path
+
+HEAVY = {"qtawesome", "qtpy", "sqlite_utils", "numpy", "pyqtgraph", "click", "dateutil"}
+on_gui_thread = set()
+
+class Watch:  # records who imports a heavy package; finds nothing itself
+    def find_spec(self, name, path=None, target=None):
+        if name in HEAVY and threading.current_thread() is threading.main_thread():
+            on_gui_thread.add(name)
+        return None
+
+sys.meta_path.insert(0, Watch())
+from PySide6.QtWidgets import QApplication
+
+def until_started(app):
+    app.processEvents()
+    print("first-frame:", *sorted(HEAVY & set(sys.modules)))
+    window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow")
+    started = []
+    window.first_frame_shown.connect(lambda: started.append(True))
+    deadline = time.monotonic() + 60
+    while not started and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    print("started:", *sorted(HEAVY & set(sys.modules)))
+    print("gui-thread:", *sorted(on_gui_thread))
+    return 0
+
+QApplication.exec = until_started
+from workbench.app import run_gui
+run_gui(Path(sys.argv[1]), "zh_CN")
+"""
+
+
+def test_the_heavy_modules_load_after_the_first_frame_and_off_the_gui_thread(db, db_path):
+    """qtawesome/qtpy, sqlite-utils (numpy, click, dateutil) and pyqtgraph took 0.3–0.6 s of the GUI
+    thread just after the first frame (issue 18, point 3): none is loaded for the first frame, all are
+    loaded by the end of start-up (ui/shell/warm_up.py), and the GUI thread imported none of them."""
+    import os
+    import subprocess
+    import sys
+
+    from workbench.tasks.repository import create_task
+
+    create_task(db, "回访 王芳", important=True, urgent=True, now=PINNED_NOW)
+    db.close()
+    result = subprocess.run([sys.executable, "-c", HEAVY_IMPORTS_PROBE, str(db_path)], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split(":", 1) for line in result.stdout.splitlines() if ":" in line)
+    assert lines["first-frame"].split() == [], f"loaded before the first frame: {lines['first-frame']}"
+    assert lines["started"].split() == sorted(["qtawesome", "qtpy", "sqlite_utils", "numpy", "pyqtgraph", "click",
+                                               "dateutil"]), "start-up loads them before a click needs them"
+    assert lines["gui-thread"].split() == [], f"imported on the GUI thread: {lines['gui-thread']}"
+
+
+WINDOW_COMMAND_PROBE = """
+import sys
+import workbench.app
+workbench.app.run_gui = lambda path, lang=None: print("window", path, lang) or 0
+from workbench.cli import main
+status = main(sys.argv[1:])
+print("commands:", *sorted(name for name in sys.modules if name.endswith(".commands") or name.endswith("_commands")))
+sys.exit(status)
+"""
+
+
+def test_the_window_command_line_is_read_without_the_subcommands(tmp_path):
+    """`workbench --db X` (the window) is parsed without building the subcommands' parsers, which import
+    every feature's commands module (~25 ms before the first frame); the same arguments mean the same."""
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "wb.db"
+
+    def run(*args: str) -> list[str]:
+        result = subprocess.run([sys.executable, "-c", WINDOW_COMMAND_PROBE, *args], capture_output=True, text=True,
+                                timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        return [result.returncode, *result.stdout.splitlines(), result.stderr.strip()]
+
+    assert run("--db", str(db), "--lang", "en") == [0, f"window {db} en", "commands:", ""]
+    assert run("--lang=zh_CN", "--now", "2026-11-25T09:30", "--db", str(db)) == [0, f"window {db} zh_CN", "commands:", ""]
+    status, *_, error = run("--db", str(db), "--lang", "fr")  # the full parser says what is wrong
+    assert status == 2 and "fr" in error and "\n" not in error
+    status, *_, error = run("--db", str(db), "--now", "yesterday")
+    assert status == 2 and "ISO" in error
+    status, *lines, _ = run("--db", str(db), "check", "--json")
+    assert status == 0 and "workbench.tasks.commands" in lines[-1]  # a subcommand: the full parser

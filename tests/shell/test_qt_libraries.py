@@ -59,3 +59,47 @@ def test_the_window_command_says_which_packages_to_install(binary_missing_a_libr
 ])
 def test_only_an_x11_start_on_linux_is_checked(environ, platform, expected):
     assert qt_libraries.uses_xcb(environ, platform) is expected
+
+
+@pytest.fixture
+def x11_start(monkeypatch, tmp_path):
+    """An X11 start on Linux whose plugin is a real library in tmp_path; returns (environ, plugin, ldd calls)."""
+    (tmp_path / "plugin.c").write_text("int plugin(void) { return 1; }\n")
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", "libplugin.so", "plugin.c"], cwd=tmp_path, check=True)
+    plugin = tmp_path / "libplugin.so"
+    monkeypatch.setattr(qt_libraries, "xcb_plugin_files", lambda: [plugin])
+    calls = []
+    real = qt_libraries.missing_libraries
+    monkeypatch.setattr(qt_libraries, "missing_libraries", lambda binaries: calls.append(binaries) or real(binaries))
+    environ = {"DISPLAY": ":0", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    monkeypatch.setattr(qt_libraries.sys, "platform", "linux")
+    return environ, plugin, calls
+
+
+def test_a_passed_check_is_not_run_again_until_the_plugin_or_the_system_libraries_change(x11_start, monkeypatch):
+    environ, plugin, calls = x11_start
+    qt_libraries.check_qt_libraries(environ)
+    qt_libraries.check_qt_libraries(environ)
+    assert len(calls) == 1, "the second start trusts the first one's answer (ldd costs ~50 ms)"
+    plugin.write_bytes(plugin.read_bytes() + b"\0")  # PySide6 upgraded
+    qt_libraries.check_qt_libraries(environ)
+    assert len(calls) == 2
+    qt_libraries.check_qt_libraries({**environ, "LD_LIBRARY_PATH": "/opt/qtlibs"})
+    assert len(calls) == 3
+    loader_cache = plugin.parent / "ld.so.cache"  # apt installed or removed a library: ldconfig rewrote it
+    loader_cache.write_text("before")
+    monkeypatch.setattr(qt_libraries, "LOADER_CACHE", loader_cache)
+    qt_libraries.check_qt_libraries(environ)
+    loader_cache.write_text("after, a little longer")
+    qt_libraries.check_qt_libraries(environ)
+    assert len(calls) == 5
+
+
+def test_a_failed_check_is_run_again_at_the_next_start(x11_start, binary_missing_a_library, monkeypatch):
+    environ, _plugin, calls = x11_start
+    monkeypatch.setattr(qt_libraries, "xcb_plugin_files", lambda: [binary_missing_a_library])
+    for _ in range(2):
+        with pytest.raises(qt_libraries.UserError, match="libwbgone3"):
+            qt_libraries.check_qt_libraries(environ)
+    assert len(calls) == 2
+    assert not qt_libraries.passed_file(environ).exists()

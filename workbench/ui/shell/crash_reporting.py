@@ -62,10 +62,11 @@ def _writable_log_home(beside_database: Path) -> Path:
     app runs without a log file rather than not at all."""
     from workbench.store.paths import data_folder
 
-    for folder in (beside_database, data_folder()):
+    # data_folder() only when needed: it imports platformdirs (~5 ms before every first frame)
+    for folder in (lambda: beside_database, data_folder):
         try:
-            setup_app_log(folder)
-            return folder
+            setup_app_log(folder())
+            return folder()
         except OSError:
             continue
     return beside_database  # (writing a crash report there fails quietly: crash_report.py)

@@ -23,7 +23,7 @@ EXPORT_WEEK_SHORTCUT = "Ctrl+Shift+R"  # R: 复盘 / review
 
 class MainWindow(QMainWindow):
     first_frame_shown = Signal()  # start-up work that can wait (app.py: the integrity check, the backup)
-    PREBUILD_AFTER_MS = 800  # the other pages are built this long after start-up, for their badges
+    PREBUILD_AFTER_MS = 30  # the other pages are built one by one after start-up's steps, for their badges
 
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -110,26 +110,53 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            # qtawesome costs ~100 ms on first use (it loads and registers its fonts): the first frame
-            # shows the rail's names and the matrix without waiting for it.
+            # qtawesome and sqlite-utils cost ~0.5 s to import (warm_up.py): the first frame shows the
+            # rail's names and the matrix without waiting for them.
             QTimer.singleShot(0, self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         self.setWindowIcon(app_icon())  # ten PNG sizes (~2 ms): the taskbar shows it a frame later
-        self._set_rail_icons()
-        self.capture_bar.install_tray()
-        first_run.check_fonts(self)  # lists the font families: the warning, if any, shows a frame later
-        import workbench.tasks.capture  # noqa: F401  the capture parser, before the first keystroke needs it
+        # qtawesome, sqlite-utils, pyqtgraph: on a pool thread, from the next turn of the event loop, once
+        # the matrix has filled its today strip (posted by its own first paint): the two would share the
+        # interpreter lock and each take twice as long.
+        QTimer.singleShot(0, self, self._start_warm_up)
 
-        self.ctx.db.load()  # sqlite-utils (~55 ms), before a click needs it (store/lazy_database.py)
+    def _start_warm_up(self) -> None:
+        from workbench.ui.shell.warm_up import warm_up
+
+        warm_up(self, self._after_warm_up)
+
+    def _after_warm_up(self) -> None:
+        """The start-up work that needs the warmed-up modules, one step per turn of the event loop, so a
+        key press or a repaint gets in between (none is over ~30 ms; together they were 0.6 s)."""
+        self._run_steps([
+            self._set_rail_icons,  # qtawesome's font (~30 ms)
+            self.capture_bar.install_tray,
+            lambda: first_run.check_fonts(self),  # lists the font families: the warning, if any, shows late
+            self.ctx.db.load,  # sqlite-utils' Database, before a click needs it (store/lazy_database.py)
+            self._start_reminders,
+            self._start_outside_changes,
+            self.first_frame_shown.emit,
+            _freeze_long_lived_objects,
+            lambda: QTimer.singleShot(self.PREBUILD_AFTER_MS, self, self._build_remaining_pages),
+        ])
+
+    def _run_steps(self, steps: list) -> None:
+        if not steps or not self.isVisible():
+            return  # closed meanwhile (its database may be closed too): the rest has nothing to serve
+        steps[0]()
+        QTimer.singleShot(0, self, lambda: self._run_steps(steps[1:]))
+
+    def _start_reminders(self) -> None:
         from workbench.ui.tasks.reminder_popup import start_reminders
 
         self.reminders = start_reminders(self.ctx, self)  # missed ones show now, grouped; then a timer checks
+
+    def _start_outside_changes(self) -> None:
         from workbench.ui.shell.outside_changes import OutsideChangeWatcher
 
         self.outside_changes = OutsideChangeWatcher(self.ctx, self)  # `workbench capture` from elsewhere shows up
         self.outside_changes.start()
-        self.first_frame_shown.emit()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -247,6 +274,7 @@ class MainWindow(QMainWindow):
             return  # closed (or never shown): nothing to count for
         missing = [spec.key for spec in PAGES if spec.key not in self.pages]
         if not missing:
+            _freeze_long_lived_objects()
             self.refresh_badges()
             return
         self.page(missing[0])
@@ -414,8 +442,7 @@ class MainWindow(QMainWindow):
         self.show_area(last if last in {spec.key for spec in PAGES} else "tasks")
         if first_run.database_is_empty(self.ctx):
             self.show_welcome()
-        QTimer.singleShot(0, self, self.refresh_badges)
-        QTimer.singleShot(self.PREBUILD_AFTER_MS, self, self._build_remaining_pages)
+        QTimer.singleShot(0, self, self.refresh_badges)  # the other pages follow start-up (_after_warm_up)
 
     def closeEvent(self, event) -> None:
         if self._backup is not None:
@@ -423,3 +450,11 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue("ui/geometry", self.saveGeometry())
         self.ctx.settings.setValue("ui/last_page", self.current_area())
         super().closeEvent(event)
+
+
+def _freeze_long_lived_objects() -> None:
+    """The modules and the built window live as long as the app: the garbage collector stops walking
+    them (a full collection over them took 30–50 ms of the GUI thread, at random moments)."""
+    import gc
+
+    gc.freeze()
