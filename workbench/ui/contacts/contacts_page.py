@@ -89,6 +89,11 @@ class ContactsPage(QWidget):
         self._update_strip()
         self._reload_current()
 
+    def focus_entry(self) -> None:
+        """The page opens with the cursor in the user finder (main_window.show_area_at), wherever it was."""
+        self.form.finder.edit.setFocus()
+        self.form.finder.edit.selectAll()
+
     def badge(self) -> str:
         count = count_due_follow_ups(self.ctx.db, self.ctx.today())
         return str(count) if count else ""

@@ -207,6 +207,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         page.refresh()
         self.ctx.settings.setValue("ui/last_page", PAGES[row].key)
+        # A page with a first field (the contact form's user finder) takes the keyboard from wherever it
+        # was, so the page opens ready to type; not while the operator walks the rail with the arrow keys.
+        focus_entry = getattr(page, "focus_entry", None)
+        if focus_entry is not None and not self.rail.walked_by_keys():
+            focus_entry()
 
     def page(self, key: str) -> Page:
         """The page of an area, built the first time it is needed."""
