@@ -138,6 +138,10 @@
         <translation>导入用户名单…</translation>
     </message>
     <message>
+        <source>Import a user list from Excel or CSV  (%1)</source>
+        <translation>从 Excel 或 CSV 导入用户名单（%1）</translation>
+    </message>
+    <message>
         <source>Lists and cadence…</source>
         <translation>选项与节奏…</translation>
     </message>

@@ -409,6 +409,10 @@
         <translation>导入报表(&amp;I)…</translation>
     </message>
     <message>
+        <source>Import &amp;user list…</source>
+        <translation>导入用户名单(&amp;U)…</translation>
+    </message>
+    <message>
         <source>&amp;Datasets…</source>
         <translation>数据集(&amp;D)…</translation>
     </message>
@@ -439,6 +443,10 @@
     <message>
         <source>&amp;Capture</source>
         <translation>记一笔(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start &amp;triage</source>
+        <translation>开始分拣(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>

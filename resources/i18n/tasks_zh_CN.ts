@@ -81,6 +81,10 @@
         <translation>开始分拣 ▶</translation>
     </message>
     <message>
+        <source>One inbox item at a time: 1–4, D, Del, E  (%1)</source>
+        <translation>收件箱逐条分拣：1–4、D、Del、E（%1）</translation>
+    </message>
+    <message>
         <source>Done &amp;&amp; dropped…</source>
         <translation>已完成/已删减…</translation>
     </message>

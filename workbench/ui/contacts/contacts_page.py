@@ -10,6 +10,7 @@ from workbench.contacts.due import count_due_follow_ups
 from workbench.contacts.findings import findings_board
 from workbench.contacts.sequences import create_sequence, list_sequences, queue_progress
 from workbench.errors import UserError
+from workbench.ui.common import shortcuts
 from workbench.ui.common.icons import icon
 from workbench.ui.contacts.contact_form import ContactForm
 from workbench.ui.contacts.undo_commands import (FindingStatusCommand, MergeFindingsCommand, StartSequenceCommand,
@@ -31,7 +32,9 @@ class ContactsPage(QWidget):
         self.start_button = QPushButton(icon("mdi6.repeat"), self.tr("Start recall sequence…"))
         self.start_button.clicked.connect(self.start_sequence_for_user)
         import_button = QPushButton(icon("mdi6.table-arrow-down"), self.tr("Import user list…"))
-        import_button.clicked.connect(self.import_users)
+        import_button.clicked.connect(lambda: self.import_users())
+        import_button.setToolTip(self.tr("Import a user list from Excel or CSV  (%1)").replace("%1", shortcuts.IMPORT_USERS))
+        self.import_button = import_button
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch()

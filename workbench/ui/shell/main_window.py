@@ -17,7 +17,11 @@ from workbench.ui.shell.nav_rail import NavRail
 from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, Page, load
 from workbench.ui.shell.status_line import StatusLine
 
-EXPORT_WEEK_SHORTCUT = "Ctrl+Shift+R"  # R: 复盘 / review
+from workbench.ui.common import shortcuts
+
+EXPORT_WEEK_SHORTCUT = shortcuts.EXPORT_WEEK
+START_TRIAGE_SHORTCUT = shortcuts.START_TRIAGE
+IMPORT_USERS_SHORTCUT = shortcuts.IMPORT_USERS
 
 
 class MainWindow(QMainWindow):
@@ -137,6 +141,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Back up now"), self.back_up_now)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Import report…"), lambda: self.ctx.events.import_requested.emit(""), "Ctrl+I")
+        self._action(file_menu, self.tr("Import &user list…"), self.import_users, IMPORT_USERS_SHORTCUT)
         self._action(file_menu, self.tr("&Datasets…"), self.show_datasets, "Ctrl+Shift+D")
         # Not Ctrl+E: on Linux a text field takes it as end-of-line and the export never ran
         # (tests/shell/test_shortcuts_clear_of_text_editing.py checks every menu key against text editing).
@@ -157,6 +162,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("&Capture"), self.focus_capture, "Ctrl+N")
+        self._action(edit_menu, self.tr("Start &triage"), self.start_triage, START_TRIAGE_SHORTCUT)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for number, spec in enumerate(PAGES, start=1):
@@ -276,6 +282,16 @@ class MainWindow(QMainWindow):
 
     def focus_capture(self) -> None:
         self.capture_bar.focus_capture()
+
+    def start_triage(self) -> None:
+        """编辑 › 开始分拣 (Ctrl+Shift+T) from any page: the inbox's first item, one at a time."""
+        self.show_area("tasks")
+        self.page("tasks").start_triage()
+
+    def import_users(self) -> None:
+        """文件 › 导入用户名单 (Ctrl+Shift+I) from any page: the contacts page's user-list import."""
+        self.show_area("contacts")
+        self.page("contacts").import_users()
 
     # --- status, files, language, about ---------------------------------------------------
     def update_status(self, note: str | None = None) -> None:

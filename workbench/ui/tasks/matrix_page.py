@@ -16,6 +16,7 @@ from workbench import stored_settings
 from workbench.privacy import mask_text
 from workbench.tasks import repository as repo
 from workbench.tasks.model import INBOX, QUADRANTS
+from workbench.ui.common import shortcuts
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
 from workbench.ui.tasks.links import open_first_link, open_link
 from workbench.ui.tasks.quadrant_list import QuadrantList
@@ -77,6 +78,8 @@ class MatrixPage(QWidget):
         self.triage_button = QPushButton(self.tr("Start triage ▶"))
         self.triage_button.setProperty("accent", True)
         self.triage_button.clicked.connect(self.start_triage)
+        self.triage_button.setToolTip(self.tr("One inbox item at a time: 1–4, D, Del, E  (%1)")
+                                      .replace("%1", shortcuts.START_TRIAGE))
         self.morning = QToolButton()
         self.morning.setObjectName("morningChanges")
         self.morning.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
