@@ -244,10 +244,6 @@
 <context>
     <name>DueView</name>
     <message>
-        <source>Cadence per stage: 新用户 3 days · 活跃 30 · 沉默 14 · 召回中 2 · 已召回 7 · tag VIP 7. The clock restarts with every contact.</source>
-        <translation>联系节奏：新用户 3 天 · 活跃 30 · 沉默 14 · 召回中 2 · 已召回 7 · 标签 VIP 7。每次联系后重新计时。</translation>
-    </message>
-    <message>
         <source>Follow-ups due today or overdue (%1)</source>
         <translation>今日到期或已逾期的跟进（%1）</translation>
     </message>
@@ -266,6 +262,30 @@
     <message>
         <source>(cadence %1 day)</source>
         <translation>（节奏 %1 天）</translation>
+    </message>
+    <message>
+        <source>%1 none</source>
+        <translation>%1 不设</translation>
+    </message>
+    <message>
+        <source>%1 %2 day</source>
+        <translation>%1 %2 天</translation>
+    </message>
+    <message>
+        <source>%1 %2 days</source>
+        <translation>%1 %2 天</translation>
+    </message>
+    <message>
+        <source>tag %1 %2 day</source>
+        <translation>标签 %1 %2 天</translation>
+    </message>
+    <message>
+        <source>tag %1 %2 days</source>
+        <translation>标签 %1 %2 天</translation>
+    </message>
+    <message>
+        <source>Cadence: %1. The clock restarts with every contact; change it in Lists and cadence…</source>
+        <translation>联系节奏：%1。每次联系后重新计时；在“选项与节奏…”中修改。</translation>
     </message>
     <message>
         <source>last contact %1 days ago</source>

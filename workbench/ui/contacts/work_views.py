@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QVBoxLayout, QWidget)
 
 from workbench.contacts import due, findings, search, sequences, timeline
-from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES
+from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES, STAGES
 from workbench.contacts.vocabulary import shown
 from workbench.contacts.users import get_user
 from workbench.privacy import mask_phone, mask_text
@@ -117,7 +117,10 @@ class DueView(QWidget):
         left.addWidget(self.follow_ups_title)
         left.addWidget(self.follow_ups)
         right.addWidget(self.cadence_title)
-        right.addWidget(_muted(self.tr("Cadence per stage: 新用户 3 days · 活跃 30 · 沉默 14 · 召回中 2 · 已召回 7 · tag VIP 7. The clock restarts with every contact.")))
+        self.cadence_hint = _muted("")  # built from the stored cadence rules on every reload
+        self.cadence_hint.setObjectName("cadenceHint")
+        self.cadence_hint.setWordWrap(True)
+        right.addWidget(self.cadence_hint)
         right.addWidget(self.cadence)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -140,6 +143,7 @@ class DueView(QWidget):
             else:
                 item.setIcon(icon("mdi6.clock-outline"))
             self.follow_ups.addItem(item)
+        self.cadence_hint.setText(self.cadence_hint_text(due.cadence_rules(self.ctx.db)))
         rows = due.cadence_due(self.ctx.db, today, limit=100)
         self.cadence_title.setText(self.tr("Past their contact cadence (top %1)").replace("%1", str(len(rows))))
         self.cadence.clear()
@@ -151,6 +155,25 @@ class DueView(QWidget):
                                    + cadence.replace("%1", str(c.days)))
             item.setData(Qt.ItemDataRole.UserRole, c.user_id)
             self.cadence.addItem(item)
+
+
+    def cadence_hint_text(self, rules: list[tuple[str, str, int]]) -> str:
+        """Every stage in the order of the stage list (a stage without a rule says so), then the tags."""
+        stages = {value: days for scope, value, days in rules if scope == "stage"}
+        tags = [(value, days) for scope, value, days in rules if scope == "tag"]
+        parts = []
+        for stage in [*STAGES, *sorted(set(stages) - set(STAGES))]:
+            days = stages.get(stage)
+            if days is None:
+                parts.append(self.tr("%1 none").replace("%1", shown(stage)))
+            else:
+                word = self.tr("%1 %2 day") if days == 1 else self.tr("%1 %2 days")
+                parts.append(word.replace("%1", shown(stage)).replace("%2", str(days)))
+        for tag, days in tags:
+            word = self.tr("tag %1 %2 day") if days == 1 else self.tr("tag %1 %2 days")
+            parts.append(word.replace("%1", tag).replace("%2", str(days)))
+        return self.tr("Cadence: %1. The clock restarts with every contact; change it in Lists and cadence…") \
+            .replace("%1", " · ".join(parts))
 
 
 class RecallQueueView(QWidget):
