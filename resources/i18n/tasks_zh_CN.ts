@@ -137,6 +137,14 @@
         <translation>晨间变化：%1 项因临近截止升为「重要且紧急」</translation>
     </message>
     <message>
+        <source>, %1 kept in “important, not urgent” by you</source>
+        <translation>，%1 项被你改回「重要不紧急」</translation>
+    </message>
+    <message>
+        <source>moved back to “important, not urgent” by you: stays there for due %1</source>
+        <translation>你已改回「重要不紧急」：截止 %1 不变就不再升级</translation>
+    </message>
+    <message>
         <source>due %1, within %2 days</source>
         <translation>截止 %1，在 %2 天内</translation>
     </message>

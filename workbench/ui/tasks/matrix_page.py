@@ -291,12 +291,22 @@ class MatrixPage(QWidget):
         self.morning.setVisible(bool(promoted))
         if not promoted:
             return
-        self.morning.setText(self.tr("Morning changes: %1 moved to “important & urgent” (due soon)")
-                             .replace("%1", str(len(promoted))).replace("&", "&&"))
+        # Moved back to 重要不紧急 after this morning's promotion: it stays there for that due date
+        # (repo.promote_due_soon), and the summary says so instead of still calling it promoted.
+        overruled = [t for t in promoted if not t.urgent and t.due and t.kept_not_urgent_for_due == t.due]
+        still = [t for t in promoted if t not in overruled]
+        text = self.tr("Morning changes: %1 moved to “important & urgent” (due soon)").replace("%1", str(len(still)))
+        if overruled:
+            text += self.tr(", %1 kept in “important, not urgent” by you").replace("%1", str(len(overruled)))
+        self.morning.setText(text.replace("&", "&&"))
         menu = QMenu(self.morning)
         for task in promoted:
-            reason = self.tr("due %1, within %2 days").replace("%1", due_label(task.due, today)) \
-                .replace("%2", str(self.promote_within_days()))
+            if task in overruled:
+                reason = self.tr("moved back to “important, not urgent” by you: stays there for due %1") \
+                    .replace("%1", due_label(task.due, today))
+            else:
+                reason = self.tr("due %1, within %2 days").replace("%1", due_label(task.due, today)) \
+                    .replace("%2", str(self.promote_within_days()))
             action = menu.addAction(f"{mask_text(task.title)} — {reason}".replace("&", "&&"))
             action.triggered.connect(lambda checked=False, i=task.id: self.select_task(i))
         self.morning.setMenu(menu)
