@@ -83,10 +83,10 @@ def test_triage_with_keys_then_undo(ctx, page, qtbot):
     page.refresh()
     assert page.badge() == "4"
     page.start_triage()
-    assert page.triage.progress.text() == "1/4"
+    assert page.triage.progress.text() == "1 / 4"
     qtbot.keyClick(page.triage, Qt.Key.Key_1)
     qtbot.keyClick(page.triage, Qt.Key.Key_Right)
-    assert page.triage.progress.text() == "2/3"
+    assert page.triage.progress.text() == "3 / 4"  # the place in this triage: item 1 decided, item 2 skipped
     qtbot.keyClick(page.triage, Qt.Key.Key_D)
     qtbot.keyClick(page.triage, Qt.Key.Key_Left)
     qtbot.keyClick(page.triage, Qt.Key.Key_Delete)

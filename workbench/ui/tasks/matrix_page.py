@@ -210,7 +210,10 @@ class MatrixPage(QWidget):
         if area not in ("tasks", "all"):
             return
         self._dirty = True
-        if self.isVisible() and (self._triage is None or self.stack.currentWidget() is not self._triage):
+        if self._triage is not None and self.stack.currentWidget() is self._triage:
+            # Triaging: the card, the counter and "inbox zero" follow the inbox (an undo brings a task back).
+            self._triage.sync(repo.list_inbox(self.ctx.db))
+        elif self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
