@@ -387,6 +387,13 @@
     </message>
 </context>
 <context>
+    <name>ImportFiles</name>
+    <message>
+        <source>Only Excel or CSV files can be imported (.xlsx, .xls, .csv); “%1” is not one.</source>
+        <translation>只能导入 Excel 或 CSV 文件（.xlsx、.xls、.csv），“%1”不是。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Ops Workbench</source>

@@ -415,13 +415,21 @@ class MainWindow(QMainWindow):
 
     # --- drag a report onto the window ----------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
+        from workbench.ui.common.import_files import accepts
+
+        if accepts(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.ctx.events.import_requested.emit(url.toLocalFile())
+        """An .xlsx/.xls/.csv… opens the report import for it; any other file gets one sentence."""
+        from workbench.ui.common.import_files import dropped_file
+
+        path, sentence = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.ctx.events.import_requested.emit(path)
+        elif sentence is not None:
+            self.ctx.events.status_message.emit(sentence)
 
     # --- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
