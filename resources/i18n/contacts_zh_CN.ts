@@ -221,6 +221,10 @@
         <translation>合并发现</translation>
     </message>
     <message>
+        <source>Split finding</source>
+        <translation>拆分发现</translation>
+    </message>
+    <message>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
@@ -307,6 +311,14 @@
         <translation>合并所选  Ctrl+M</translation>
     </message>
     <message>
+        <source>Split  Ctrl+Shift+M</source>
+        <translation>拆分  Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Take a merged finding (merged ×N) apart into the findings it was made of</source>
+        <translation>把合并过的发现（并入 ×N）拆回原来的各条发现</translation>
+    </message>
+    <message>
         <source>Similar findings are merged as they are raised; the count is how many times users mentioned it.</source>
         <translation>相似的发现在记录时自动合并；数字是用户提到的次数。</translation>
     </message>
@@ -317,6 +329,14 @@
     <message>
         <source>%1 user</source>
         <translation>%1 位用户</translation>
+    </message>
+    <message>
+        <source>merged ×%1</source>
+        <translation>并入 ×%1</translation>
+    </message>
+    <message>
+        <source>Merged into this one (Ctrl+Shift+M splits them):</source>
+        <translation>并入这一条的（Ctrl+Shift+M 拆分）：</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,8 @@ from workbench.errors import UserError
 from workbench.ui.common import shortcuts
 from workbench.ui.common.icons import icon
 from workbench.ui.contacts.contact_form import ContactForm
-from workbench.ui.contacts.undo_commands import (FindingStatusCommand, MergeFindingsCommand, StartSequenceCommand,
-                                                 UpdateUserCommand, push)
+from workbench.ui.contacts.undo_commands import (FindingStatusCommand, MergeFindingsCommand, SplitFindingCommand,
+                                                 StartSequenceCommand, UpdateUserCommand, push)
 from workbench.ui.contacts.work_views import (AllContactsView, DueView, FindingsBoard, RecallQueueView, SearchView,
                                               TimelineView)
 
@@ -79,6 +79,7 @@ class ContactsPage(QWidget):
         self.queue.new_button.clicked.connect(self.new_sequence)
         self.findings.status_requested.connect(lambda fid, status: self._run(FindingStatusCommand(self.ctx, fid, status)))
         self.findings.merge_requested.connect(lambda keep, others: self._run(MergeFindingsCommand(self.ctx, keep, others)))
+        self.findings.split_requested.connect(lambda finding_id: self._run(SplitFindingCommand(self.ctx, finding_id)))
         self.search.hit_opened.connect(self._open_hit)
         self.tabs.currentChanged.connect(lambda _i: self._reload_current())
         QShortcut(QKeySequence("Ctrl+Shift+Return"), self, self.queue.work_next)

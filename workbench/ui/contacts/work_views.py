@@ -286,6 +286,7 @@ class FindingsBoard(QWidget):
     move one along 新发现 → 已反馈 → 已验证 → 已关闭."""
     status_requested = Signal(int, str)
     merge_requested = Signal(int, list)
+    split_requested = Signal(int)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -314,6 +315,10 @@ class FindingsBoard(QWidget):
         merge = QPushButton(icon("mdi6.call-merge"), self.tr("Merge selected  Ctrl+M"))
         merge.clicked.connect(self._merge)
         buttons.addWidget(merge)
+        self.split_button = QPushButton(icon("mdi6.call-split"), self.tr("Split  Ctrl+Shift+M"))
+        self.split_button.setToolTip(self.tr("Take a merged finding (merged ×N) apart into the findings it was made of"))
+        self.split_button.clicked.connect(self._split)
+        buttons.addWidget(self.split_button)
         buttons.addStretch()
         self.hint = _muted(self.tr("Similar findings are merged as they are raised; the count is how many times users mentioned it."))
         buttons.addWidget(self.hint)
@@ -322,6 +327,7 @@ class FindingsBoard(QWidget):
         layout.addLayout(board, 1)
         layout.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+M"), self, self._merge, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+Shift+M"), self, self._split, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def reload(self) -> None:
         board = findings.findings_board(self.ctx.db)
@@ -331,8 +337,15 @@ class FindingsBoard(QWidget):
             self.titles[kind].setText(f"{shown(kind)} ({len(items)})")
             for f in items:
                 users = self.tr("%1 user") if f.user_count == 1 else self.tr("%1 users")
-                item = QListWidgetItem(f"×{f.mentions}  {mask_text(f.text)}\n{shown(f.status)} · " + users.replace("%1", str(f.user_count)))
+                second = f"{shown(f.status)} · " + users.replace("%1", str(f.user_count))
+                if f.merged:
+                    second += " · " + self.tr("merged ×%1").replace("%1", str(f.merged))
+                item = QListWidgetItem(f"×{f.mentions}  {mask_text(f.text)}\n{second}")
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
+                if f.merged:  # the wordings it was made of, which 拆分 gives back
+                    parts = findings.finding_parts(self.ctx.db, f.id)
+                    item.setToolTip(self.tr("Merged into this one (Ctrl+Shift+M splits them):") + "\n"
+                                    + "\n".join(f"· {mask_text(part.text)}" for part in parts))
                 if f.status == "新发现":
                     item.setIcon(icon("mdi6.new-box", ALERT_COLORS["orange"]))
                 listing.addItem(item)
@@ -347,6 +360,11 @@ class FindingsBoard(QWidget):
     def _status(self, status: str) -> None:
         for finding_id in self.selected():
             self.status_requested.emit(finding_id, status)
+
+    def _split(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1:
+            self.split_requested.emit(chosen[0])
 
     def _merge(self) -> None:
         chosen = self.selected()
