@@ -59,6 +59,9 @@ class TriageView(QWidget):
                                                     (self.tr("E  Edit"), "edit"), (self.tr("←/→  Previous / next"), "")]):
             button = self._key_button(label, decision, scheme.muted)
             keys.addWidget(button, 2, column)
+        for column in range(4):
+            keys.setColumnStretch(column, 1)
+            keys.setColumnMinimumWidth(column, 110)
         exit_button = QPushButton(self.tr("Esc  Back to the matrix"))
         exit_button.clicked.connect(self.finished.emit)
         self.zero = QLabel()
