@@ -91,10 +91,11 @@ def _press_in_capture_bar(main_window, qtbot, keys: str) -> None:
 def test_start_triage_key_works_from_another_page_with_the_cursor_in_a_field(main_window, qtbot, db):
     from workbench.tasks.repository import create_task
     from workbench.ui.common import shortcuts
-    from conftest import PINNED_NOW
+    from datetime import datetime
 
-    create_task(db, "回访 王芳", now=PINNED_NOW)
-    create_task(db, "整理周报", now=PINNED_NOW)
+    now = datetime(2026, 11, 25, 9, 30)
+    create_task(db, "回访 王芳", now=now)
+    create_task(db, "整理周报", now=now)
     main_window.show_area("review")
     _press_in_capture_bar(main_window, qtbot, shortcuts.START_TRIAGE)
     matrix = main_window.page("tasks")
