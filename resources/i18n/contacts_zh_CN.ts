@@ -138,6 +138,10 @@
         <translation>导入用户名单…</translation>
     </message>
     <message>
+        <source>Import a user list from Excel or CSV  (%1)</source>
+        <translation>从 Excel 或 CSV 导入用户名单（%1）</translation>
+    </message>
+    <message>
         <source>Lists and cadence…</source>
         <translation>选项与节奏…</translation>
     </message>
@@ -217,6 +221,10 @@
         <translation>合并发现</translation>
     </message>
     <message>
+        <source>Split finding</source>
+        <translation>拆分发现</translation>
+    </message>
+    <message>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
@@ -240,10 +248,6 @@
 <context>
     <name>DueView</name>
     <message>
-        <source>Cadence per stage: 新用户 3 days · 活跃 30 · 沉默 14 · 召回中 2 · 已召回 7 · tag VIP 7. The clock restarts with every contact.</source>
-        <translation>联系节奏：新用户 3 天 · 活跃 30 · 沉默 14 · 召回中 2 · 已召回 7 · 标签 VIP 7。每次联系后重新计时。</translation>
-    </message>
-    <message>
         <source>Follow-ups due today or overdue (%1)</source>
         <translation>今日到期或已逾期的跟进（%1）</translation>
     </message>
@@ -262,6 +266,30 @@
     <message>
         <source>(cadence %1 day)</source>
         <translation>（节奏 %1 天）</translation>
+    </message>
+    <message>
+        <source>%1 none</source>
+        <translation>%1 不设</translation>
+    </message>
+    <message>
+        <source>%1 %2 day</source>
+        <translation>%1 %2 天</translation>
+    </message>
+    <message>
+        <source>%1 %2 days</source>
+        <translation>%1 %2 天</translation>
+    </message>
+    <message>
+        <source>tag %1 %2 day</source>
+        <translation>标签 %1 %2 天</translation>
+    </message>
+    <message>
+        <source>tag %1 %2 days</source>
+        <translation>标签 %1 %2 天</translation>
+    </message>
+    <message>
+        <source>Cadence: %1. The clock restarts with every contact; change it in Lists and cadence…</source>
+        <translation>联系节奏：%1。每次联系后重新计时；在“选项与节奏…”中修改。</translation>
     </message>
     <message>
         <source>last contact %1 days ago</source>
@@ -283,6 +311,14 @@
         <translation>合并所选  Ctrl+M</translation>
     </message>
     <message>
+        <source>Split  Ctrl+Shift+M</source>
+        <translation>拆分  Ctrl+Shift+M</translation>
+    </message>
+    <message>
+        <source>Take a merged finding (merged ×N) apart into the findings it was made of</source>
+        <translation>把合并过的发现（并入 ×N）拆回原来的各条发现</translation>
+    </message>
+    <message>
         <source>Similar findings are merged as they are raised; the count is how many times users mentioned it.</source>
         <translation>相似的发现在记录时自动合并；数字是用户提到的次数。</translation>
     </message>
@@ -293,6 +329,14 @@
     <message>
         <source>%1 user</source>
         <translation>%1 位用户</translation>
+    </message>
+    <message>
+        <source>merged ×%1</source>
+        <translation>并入 ×%1</translation>
+    </message>
+    <message>
+        <source>Merged into this one (Ctrl+Shift+M splits them):</source>
+        <translation>并入这一条的（Ctrl+Shift+M 拆分）：</translation>
     </message>
 </context>
 <context>

@@ -387,6 +387,13 @@
     </message>
 </context>
 <context>
+    <name>ImportFiles</name>
+    <message>
+        <source>Only Excel or CSV files can be imported (.xlsx, .xls, .csv); “%1” is not one.</source>
+        <translation>只能导入 Excel 或 CSV 文件（.xlsx、.xls、.csv），“%1”不是。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Ops Workbench</source>
@@ -407,6 +414,10 @@
     <message>
         <source>&amp;Import report…</source>
         <translation>导入报表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;user list…</source>
+        <translation>导入用户名单(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Datasets…</source>
@@ -439,6 +450,10 @@
     <message>
         <source>&amp;Capture</source>
         <translation>记一笔(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start &amp;triage</source>
+        <translation>开始分拣(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>

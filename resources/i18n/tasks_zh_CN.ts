@@ -81,6 +81,10 @@
         <translation>开始分拣 ▶</translation>
     </message>
     <message>
+        <source>One inbox item at a time: 1–4, D, Del, E  (%1)</source>
+        <translation>收件箱逐条分拣：1–4、D、Del、E（%1）</translation>
+    </message>
+    <message>
         <source>Done &amp;&amp; dropped…</source>
         <translation>已完成/已删减…</translation>
     </message>
@@ -131,6 +135,14 @@
     <message>
         <source>Morning changes: %1 moved to “important &amp; urgent” (due soon)</source>
         <translation>晨间变化：%1 项因临近截止升为「重要且紧急」</translation>
+    </message>
+    <message>
+        <source>, %1 kept in “important, not urgent” by you</source>
+        <translation>，%1 项被你改回「重要不紧急」</translation>
+    </message>
+    <message>
+        <source>moved back to “important, not urgent” by you: stays there for due %1</source>
+        <translation>你已改回「重要不紧急」：截止 %1 不变就不再升级</translation>
     </message>
     <message>
         <source>due %1, within %2 days</source>

@@ -165,13 +165,16 @@ def stylesheet(scheme: Scheme) -> str:
     QPushButton, QToolButton {{ background: {scheme.surface}; border: 1px solid {scheme.line}; border-radius: 6px;
         padding: 5px 12px; }}
     QPushButton:hover, QToolButton:hover {{ border-color: {ACCENT}; }}
+    QPushButton:focus, QToolButton:focus {{ border: 2px solid {ACCENT}; padding: 4px 11px; }}
     QToolButton[popupMode="1"], QToolButton[popupMode="2"], QPushButton[hasMenu="true"] {{ padding-right: 20px; }}
     QToolButton::menu-indicator, QPushButton::menu-indicator {{ image: url({arrows["down"]}); width: 10px;
         height: 10px; subcontrol-origin: padding; subcontrol-position: center right; right: 6px; }}
     QToolButton::menu-button {{ border: none; width: 16px; }}
     QPushButton:disabled {{ color: {scheme.muted}; }}
     QPushButton[accent="true"] {{ background: {ACCENT}; color: white; border-color: {ACCENT}; }}
+    QPushButton[accent="true"]:focus {{ border: 2px solid {scheme.text}; }}
     QPushButton[flat="true"] {{ border: none; background: transparent; color: {ACCENT}; }}
+    QPushButton[flat="true"]:focus {{ border: 2px solid {ACCENT}; }}
     QTableView, QTreeView, QListView {{ background: {scheme.surface}; border: 1px solid {scheme.line};
         border-radius: 6px; alternate-background-color: {scheme.window}; }}
     QTextBrowser {{ background: {scheme.surface}; border: none; }}

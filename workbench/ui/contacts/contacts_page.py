@@ -10,10 +10,11 @@ from workbench.contacts.due import count_due_follow_ups
 from workbench.contacts.findings import findings_board
 from workbench.contacts.sequences import create_sequence, list_sequences, queue_progress
 from workbench.errors import UserError
+from workbench.ui.common import shortcuts
 from workbench.ui.common.icons import icon
 from workbench.ui.contacts.contact_form import ContactForm
-from workbench.ui.contacts.undo_commands import (FindingStatusCommand, MergeFindingsCommand, StartSequenceCommand,
-                                                 UpdateUserCommand, push)
+from workbench.ui.contacts.undo_commands import (FindingStatusCommand, MergeFindingsCommand, SplitFindingCommand,
+                                                 StartSequenceCommand, UpdateUserCommand, push)
 from workbench.ui.contacts.work_views import (AllContactsView, DueView, FindingsBoard, RecallQueueView, SearchView,
                                               TimelineView)
 from workbench.ui.common.changes import Changes
@@ -32,7 +33,9 @@ class ContactsPage(QWidget):
         self.start_button = QPushButton(icon("mdi6.repeat"), self.tr("Start recall sequence…"))
         self.start_button.clicked.connect(self.start_sequence_for_user)
         import_button = QPushButton(icon("mdi6.table-arrow-down"), self.tr("Import user list…"))
-        import_button.clicked.connect(self.import_users)
+        import_button.clicked.connect(lambda: self.import_users())
+        import_button.setToolTip(self.tr("Import a user list from Excel or CSV  (%1)").replace("%1", shortcuts.IMPORT_USERS))
+        self.import_button = import_button
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch()
@@ -77,6 +80,7 @@ class ContactsPage(QWidget):
         self.queue.new_button.clicked.connect(self.new_sequence)
         self.findings.status_requested.connect(lambda fid, status: self._run(FindingStatusCommand(self.ctx, fid, status)))
         self.findings.merge_requested.connect(lambda keep, others: self._run(MergeFindingsCommand(self.ctx, keep, others)))
+        self.findings.split_requested.connect(lambda finding_id: self._run(SplitFindingCommand(self.ctx, finding_id)))
         self.search.hit_opened.connect(self._open_hit)
         self.tabs.currentChanged.connect(lambda _i: self._reload_current())
         QShortcut(QKeySequence("Ctrl+Shift+Return"), self, self.queue.work_next)
@@ -89,6 +93,11 @@ class ContactsPage(QWidget):
         self.form.load_options()
         self._update_strip()
         self._reload_current()
+
+    def focus_entry(self) -> None:
+        """The page opens with the cursor in the user finder (main_window.show_area_at), wherever it was."""
+        self.form.finder.edit.setFocus()
+        self.form.finder.edit.selectAll()
 
     def badge(self) -> str:
         count = count_due_follow_ups(self.ctx.db, self.ctx.today())

@@ -73,6 +73,21 @@ class MergeFindingsCommand(DataCommand):
         findings.unmerge_findings(self.ctx.db, self.keep_id, self.moved, now=self.now)
 
 
+class SplitFindingCommand(DataCommand):
+    """并入 ×N taken apart: each part a finding of its own again; undo merges them back."""
+
+    def __init__(self, ctx, finding_id: int):
+        super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "Split finding"))
+        self.finding_id = finding_id
+        self.parts: list[int] = []
+
+    def do(self) -> None:
+        self.parts = findings.split_finding(self.ctx.db, self.finding_id, now=self.now)
+
+    def undo_it(self) -> None:
+        findings.merge_findings(self.ctx.db, self.finding_id, self.parts, now=self.now)
+
+
 class CreateUserCommand(DataCommand):
     def __init__(self, ctx, fields: dict):
         super().__init__(ctx, QCoreApplication.translate("ContactsUndo", "New user"))

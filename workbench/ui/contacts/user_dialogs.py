@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout)
 
+from workbench.ui.common import import_files
 from workbench.ui.common.masked_fields import MaskedFields
 from workbench.ui.common.personal_data_hint import PersonalDataHint
 from workbench.contacts.schema import STAGES
@@ -110,6 +111,7 @@ class ImportUsersDialog(QDialog):
         self.job = None  # the import, while it runs (ui/common/operation.py)
         self.result = None
         self.setWindowTitle(self.tr("Import a user list"))
+        self.setAcceptDrops(True)
         self.file_label = QLabel(self.tr("No file chosen"))
         choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self.choose_file)
@@ -158,10 +160,24 @@ class ImportUsersDialog(QDialog):
             self.load(path)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a user list"), "",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a user list"), import_files.last_folder(self.ctx.settings),
                                               self.tr("Excel or CSV (*.xlsx *.xlsm *.xls *.csv *.txt)"))
         if path:
+            import_files.remember_folder(self.ctx.settings, path)
             self.load(path)
+
+    def dragEnterEvent(self, event) -> None:
+        if import_files.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        """A user list dropped on the dialog is read as if chosen; another file gets one sentence."""
+        path, sentence = import_files.dropped_file(event.mimeData())
+        if path is not None:
+            import_files.remember_folder(self.ctx.settings, path)
+            self.load(path)
+        else:
+            self.message.setText(sentence)
 
     def load(self, path: str) -> None:
         try:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QVBoxLayout, QWidget)
 
 from workbench.contacts import due, findings, search, sequences, timeline
-from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES
+from workbench.contacts.schema import FINDING_KINDS, FINDING_STATUSES, STAGES
 from workbench.contacts.vocabulary import shown
 from workbench.contacts.users import get_user
 from workbench.privacy import mask_phone, mask_text
@@ -117,7 +117,10 @@ class DueView(QWidget):
         left.addWidget(self.follow_ups_title)
         left.addWidget(self.follow_ups)
         right.addWidget(self.cadence_title)
-        right.addWidget(_muted(self.tr("Cadence per stage: 新用户 3 days · 活跃 30 · 沉默 14 · 召回中 2 · 已召回 7 · tag VIP 7. The clock restarts with every contact.")))
+        self.cadence_hint = _muted("")  # built from the stored cadence rules on every reload
+        self.cadence_hint.setObjectName("cadenceHint")
+        self.cadence_hint.setWordWrap(True)
+        right.addWidget(self.cadence_hint)
         right.addWidget(self.cadence)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -140,6 +143,7 @@ class DueView(QWidget):
             else:
                 item.setIcon(icon("mdi6.clock-outline"))
             self.follow_ups.addItem(item)
+        self.cadence_hint.setText(self.cadence_hint_text(due.cadence_rules(self.ctx.db)))
         rows = due.cadence_due(self.ctx.db, today, limit=100)
         self.cadence_title.setText(self.tr("Past their contact cadence (top %1)").replace("%1", str(len(rows))))
         self.cadence.clear()
@@ -151,6 +155,25 @@ class DueView(QWidget):
                                    + cadence.replace("%1", str(c.days)))
             item.setData(Qt.ItemDataRole.UserRole, c.user_id)
             self.cadence.addItem(item)
+
+
+    def cadence_hint_text(self, rules: list[tuple[str, str, int]]) -> str:
+        """Every stage in the order of the stage list (a stage without a rule says so), then the tags."""
+        stages = {value: days for scope, value, days in rules if scope == "stage"}
+        tags = [(value, days) for scope, value, days in rules if scope == "tag"]
+        parts = []
+        for stage in [*STAGES, *sorted(set(stages) - set(STAGES))]:
+            days = stages.get(stage)
+            if days is None:
+                parts.append(self.tr("%1 none").replace("%1", shown(stage)))
+            else:
+                word = self.tr("%1 %2 day") if days == 1 else self.tr("%1 %2 days")
+                parts.append(word.replace("%1", shown(stage)).replace("%2", str(days)))
+        for tag, days in tags:
+            word = self.tr("tag %1 %2 day") if days == 1 else self.tr("tag %1 %2 days")
+            parts.append(word.replace("%1", tag).replace("%2", str(days)))
+        return self.tr("Cadence: %1. The clock restarts with every contact; change it in Lists and cadence…") \
+            .replace("%1", " · ".join(parts))
 
 
 class RecallQueueView(QWidget):
@@ -263,6 +286,7 @@ class FindingsBoard(QWidget):
     move one along 新发现 → 已反馈 → 已验证 → 已关闭."""
     status_requested = Signal(int, str)
     merge_requested = Signal(int, list)
+    split_requested = Signal(int)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -291,6 +315,10 @@ class FindingsBoard(QWidget):
         merge = QPushButton(icon("mdi6.call-merge"), self.tr("Merge selected  Ctrl+M"))
         merge.clicked.connect(self._merge)
         buttons.addWidget(merge)
+        self.split_button = QPushButton(icon("mdi6.call-split"), self.tr("Split  Ctrl+Shift+M"))
+        self.split_button.setToolTip(self.tr("Take a merged finding (merged ×N) apart into the findings it was made of"))
+        self.split_button.clicked.connect(self._split)
+        buttons.addWidget(self.split_button)
         buttons.addStretch()
         self.hint = _muted(self.tr("Similar findings are merged as they are raised; the count is how many times users mentioned it."))
         buttons.addWidget(self.hint)
@@ -299,6 +327,7 @@ class FindingsBoard(QWidget):
         layout.addLayout(board, 1)
         layout.addLayout(buttons)
         QShortcut(QKeySequence("Ctrl+M"), self, self._merge, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+Shift+M"), self, self._split, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def reload(self) -> None:
         board = findings.findings_board(self.ctx.db)
@@ -308,8 +337,15 @@ class FindingsBoard(QWidget):
             self.titles[kind].setText(f"{shown(kind)} ({len(items)})")
             for f in items:
                 users = self.tr("%1 user") if f.user_count == 1 else self.tr("%1 users")
-                item = QListWidgetItem(f"×{f.mentions}  {mask_text(f.text)}\n{shown(f.status)} · " + users.replace("%1", str(f.user_count)))
+                second = f"{shown(f.status)} · " + users.replace("%1", str(f.user_count))
+                if f.merged:
+                    second += " · " + self.tr("merged ×%1").replace("%1", str(f.merged))
+                item = QListWidgetItem(f"×{f.mentions}  {mask_text(f.text)}\n{second}")
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
+                if f.merged:  # the wordings it was made of, which 拆分 gives back
+                    parts = findings.finding_parts(self.ctx.db, f.id)
+                    item.setToolTip(self.tr("Merged into this one (Ctrl+Shift+M splits them):") + "\n"
+                                    + "\n".join(f"· {mask_text(part.text)}" for part in parts))
                 if f.status == "新发现":
                     item.setIcon(icon("mdi6.new-box", ALERT_COLORS["orange"]))
                 listing.addItem(item)
@@ -324,6 +360,11 @@ class FindingsBoard(QWidget):
     def _status(self, status: str) -> None:
         for finding_id in self.selected():
             self.status_requested.emit(finding_id, status)
+
+    def _split(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1:
+            self.split_requested.emit(chosen[0])
 
     def _merge(self) -> None:
         chosen = self.selected()

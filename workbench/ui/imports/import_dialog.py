@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QWidget)
 
 from workbench.reports.datasets import ROLES, TYPES
+from workbench.ui.common import import_files
 from workbench.ui.common import theme
 from workbench.ui.common.changes import Changes
 from workbench.ui.common.operation import run_operation
@@ -160,20 +161,24 @@ class ImportDialog(QDialog):
 
     # --- files ----------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
+        if import_files.accepts(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
-        if urls:
-            self.load(urls[0].toLocalFile())
+        path, sentence = import_files.dropped_file(event.mimeData())
+        if path is not None:
+            import_files.remember_folder(self.ctx.settings, path)
+            self.load(path)
+        else:  # the file loaded before (and an import under way) stay as they are
+            self.status.setText(sentence)
+            self.status.setStyleSheet(f"color: {theme.ALERT_COLORS['red']};")
 
     def choose_file(self) -> None:
-        start = self.ctx.settings.value("imports/last_folder", str(Path.home()))
+        start = import_files.last_folder(self.ctx.settings)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a report"), start,
                                               self.tr("Reports (%1);;All files (*)").replace("%1", FILE_FILTER))
         if path:
-            self.ctx.settings.setValue("imports/last_folder", str(Path(path).parent))
+            import_files.remember_folder(self.ctx.settings, path)
             self.load(path)
 
     def load(self, path: str) -> None:

@@ -36,13 +36,46 @@ def install_language(code: str) -> str:
     _installed.clear()
     set_language(code)
     if code != "en":
+        # Qt's own dialogs (the file dialog, message box buttons): the catalogue PySide6 ships. Qt 6 gave
+        # some file-dialog labels a mnemonic ("&Look in:") the catalogue has only without one: the
+        # fallback reads them through the plain wording. Qt asks the translator installed last first, so
+        # these go in first: the app's strings never reach the Python fallback.
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_base = QTranslator(app)
+        if qt_base.load(f"{qt_folder}/qtbase_{code}.qm"):
+            for translator in (_MnemonicFallback(qt_base, app), qt_base):
+                app.installTranslator(translator)
+                _installed.append(translator)
         folder = resource_path("i18n")
         for area in AREAS:
             _load(app, str(folder / f"{area}_{code}.qm"))
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        _load(app, f"{qt_folder}/qtbase_{code}.qm")
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if code == "zh_CN" else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     return code
+
+
+class _MnemonicFallback(QTranslator):
+    """QFileDialog's "&Look in:" / "Files of &type:" through Qt's "Look in:" → "查找范围(&L)："."""
+
+    CONTEXTS = ("QFileDialog",)
+
+    def __init__(self, base: QTranslator, parent=None):
+        super().__init__(parent)
+        self.base = base
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        if context not in self.CONTEXTS or not source or "&" not in source:
+            return ""
+        at = source.find("&")
+        key = source[at + 1:at + 2]
+        plain = self.base.translate(context, source.replace("&", ""), disambiguation, n)
+        if not plain or not key:
+            return ""
+        colon = plain[-1] if plain[-1] in "：:" else ""
+        body = plain[:-1] if colon else plain
+        return f"{body}(&{key.upper()}){colon}"
 
 
 def _load(app, path: str) -> None:

@@ -18,7 +18,11 @@ from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, Page, load
 from workbench.ui.shell.status_line import StatusLine
 from workbench.ui.common.changes import Changes
 
-EXPORT_WEEK_SHORTCUT = "Ctrl+Shift+R"  # R: 复盘 / review
+from workbench.ui.common import shortcuts
+
+EXPORT_WEEK_SHORTCUT = shortcuts.EXPORT_WEEK
+START_TRIAGE_SHORTCUT = shortcuts.START_TRIAGE
+IMPORT_USERS_SHORTCUT = shortcuts.IMPORT_USERS
 
 
 class MainWindow(QMainWindow):
@@ -166,6 +170,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Back up now"), self.back_up_now)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Import report…"), lambda: self.ctx.events.import_requested.emit(""), "Ctrl+I")
+        self._action(file_menu, self.tr("Import &user list…"), self.import_users, IMPORT_USERS_SHORTCUT)
         self._action(file_menu, self.tr("&Datasets…"), self.show_datasets, "Ctrl+Shift+D")
         # Not Ctrl+E: on Linux a text field takes it as end-of-line and the export never ran
         # (tests/shell/test_shortcuts_clear_of_text_editing.py checks every menu key against text editing).
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("&Capture"), self.focus_capture, "Ctrl+N")
+        self._action(edit_menu, self.tr("Start &triage"), self.start_triage, START_TRIAGE_SHORTCUT)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for number, spec in enumerate(PAGES, start=1):
@@ -236,6 +242,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         page.refresh()
         self.ctx.settings.setValue("ui/last_page", PAGES[row].key)
+        # A page with a first field (the contact form's user finder) takes the keyboard from wherever it
+        # was, so the page opens ready to type; not while the operator walks the rail with the arrow keys.
+        focus_entry = getattr(page, "focus_entry", None)
+        if focus_entry is not None and not self.rail.walked_by_keys():
+            focus_entry()
 
     def page(self, key: str) -> Page:
         """The page of an area, built the first time it is needed."""
@@ -301,6 +312,16 @@ class MainWindow(QMainWindow):
 
     def focus_capture(self) -> None:
         self.capture_bar.focus_capture()
+
+    def start_triage(self) -> None:
+        """编辑 › 开始分拣 (Ctrl+Shift+T) from any page: the inbox's first item, one at a time."""
+        self.show_area("tasks")
+        self.page("tasks").start_triage()
+
+    def import_users(self) -> None:
+        """文件 › 导入用户名单 (Ctrl+Shift+I) from any page: the contacts page's user-list import."""
+        self.show_area("contacts")
+        self.page("contacts").import_users()
 
     # --- status, files, language, about ---------------------------------------------------
     def update_status(self, note: str | None = None) -> None:
@@ -423,13 +444,21 @@ class MainWindow(QMainWindow):
 
     # --- drag a report onto the window ----------------------------------------------------
     def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
+        from workbench.ui.common.import_files import accepts
+
+        if accepts(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.ctx.events.import_requested.emit(url.toLocalFile())
+        """An .xlsx/.xls/.csv… opens the report import for it; any other file gets one sentence."""
+        from workbench.ui.common.import_files import dropped_file
+
+        path, sentence = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.ctx.events.import_requested.emit(path)
+        elif sentence is not None:
+            self.ctx.events.status_message.emit(sentence)
 
     # --- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -53,6 +53,17 @@ class NavRail(QListWidget):
         self.setFixedWidth(self.WIDTH)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setItemDelegate(_BadgeDelegate(self))
+        self._keyboard = False  # the last move was an arrow key (the page leaves the focus on the rail)
+
+    def keyPressEvent(self, event) -> None:
+        self._keyboard = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._keyboard = False
+
+    def walked_by_keys(self) -> bool:
+        return self._keyboard and self.hasFocus()
 
     def add_area(self, key: str, title: str, icon: QIcon | None = None) -> None:
         """`icon` None keeps an empty icon's place (set_icons fills it), so the names do not move."""

@@ -16,7 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 class Page(Protocol):
     """What the main window, the help page and `workbench shots` ask of a page: a QWidget built as
     Page(ctx: AppContext) that has these methods. A page may also define shortcuts() -> [(keys, what it
-    does)], its own keys for the help page (F1); without it, the help page lists the keys it knows."""
+    does)], its own keys for the help page (F1); without it, the help page lists the keys it knows; and
+    focus_entry(), which the window calls when it shows the page, to put the cursor in its first field."""
 
     def refresh(self) -> None:
         """Reload what it shows from the database (called when it becomes visible)."""

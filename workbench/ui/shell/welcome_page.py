@@ -27,6 +27,7 @@ class DropZone(QFrame):
     """A dashed box that takes a dropped file and says so while one hovers over it."""
 
     file_dropped = Signal(str)
+    file_refused = Signal(str)  # a file no import reads: the sentence saying so
 
     def __init__(self):
         super().__init__()
@@ -48,10 +49,14 @@ class DropZone(QFrame):
 
     def dropEvent(self, event) -> None:
         self._set_hover(False)
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        from workbench.ui.common.import_files import dropped_file
+
+        path, sentence = dropped_file(event.mimeData())
+        if path is not None:
             event.acceptProposedAction()
-            self.file_dropped.emit(paths[0])
+            self.file_dropped.emit(path)
+        elif sentence is not None:
+            self.file_refused.emit(sentence)
 
 
 class WelcomePage(QWidget):
@@ -155,6 +160,7 @@ class WelcomePage(QWidget):
         self.import_button.clicked.connect(lambda: self.ctx.events.import_requested.emit(""))
         drop_layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.drop_zone.file_dropped.connect(self.ctx.events.import_requested.emit)
+        self.drop_zone.file_refused.connect(self.ctx.events.status_message.emit)
         row.addWidget(self.drop_zone, 1)
         return row
 

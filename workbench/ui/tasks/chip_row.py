@@ -7,10 +7,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from workbench.errors import current_language
+from workbench.ui.common.icons import icon
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
 from workbench.ui.tasks.task_format import due_label, quadrant_short, recurrence_label
 
@@ -18,11 +19,16 @@ if TYPE_CHECKING:
     from workbench.tasks.capture_parser import Chip, ParsedCapture
 
 
+# The kinds a symbol marks are drawn as icons (qtawesome's font ships with the app): ⏰ is in neither
+# Noto Sans CJK nor the default fonts, so it showed as an empty box (issue 18 part 4).
+CHIP_ICONS = {"due": "mdi6.alarm", "recurrence": "mdi6.repeat", "warning": "mdi6.alert-outline"}
+
+
 def chip_text(chip: Chip, today: date) -> str:
     if chip.kind == "due":
-        return "⏰ " + due_label(str(chip.value), today)
+        return due_label(str(chip.value), today)
     if chip.kind == "recurrence":
-        return "↻ " + recurrence_label(str(chip.value))
+        return recurrence_label(str(chip.value))
     if chip.kind == "tag":
         return f"# {chip.value}"
     if chip.kind == "mention":
@@ -30,7 +36,7 @@ def chip_text(chip: Chip, today: date) -> str:
     if chip.kind == "priority":
         return quadrant_short(str(chip.value))
     if chip.kind == "warning":
-        return "⚠ " + chip.value.sentence(current_language())
+        return chip.value.sentence(current_language())
     return str(chip.value)
 
 
@@ -52,10 +58,13 @@ class ChipButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         colour = chip_colour(chip)
         scheme = current_scheme()
+        if chip.kind in CHIP_ICONS:
+            self.setIcon(icon(CHIP_ICONS[chip.kind], colour))
+            self.setIconSize(QSize(14, 14))
         self.setStyleSheet(
             f"QPushButton {{ background: {scheme.tint(colour, 30)}; color: {colour}; border: none;"
             f" border-radius: 10px; padding: 2px 10px; font-size: 12px; }}"
-            f" QPushButton:focus {{ border: 1px solid {colour}; }}")
+            f" QPushButton:focus {{ border: 2px solid {colour}; padding: 0px 8px; }}")
         if chip.raws:
             self.setToolTip(self.tr("“%1” — click or Backspace to keep it as plain text")
                             .replace("%1", " ".join(chip.raws)))

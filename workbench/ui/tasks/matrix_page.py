@@ -16,6 +16,7 @@ from workbench import stored_settings
 from workbench.privacy import mask_text
 from workbench.tasks import repository as repo
 from workbench.tasks.model import INBOX, QUADRANTS
+from workbench.ui.common import shortcuts
 from workbench.ui.common.changes import Changes
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, QUADRANT_COLORS, current_scheme
 from workbench.ui.tasks.links import open_first_link, open_link
@@ -78,6 +79,8 @@ class MatrixPage(QWidget):
         self.triage_button = QPushButton(self.tr("Start triage ▶"))
         self.triage_button.setProperty("accent", True)
         self.triage_button.clicked.connect(self.start_triage)
+        self.triage_button.setToolTip(self.tr("One inbox item at a time: 1–4, D, Del, E  (%1)")
+                                      .replace("%1", shortcuts.START_TRIAGE))
         self.morning = QToolButton()
         self.morning.setObjectName("morningChanges")
         self.morning.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -211,7 +214,10 @@ class MatrixPage(QWidget):
         if not changes.tasks:
             return
         self._dirty = True
-        if self.isVisible() and (self._triage is None or self.stack.currentWidget() is not self._triage):
+        if self._triage is not None and self.stack.currentWidget() is self._triage:
+            # Triaging: the card, the counter and "inbox zero" follow the inbox (an undo brings a task back).
+            self._triage.sync(repo.list_inbox(self.ctx.db))
+        elif self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
@@ -288,12 +294,22 @@ class MatrixPage(QWidget):
         self.morning.setVisible(bool(promoted))
         if not promoted:
             return
-        self.morning.setText(self.tr("Morning changes: %1 moved to “important & urgent” (due soon)")
-                             .replace("%1", str(len(promoted))).replace("&", "&&"))
+        # Moved back to 重要不紧急 after this morning's promotion: it stays there for that due date
+        # (repo.promote_due_soon), and the summary says so instead of still calling it promoted.
+        overruled = [t for t in promoted if not t.urgent and t.due and t.kept_not_urgent_for_due == t.due]
+        still = [t for t in promoted if t not in overruled]
+        text = self.tr("Morning changes: %1 moved to “important & urgent” (due soon)").replace("%1", str(len(still)))
+        if overruled:
+            text += self.tr(", %1 kept in “important, not urgent” by you").replace("%1", str(len(overruled)))
+        self.morning.setText(text.replace("&", "&&"))
         menu = QMenu(self.morning)
         for task in promoted:
-            reason = self.tr("due %1, within %2 days").replace("%1", due_label(task.due, today)) \
-                .replace("%2", str(self.promote_within_days()))
+            if task in overruled:
+                reason = self.tr("moved back to “important, not urgent” by you: stays there for due %1") \
+                    .replace("%1", due_label(task.due, today))
+            else:
+                reason = self.tr("due %1, within %2 days").replace("%1", due_label(task.due, today)) \
+                    .replace("%2", str(self.promote_within_days()))
             action = menu.addAction(f"{mask_text(task.title)} — {reason}".replace("&", "&&"))
             action.triggered.connect(lambda checked=False, i=task.id: self.select_task(i))
         self.morning.setMenu(menu)

@@ -21,10 +21,10 @@ class TriageView(QWidget):
         super().__init__()
         self.clock = clock  # the app context's
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.queue: list[Task] = []
+        self.queue: list[Task] = []  # still to decide, in the order of the session
+        self.session: list[int] = []  # every task id of this triage, in order: the counter's "3 / 20"
         self.index = 0
         self.link_names = None  # task -> {kind: name}; set by the matrix page, which has the database
-        self.decided = 0
         scheme = current_scheme()
         self.progress = QLabel()
         self.progress.setProperty("muted", True)
@@ -46,17 +46,22 @@ class TriageView(QWidget):
         card_layout.addWidget(self.title)
         card_layout.addWidget(self.meta)
         card_layout.addWidget(self.notes, 1)
+        # The quadrant keys as the matrix lays them out (2 × 2), the other keys in a row beneath: four
+        # quadrant names side by side made the window wider than a 1280-pixel screen in English.
         self.keys = QWidget()
         keys = QGridLayout(self.keys)
         keys.setContentsMargins(0, 0, 0, 0)
         self.key_buttons: dict[str, QPushButton] = {}
-        for column, quadrant in enumerate(("q1", "q2", "q3", "q4")):
-            button = self._key_button(f"{column + 1}  {quadrant_title(quadrant)}", quadrant, QUADRANT_COLORS[quadrant])
-            keys.addWidget(button, 0, column)
+        for number, quadrant in enumerate(("q1", "q2", "q3", "q4")):
+            button = self._key_button(f"{number + 1}  {quadrant_title(quadrant)}", quadrant, QUADRANT_COLORS[quadrant])
+            keys.addWidget(button, number // 2, (number % 2) * 2, 1, 2)
         for column, (label, decision) in enumerate([(self.tr("D  Done"), "done"), (self.tr("Del  Drop"), "drop"),
                                                     (self.tr("E  Edit"), "edit"), (self.tr("←/→  Previous / next"), "")]):
             button = self._key_button(label, decision, scheme.muted)
-            keys.addWidget(button, 1, column)
+            keys.addWidget(button, 2, column)
+        for column in range(4):
+            keys.setColumnStretch(column, 1)
+            keys.setColumnMinimumWidth(column, 110)
         exit_button = QPushButton(self.tr("Esc  Back to the matrix"))
         exit_button.clicked.connect(self.finished.emit)
         self.zero = QLabel()
@@ -96,18 +101,43 @@ class TriageView(QWidget):
     # --- state ---------------------------------------------------------------------------
     def start(self, tasks: list[Task]) -> None:
         self.queue = list(tasks)
+        self.session = [task.id for task in tasks]
         self.index = 0
-        self.decided = 0
         self.show_current()
         self.setFocus()
+
+    @property
+    def decided(self) -> int:
+        return len(self.session) - len(self.queue)
+
+    def sync(self, inbox: list[Task]) -> None:
+        """The inbox changed while triaging (an undo, an edit, a capture): the queue is what the inbox
+        holds now, in the session's order. A task that came back (undo) is shown again, where it was;
+        a new one joins at the end."""
+        by_id = {task.id: task for task in inbox}
+        queued = {task.id for task in self.queue}
+        current = self.current()
+        returned = [task_id for task_id in self.session if task_id in by_id and task_id not in queued]
+        known = set(self.session)
+        self.session += [task.id for task in inbox if task.id not in known]
+        self.queue = [by_id[task_id] for task_id in self.session if task_id in by_id]
+        ids = [task.id for task in self.queue]
+        if returned:
+            self.index = ids.index(returned[-1])
+        elif current is not None and current.id in ids:
+            self.index = ids.index(current.id)
+        else:
+            self.index = min(self.index, max(0, len(self.queue) - 1))
+        self.show_current()
 
     def current(self) -> Task | None:
         return self.queue[self.index] if 0 <= self.index < len(self.queue) else None
 
     def progress_text(self) -> str:
+        """"3 / 20": the card's place in this triage (decided ones count, so an undo puts it back)."""
         if not self.queue:
             return self.tr("%1 triaged").replace("%1", str(self.decided))
-        return f"{self.index + 1}/{len(self.queue)}"
+        return f"{self.session.index(self.current().id) + 1} / {len(self.session)}"
 
     def show_current(self) -> None:
         task = self.current()
@@ -146,7 +176,6 @@ class TriageView(QWidget):
             self.decide.emit("edit", task.id)
             return
         self.queue.pop(self.index)
-        self.decided += 1
         if self.index >= len(self.queue):
             self.index = max(0, len(self.queue) - 1)
         self.decide.emit(decision, task.id)
