@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import json
-
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,8 @@ from workbench.export_safety import atomic_output, csv_text
 from workbench.privacy import mask_attribute, mask_phone, mask_text, mask_wechat
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from sqlite_utils import Database
 
 HEADERS = ["用户ID", "姓名", "手机号", "微信", "渠道", "阶段", "标签", "最近联系", "备注"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from workbench.errors import UserError, in_language
+from workbench.errors import UserError
 from workbench.reports import column_types as ct
 from workbench.reports import dataset_tables as tables
 from workbench.reports.datasets_aggregation import infer_aggregation

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from workbench.errors import UserError
-from workbench.store.faults import DatabaseBusy, ReadOnlyDatabase, user_error_for
+from workbench.store.faults import ReadOnlyDatabase, user_error_for
 from workbench.store.lazy_database import LazyDatabase
 from workbench.store.paths import ensure_private_folder, make_private
 
