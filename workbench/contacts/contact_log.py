@@ -17,7 +17,7 @@ from workbench.contacts import search_index, sequences
 from workbench.contacts.options import next_step_for
 from workbench.contacts.users import get_user
 from workbench.contacts.vocabulary import shown
-from workbench.errors import UserError, in_language, plural
+from workbench.errors import UserError
 from workbench.store import now_text, write_transaction
 from workbench.tasks.generated_text import bilingual
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterable
 
-from workbench.errors import UserError, in_language
+from workbench.errors import UserError
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:

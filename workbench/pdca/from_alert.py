@@ -11,12 +11,12 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.errors import current_language, in_language
-from workbench.tasks.generated_text import bilingual
 from workbench.pdca import linked_facts
 from workbench.pdca import repository as repo
 from workbench.reports import alert_store
 from workbench.reports.alert_rules import format_amount
 from workbench.store import write_transaction
+from workbench.tasks.generated_text import bilingual
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from workbench.errors import UserError, in_language, plural
+from workbench.errors import UserError, in_language
 from workbench.pdca import linked_facts
 from workbench.pdca.check import baseline_window, compute_check, count_in_windows, do_window
 from workbench.pdca.model import COLUMNS, EDITABLE, Cycle
-from workbench.tasks import generated_text
 from workbench.pdca.stages import (ABANDON, ACT, ADJUST, CHECK, CHECK_OVERDUE, CLOSED, DECISION_NAMES_ZH, DO,
                                    PLAN, REVIEW_DAYS, STAGES, STANDARDIZE, ChainLink, build_chain, check_move,
                                    days_in_stage, next_review_after, review_due, stall_reason)
 from workbench.store import now_text, write_transaction
+from workbench.tasks import generated_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -16,8 +16,8 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from workbench import stored_settings
-from workbench.tasks.generated_text import title as shown_title
 from workbench.store import now_text, write_transaction
+from workbench.tasks.generated_text import title as shown_title
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
