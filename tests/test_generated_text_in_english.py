@@ -89,20 +89,24 @@ def test_recall_day_task_titles_count_users_in_english(english):
     assert day_task_title("召回", {"count": 5, "steps": [("电话", 5)]}) == "召回：5 人待联系（电话）"
 
 
-def test_an_open_stall_task_counts_the_days_but_keeps_its_language(db, english):
+def test_an_open_stall_task_counts_the_days_and_follows_the_language(db, english):
     from workbench.pdca import repository as repo
+    from workbench.tasks.repository import get_task, update_task
 
     errors.set_language("zh_CN")
     repo.create_cycle(db, "客诉回访", now=datetime(2026, 11, 24, 10))
     task_id, = repo.check_stalls(db, now=datetime(2026, 12, 2, 10))
-    title = lambda: db.execute("SELECT title FROM tasks WHERE id = ?", [task_id]).fetchone()[0]  # noqa: E731
+    title = lambda: get_task(db, task_id).title  # noqa: E731  what every list shows
     assert title() == "PDCA 停滞 8 天：客诉回访"
     assert repo.check_stalls(db, now=datetime(2026, 12, 3, 10)) == []   # no second task
     assert title() == "PDCA 停滞 9 天：客诉回访"
     errors.set_language("en")
+    assert title() == "PDCA stalled for 9 days: 客诉回访"   # the same task, shown in the new language
     repo.check_stalls(db, now=datetime(2026, 12, 4, 10))
-    assert title() == "PDCA 停滞 9 天：客诉回访"   # stored text: a language switch does not rewrite it
+    assert title() == "PDCA stalled for 10 days: 客诉回访"
     errors.set_language("zh_CN")
-    db.execute("UPDATE tasks SET title = '找团队聊聊客诉回访' WHERE id = ?", [task_id])
+    update_task(db, task_id, title="找团队聊聊客诉回访")
     repo.check_stalls(db, now=datetime(2026, 12, 5, 10))
     assert title() == "找团队聊聊客诉回访"   # the operator's own title stays
+    errors.set_language("en")
+    assert title() == "找团队聊聊客诉回访"   # …in either language

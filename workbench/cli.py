@@ -103,7 +103,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_shots(args: argparse.Namespace) -> int:
     from workbench.ui.shell.shots import render_shots
 
-    written = render_shots(Path(args.out), day_of(args), lang=args.lang or "zh_CN", db_path=Path(args.db) if args.db else None)
+    width, _, height = (args.size or "1440x900").partition("x")
+    written = render_shots(Path(args.out), day_of(args), lang=args.lang or "zh_CN", db_path=Path(args.db) if args.db else None,
+                           size=(int(width), int(height)))
     for path in written:
         print(path)
     return 0
@@ -135,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--out", required=True, metavar="DIR")
     # SUPPRESS: `workbench --lang en shots` keeps the language given before the subcommand.
     shots.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS, help="default: zh_CN")
+    shots.add_argument("--size", choices=["1280x800", "1440x900"], default="1440x900",
+                       help="window size (default: 1440x900); text cut off at that size is listed on stderr")
     shots.set_defaults(func=cmd_shots)
 
     from workbench.contacts import commands as contacts_commands

@@ -17,8 +17,9 @@ from workbench.contacts import search_index, sequences
 from workbench.contacts.options import next_step_for
 from workbench.contacts.users import get_user
 from workbench.contacts.vocabulary import shown
-from workbench.errors import UserError, in_language, plural
+from workbench.errors import UserError
 from workbench.store import now_text, write_transaction
+from workbench.tasks.generated_text import bilingual
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -115,10 +116,9 @@ def log_contact(db: Database, *, user_id: int | None = None, summary: str = "", 
             follow_up_due = (now.date() + timedelta(days=step.follow_up_days)).isoformat()
             db.execute("UPDATE contacts SET follow_up_due = ? WHERE id = ?", [follow_up_due, contact_id])
         if follow_up_due:
-            about = shown(topic or outcome)
-            title = in_language(f"跟进 {name}：{about or '联系'}", f"Follow up {name}: {about or 'contact'}").strip()
-            _follow_up_task(db, title, follow_up_due, user_id,
-                            contact_id, summary, now)
+            about = topic or outcome
+            params = {"name": name, "about": bilingual(about, shown(about, "en")) if about else None}
+            _follow_up_task(db, params, follow_up_due, user_id, contact_id, summary, now)
         if step.retry_hours and user:
             _retry_task(db, step, attempt, name, user_id, contact_id, channel, now)
         if enrolment:
@@ -152,11 +152,11 @@ def _attempt_number(db: Database, user_id: int, outcome: str | None) -> int:
     return tries + 1
 
 
-def _follow_up_task(db, title, due, user_id, contact_id, notes, now) -> int:
+def _follow_up_task(db, params, due, user_id, contact_id, notes, now) -> int:
     from workbench.tasks.repository import create_task
 
     due_day = date.fromisoformat(due[:10])
-    return create_task(db, title, important=True, urgent=due_day <= now.date() + timedelta(days=1), due=due,
+    return create_task(db, "", title_kind="follow_up", title_params=params, important=True, urgent=due_day <= now.date() + timedelta(days=1), due=due,
                        user_id=user_id, contact_id=contact_id, notes=notes[:500], tags=["跟进"], now=now)
 
 
@@ -165,14 +165,13 @@ def _retry_task(db, step, attempt, name, user_id, contact_id, channel, now) -> i
 
     if step.max_tries and attempt >= step.max_tries:
         channel_word = step.then_channel or "短信"
-        title = in_language(f"{channel_word}联系 {name}（{attempt} 次未接通）",
-                            f"Contact {name} by {shown(channel_word)} ({plural(attempt, 'unanswered call')})")
+        kind, params = "contact_by", {"channel": bilingual(channel_word, shown(channel_word, "en")), "name": name,
+                                      "attempts": attempt}
         due = now.strftime("%Y-%m-%dT%H:%M")
     else:
-        title = in_language(f"重拨 {name}（第 {attempt + 1}/{step.max_tries or '∞'} 次）",
-                            f"Call {name} again (try {attempt + 1} of {step.max_tries or '∞'})")
+        kind, params = "redial", {"name": name, "try": attempt + 1, "max": step.max_tries or "∞"}
         due = (now + timedelta(hours=step.retry_hours)).strftime("%Y-%m-%dT%H:%M")
-    return create_task(db, title, important=True, urgent=True, due=due, user_id=user_id, contact_id=contact_id,
+    return create_task(db, "", title_kind=kind, title_params=params, important=True, urgent=True, due=due, user_id=user_id, contact_id=contact_id,
                        tags=["召回" if channel == "电话" else "跟进"], now=now)
 
 

@@ -16,6 +16,7 @@ from workbench.contacts.findings import raise_finding
 from workbench.contacts.sequences import Step, create_sequence, start_sequence, advance
 from workbench.contacts.options import NextStep
 from workbench.contacts.snippets import create_snippet
+from workbench.contacts.vocabulary import shown
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -248,5 +249,6 @@ def _fill_follow_ups(db, today, rng, now) -> None:
         due = today + timedelta(days=rng.choice([-2, -1, 0, 0, 0, 1, 2, 3]))
         due_text = f"{due.isoformat()}T{rng.choice([10, 14, 16]):02d}:00"
         db.execute("UPDATE contacts SET follow_up_due = ? WHERE id = ?", [due_text, contact_id])
-        create_task(db, f"跟进 {name}：{topic}", important=True, urgent=due <= today + timedelta(days=1), due=due_text,
+        about = {"zh": topic, "en": shown(topic, "en")} if topic else None  # the app's own follow-up title
+        create_task(db, "", title_kind="follow_up", title_params={"name": name, "about": about}, important=True, urgent=due <= today + timedelta(days=1), due=due_text,
                     user_id=user_id, contact_id=contact_id, tags=["跟进"], now=now - timedelta(days=2))

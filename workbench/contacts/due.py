@@ -40,10 +40,14 @@ def due_follow_ups(db: Database, today: date, limit: int = 500) -> list[DueFollo
     """Open follow-ups and retries (tasks created from a contact) due today or earlier. Recall
     sequence touches are worked from the recall queue instead."""
     rows = db.execute(
-        "SELECT t.id, t.title, t.due, t.user_id, u.name, u.phone FROM tasks t LEFT JOIN users u ON u.id = t.user_id"
+        "SELECT t.id, t.title, t.due, t.user_id, u.name, u.phone, t.title_kind, t.title_params"
+        " FROM tasks t LEFT JOIN users u ON u.id = t.user_id"
         " WHERE t.status = 'open' AND t.contact_id IS NOT NULL AND t.due IS NOT NULL AND substr(t.due, 1, 10) <= ?"
         " ORDER BY t.due LIMIT ?", [today.isoformat(), limit]).fetchall()
-    return [DueFollowUp(*r, overdue=r[2][:10] < today.isoformat()) for r in rows]
+    from workbench.tasks.generated_text import title as shown_title
+
+    return [DueFollowUp(r[0], shown_title(r[1], r[6], r[7]), *r[2:6], overdue=r[2][:10] < today.isoformat())
+            for r in rows]
 
 
 def count_due_follow_ups(db: Database, today: date) -> int:

@@ -186,3 +186,21 @@ def index_users_by_stage_and_last_touch(db: Database) -> None:
     """Who is past their cadence (contacts/due.py) reads the longest-untouched users of each stage from
     this index instead of ranking all users (~150 ms at 100k users, on every save in 待跟进)."""
     db.execute("CREATE INDEX IF NOT EXISTS idx_users_stage_touch ON users (stage, coalesce(last_contact_at, created_at))")
+
+
+@migrations()
+def add_generated_snippet_titles(db: Database) -> None:
+    # An SOP written by PDCA's 标准化 has a generated title ("SOP：<cycle>"), kept as a kind and its
+    # parameters (tasks/generated_text.py) and shown in the language the user reads; ones already stored
+    # in either language are recognised by their prefix.
+    import json
+
+    if not db["snippets"].exists():
+        return
+    for column in ("title_kind", "title_params"):
+        if column not in db["snippets"].columns_dict:
+            db.execute(f"ALTER TABLE snippets ADD COLUMN {column} TEXT")
+    rows = db.execute("SELECT id, title FROM snippets WHERE title LIKE 'SOP：%' OR title LIKE 'SOP: %'").fetchall()
+    db.conn.executemany("UPDATE snippets SET title_kind = 'sop', title_params = ? WHERE id = ?",
+                        [(json.dumps({"title": title[4:].strip() if title.startswith("SOP：") else title[5:].strip()},
+                                     ensure_ascii=False), snippet_id) for snippet_id, title in rows])

@@ -177,20 +177,23 @@ def _findings_short(db, query, limit):
 
 
 def _snippet_hit(row, query):
-    snippet_id, title, body = row
+    from workbench.tasks.generated_text import title as shown_title
+
+    snippet_id, stored, body, kind, params = row
+    title = shown_title(stored, kind, params)
     text = body if query.lower() not in (title or "").lower() else title
     return Hit("snippet", snippet_id, mask_text(title), highlight(text, query))
 
 
 def _snippets_long(db, query, limit):
-    rows = db.execute("SELECT n.id, n.title, n.body FROM snippets_fts s JOIN snippets n ON n.id = s.rowid"
+    rows = db.execute("SELECT n.id, n.title, n.body, n.title_kind, n.title_params FROM snippets_fts s JOIN snippets n ON n.id = s.rowid"
                       " WHERE snippets_fts MATCH ? AND n.archived = 0 ORDER BY s.rank LIMIT ?", [fts_phrase(query), limit]).fetchall()
     return [_snippet_hit(r, query) for r in rows]
 
 
 def _snippets_short(db, query, limit):
     pattern = like_pattern(query)
-    rows = db.execute("SELECT id, title, body FROM snippets WHERE archived = 0 AND (title LIKE ? ESCAPE '\\'"
+    rows = db.execute("SELECT id, title, body, title_kind, title_params FROM snippets WHERE archived = 0 AND (title LIKE ? ESCAPE '\\'"
                       " OR body LIKE ? ESCAPE '\\') ORDER BY use_count DESC LIMIT ?", [pattern, pattern, limit]).fetchall()
     return [_snippet_hit(r, query) for r in rows]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterable
 
-from workbench.errors import UserError, in_language
+from workbench.errors import UserError
 from workbench.store import now_text, write_transaction
 
 if TYPE_CHECKING:
@@ -165,16 +165,21 @@ def queue_days(db: Database, sequence_id: int) -> dict[str, dict]:
     return days
 
 
-def day_task_title(sequence_name: str, day: dict) -> str:
-    """"流失用户召回（11月）：186 人待联系（电话召回 120 · 次日微信关怀+优惠券 66）"; with one touch due
-    that day its count is the total, so only its name: "…：177 人待联系（电话召回）"."""
+def day_task_params(sequence_name: str, day: dict) -> dict:
+    """The day task's title as parameters of the "recall_day" kind (tasks/generated_text.py)."""
     if len(day["steps"]) == 1:
         steps = day["steps"][0][0]
     else:
         steps = " · ".join(f"{title} {count}" for title, count in day["steps"])
-    count = day["count"]
-    return in_language(f"{sequence_name}：{count} 人待联系（{steps}）",
-                       f"{sequence_name}: {count} {'user' if count == 1 else 'users'} to contact ({steps})")
+    return {"sequence": sequence_name, "count": day["count"], "steps": steps}
+
+
+def day_task_title(sequence_name: str, day: dict) -> str:
+    """"流失用户召回（11月）：186 人待联系（电话召回 120 · 次日微信关怀+优惠券 66）"; with one touch due
+    that day its count is the total, so only its name: "…：177 人待联系（电话召回）"."""
+    from workbench.tasks.generated_text import title
+
+    return title("", "recall_day", day_task_params(sequence_name, day))
 
 
 def sync_queue_tasks(db: Database, sequence_id: int, now: datetime, *,
@@ -191,36 +196,45 @@ def sync_queue_tasks(db: Database, sequence_id: int, now: datetime, *,
     if row is None:
         return
     days = queue_days(db, sequence_id)
-    existing: dict[str, tuple[int, str, str]] = {}
-    for task_id, day, status, title in db.execute(
-            "SELECT id, sequence_day, status, title FROM tasks WHERE sequence_id = ? ORDER BY id", [sequence_id]):
-        existing.setdefault(day or "", (task_id, status, title))
+    from workbench.tasks.generated_text import params_json
+
+    existing: dict[str, tuple[int, str, str | None, str | None]] = {}
+    for task_id, day, status, kind, params in db.execute(
+            "SELECT id, sequence_day, status, title_kind, title_params FROM tasks WHERE sequence_id = ? ORDER BY id",
+            [sequence_id]):
+        existing.setdefault(day or "", (task_id, status, kind, params))
     today = now.date().isoformat()
     with write_transaction(db):
         for day, entry in days.items():
+            params = day_task_params(row[0], entry)
             title = day_task_title(row[0], entry)
             if day not in existing:
-                create_task(db, title, important=True, urgent=day <= today, due=entry["due"], tags=["召回"],
+                create_task(db, title, title_kind="recall_day", title_params=params, important=True,
+                            urgent=day <= today, due=entry["due"], tags=["召回"],
                             sequence_id=sequence_id, sequence_day=day, now=now)
                 continue
-            task_id, status, old_title = existing[day]
+            task_id, status, old_kind, old_params = existing[day]
+            retitle = "UPDATE tasks SET title = ?, title_kind = 'recall_day', title_params = ?"
             if status != "open" and day == reopen_day:
-                db.execute("UPDATE tasks SET title = ?, status = 'open', done_at = NULL WHERE id = ?", [title, task_id])
-            elif status == "open" and title != old_title:  # the due time and quadrant are the operator's
-                db.execute("UPDATE tasks SET title = ? WHERE id = ?", [title, task_id])
-        for day, (task_id, status, _title) in existing.items():
+                db.execute(retitle + ", status = 'open', done_at = NULL WHERE id = ?", [title, params_json(params), task_id])
+            elif status == "open" and (old_kind, old_params) != ("recall_day", params_json(params)):
+                # the due time and quadrant are the operator's; the count is the queue's
+                db.execute(retitle + " WHERE id = ?", [title, params_json(params), task_id])
+        for day, (task_id, status, _kind, _params) in existing.items():
             if day not in days and status == "open":
                 db.execute("UPDATE tasks SET status = 'done', done_at = ? WHERE id = ?", [now_text(now), task_id])
 
 
 def day_tasks_state(db: Database, sequence_ids: Iterable[int]) -> list[list]:
-    """The sequences' day tasks as they are (for undo): [id, title, due, status, done_at, urgent]."""
+    """The sequences' day tasks as they are (for undo): [id, title, due, status, done_at, urgent, title_kind,
+    title_params]."""
     ids = sorted(set(sequence_ids))
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
     return [list(r) for r in db.execute(
-        f"SELECT id, title, due, status, done_at, urgent FROM tasks WHERE sequence_id IN ({marks})", ids)]
+        f"SELECT id, title, due, status, done_at, urgent, title_kind, title_params FROM tasks"
+        f" WHERE sequence_id IN ({marks})", ids)]
 
 
 def restore_day_tasks(db: Database, sequence_ids: Iterable[int], state: list[list], created_after: int) -> None:
@@ -232,9 +246,9 @@ def restore_day_tasks(db: Database, sequence_ids: Iterable[int], state: list[lis
     marks = ", ".join("?" * len(ids))
     with write_transaction(db):
         db.execute(f"DELETE FROM tasks WHERE id > ? AND sequence_id IN ({marks})", [created_after, *ids])
-        db.conn.executemany("UPDATE tasks SET title = ?, due = ?, status = ?, done_at = ?, urgent = ? WHERE id = ?",
-                            [(title, due, status, done_at, urgent, task_id)
-                             for task_id, title, due, status, done_at, urgent in state])
+        db.conn.executemany("UPDATE tasks SET title = ?, due = ?, status = ?, done_at = ?, urgent = ?, title_kind = ?,"
+                            " title_params = ? WHERE id = ?",
+                            [(*row[1:6], *(list(row[6:8]) + [None, None])[:2], row[0]) for row in state])
 
 
 def start_undo_state(db: Database, sequence_id: int, user_ids: Iterable[int]) -> dict:

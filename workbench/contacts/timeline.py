@@ -35,10 +35,12 @@ def user_timeline(db: Database, user_id: int, limit: int = 500) -> list[Timeline
             " ORDER BY at DESC, id DESC LIMIT ?", [user_id, limit]):
         title = " ".join(p for p in (channel, direction, topic, outcome) if p)
         entries.append(TimelineEntry(at, "contact", title, summary or "", cid))
-    for tid, title, status, due, created, done in db.execute(
-            "SELECT id, title, status, due, created_at, done_at FROM tasks WHERE user_id = ? ORDER BY id DESC LIMIT ?",
-            [user_id, limit]):
-        entries.append(TimelineEntry(done or created, "task", title, "", tid, status, due))
+    from workbench.tasks.generated_text import title as shown_title
+
+    for tid, title, status, due, created, done, kind, params in db.execute(
+            "SELECT id, title, status, due, created_at, done_at, title_kind, title_params FROM tasks WHERE user_id = ?"
+            " ORDER BY id DESC LIMIT ?", [user_id, limit]):
+        entries.append(TimelineEntry(done or created, "task", shown_title(title, kind, params), "", tid, status, due))
     for at, finding in findings_for_user(db, user_id):
         entries.append(TimelineEntry(at, "finding", finding.kind, finding.text, finding.id, finding.status))
     for eid, name, status, step, started, ended in db.execute(

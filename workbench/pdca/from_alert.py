@@ -16,6 +16,7 @@ from workbench.pdca import repository as repo
 from workbench.reports import alert_store
 from workbench.reports.alert_rules import format_amount
 from workbench.store import write_transaction
+from workbench.tasks.generated_text import bilingual
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -75,8 +76,10 @@ def draft_cycle_from_alert(db: Database, alert_id: int, *, now: datetime) -> int
     metric_type = linked_facts.metric_type(db, alert.dataset, alert.metric)
     lang = current_language()
     title, fields = draft_fields(alert, metric_type, now.date(), alert_store.rule_line(db, alert, lang), lang)
+    params = {"metric": alert.metric, "date": alert.date,
+              "rule": bilingual(alert_store.rule_line(db, alert, "zh_CN"), alert_store.rule_line(db, alert, "en"))}
     with write_transaction(db):
-        cycle_id = repo.create_cycle(db, title, now=now, **fields)
+        cycle_id = repo.create_cycle(db, title, now=now, title_kind="alert_cycle", title_params=params, **fields)
         db.execute("UPDATE pdca_cycles SET alert_id = ? WHERE id = ?", [alert_id, cycle_id])
         if alert.task_id:   # the alert's task opens the cycle too
             db.execute("UPDATE tasks SET pdca_cycle_id = ? WHERE id = ? AND pdca_cycle_id IS NULL",

@@ -110,13 +110,16 @@ def _day_after(day: date) -> str:
     return (day + timedelta(days=1)).isoformat()
 
 
-def write_sop_snippet(db: Database, title: str, body: str, now: datetime) -> int | None:
-    """Add an SOP to the contacts feature's snippet library; None when that library does not exist."""
+def write_sop_snippet(db: Database, cycle_title: str, body: str, now: datetime, title_param=None) -> int | None:
+    """Add the cycle's SOP ("SOP：<cycle title>", in the language the user reads) to the contacts feature's
+    snippet library; None when that library does not exist. title_param: the cycle's title as a parameter
+    (a generated one stays generated)."""
     if not db["snippets"].exists():
         return None
     from workbench.contacts.snippets import create_snippet
 
-    return create_snippet(db, title, body, tags=["SOP", "PDCA"], now=now)
+    return create_snippet(db, "", body, tags=["SOP", "PDCA"], now=now, title_kind="sop",
+                          title_params={"title": cycle_title if title_param is None else title_param})
 
 
 def delete_snippet(db: Database, snippet_id: int) -> None:

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from workbench.pdca.check import CheckResult
+from workbench.tasks import generated_text
 
 COLUMNS = ("id", "title", "problem", "metric_dataset", "metric_column", "baseline", "target", "deadline",
            "hypothesis", "prediction", "root_cause", "link_topic", "stage", "stage_since", "do_started",
            "baseline_days", "next_review", "check_json", "checked_at", "act_decision", "act_notes",
            "previous_id", "snippet_id", "stall_task_id", "created_at", "closed_at", "alert_id", "review_days",
            "reviewed_at", "background", "current_condition", "ab_dataset", "ab_group_column", "ab_outcome_column",
-           "cost", "revenue")
+           "cost", "revenue", "title_kind", "title_params")
 # Fields the operator edits directly (everything else follows from stage moves and the Act step).
 EDITABLE = ("title", "problem", "metric_dataset", "metric_column", "baseline", "target", "deadline",
             "hypothesis", "prediction", "root_cause", "link_topic", "baseline_days", "next_review", "act_notes",
@@ -58,6 +59,9 @@ class Cycle:
     ab_outcome_column: str | None = None  # converted yes/no, an amount, retained
     cost: float | None = None             # ROI = (revenue − cost) / cost
     revenue: float | None = None
+    title_kind: str | None = None    # a generated title (第2轮, from an alert): its kind, tasks/generated_text.py
+    title_params: str | None = None  # …and its parameters (JSON); `title` is then rendered when read
+    stored_title: str = ""           # the title column as stored
 
     @classmethod
     def from_row(cls, row) -> "Cycle":
@@ -66,7 +70,18 @@ class Cycle:
                      "current_condition"):
             values[text] = values[text] or ""
         values["baseline_days"] = values["baseline_days"] or 14
+        values["stored_title"] = values["title"]
+        values["title"] = generated_text.title(values["title"], values["title_kind"], values["title_params"])
         return cls(**values)
+
+    def title_in(self, lang: str | None) -> str:
+        """The title in `lang` (a workbook exported in the other language); `title` is the app's language."""
+        return generated_text.title(self.stored_title or self.title, self.title_kind, self.title_params, lang)
+
+    @property
+    def title_param(self):
+        """This cycle's title as a parameter of another generated text (a stall task, an SOP, a next round)."""
+        return generated_text.nested(self.stored_title or self.title, self.title_kind, self.title_params)
 
     @property
     def metric_label(self) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from workbench.errors import UserError, in_language, plural
+from workbench.errors import UserError, in_language
 from workbench.pdca import linked_facts
 from workbench.pdca.check import baseline_window, compute_check, count_in_windows, do_window
 from workbench.pdca.model import COLUMNS, EDITABLE, Cycle
@@ -19,6 +19,7 @@ from workbench.pdca.stages import (ABANDON, ACT, ADJUST, CHECK, CHECK_OVERDUE, C
                                    PLAN, REVIEW_DAYS, STAGES, STANDARDIZE, ChainLink, build_chain, check_move,
                                    days_in_stage, next_review_after, review_due, stall_reason)
 from workbench.store import now_text, write_transaction
+from workbench.tasks import generated_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -98,13 +99,16 @@ def clean_fields(fields: dict) -> dict:
 
 # --- one cycle ----------------------------------------------------------------------------------
 def create_cycle(db: Database, title: str, *, now: datetime, previous_id: int | None = None,
-                 **fields) -> int:
-    """Add a cycle in the Plan stage; fields are any of model.EDITABLE. Returns its id."""
+                 title_kind: str | None = None, title_params: dict | None = None, **fields) -> int:
+    """Add a cycle in the Plan stage; fields are any of model.EDITABLE. Returns its id. A generated title
+    passes title_kind and title_params (tasks/generated_text.py) and is shown in the user's language."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise TypeError(f"unknown cycle fields: {sorted(unknown)}")
     values = {name: _clean(name, value) for name, value in fields.items()}
     values["title"] = _clean_title(title)
+    if title_kind:
+        values.update(title_kind=title_kind, title_params=generated_text.params_json(title_params or {}))
     stamp = now_text(now)
     values.update(stage=PLAN, stage_since=stamp, created_at=stamp, previous_id=previous_id)
     values.setdefault("baseline_days", 14)
@@ -139,7 +143,12 @@ def update_cycle(db: Database, cycle_id: int, **changes) -> Cycle:
         raise TypeError(f"unknown cycle fields: {sorted(unknown)}")
     values = {name: _clean(name, value) for name, value in changes.items()}
     with write_transaction(db):
-        require_cycle(db, cycle_id)
+        before = require_cycle(db, cycle_id)
+        if "title" in values and before.title_kind:
+            if values["title"] == before.title:
+                del values["title"]  # the generated title saved unchanged
+            else:
+                values["title_kind"] = values["title_params"] = None  # an edited title is the operator's
         if values:
             db.execute(f"UPDATE pdca_cycles SET {', '.join(f'{n} = ?' for n in values)} WHERE id = ?",
                        [*values.values(), cycle_id])
@@ -163,7 +172,7 @@ def delete_cycle(db: Database, cycle_id: int) -> None:
 def snapshot(db: Database, cycle_id: int) -> dict:
     cycle = require_cycle(db, cycle_id)
     return {
-        "cycle": {name: getattr(cycle, name) for name in COLUMNS},
+        "cycle": {**{name: getattr(cycle, name) for name in COLUMNS}, "title": cycle.stored_title or cycle.title},
         "notes": [list(r) for r in db.execute("SELECT id, cycle_id, at, text FROM pdca_notes WHERE cycle_id = ?", [cycle_id])],
         "moves": [list(r) for r in db.execute(
             "SELECT id, cycle_id, from_stage, to_stage, at FROM pdca_moves WHERE cycle_id = ?", [cycle_id])],
@@ -408,8 +417,7 @@ def apply_act(db: Database, cycle_id: int, decision: str, notes: str = "", *,
         cycle = require_cycle(db, cycle_id)  # with the decision and notes just saved (the next cycle carries them)
         if decision == STANDARDIZE:
             body = notes or cycle.hypothesis or cycle.title
-            snippet_id = linked_facts.write_sop_snippet(db, in_language(f"SOP：{cycle.title}", f"SOP: {cycle.title}"),
-                                                        body, now)
+            snippet_id = linked_facts.write_sop_snippet(db, cycle.title, body, now, cycle.title_param)
             if snippet_id is not None:
                 created["snippet_id"] = snippet_id
                 db.execute("UPDATE pdca_cycles SET snippet_id = ? WHERE id = ?", [snippet_id, cycle_id])
@@ -430,8 +438,10 @@ def start_next_cycle(db: Database, cycle: Cycle, *, now: datetime) -> int:
     prefix), so the text reads the same in either language; the chain shows where it came from."""
     check = cycle.check
     reached_level = check.after_mean if check and check.after_mean is not None else cycle.baseline
+    kind, params = round_title_params(cycle, len(chain(db, cycle.id)) + 1)
     return create_cycle(
-        db, round_title(cycle.title, len(chain(db, cycle.id)) + 1), now=now, previous_id=cycle.id,
+        db, generated_text.title("", kind, params), title_kind=kind, title_params=params, now=now,
+        previous_id=cycle.id,
         problem=cycle.problem, metric_dataset=cycle.metric_dataset, metric_column=cycle.metric_column,
         baseline=reached_level, target=cycle.target, deadline=cycle.deadline, root_cause=cycle.root_cause,
         link_topic=cycle.link_topic, baseline_days=cycle.baseline_days, review_days=cycle.review_days,
@@ -443,13 +453,22 @@ def start_next_cycle(db: Database, cycle: Cycle, *, now: datetime) -> int:
 ROUND_SUFFIX = re.compile(r"\s*(（第\d+轮）|\(round \d+\))$")
 
 
-def round_title(title: str, round_number: int) -> str:
-    """提升转化（第2轮） / "Raise conversion (round 2)", in the app's language; a round suffix in either
-    language is replaced, so the chain's titles do not pile suffixes up."""
-    from workbench.errors import in_language
+def round_title_params(cycle: Cycle, round_number: int) -> tuple[str, dict]:
+    """提升转化（第2轮） / "Raise conversion (round 2)" as the "next_round" kind: shown in the language the user
+    reads. The base is the first round's title (a generated one stays generated); a round suffix typed in
+    either language is replaced, so the chain's titles do not pile suffixes up."""
+    if cycle.title_kind == "next_round":
+        base = json.loads(cycle.title_params or "{}").get("base", "")
+    elif cycle.title_kind:
+        base = cycle.title_param
+    else:
+        base = ROUND_SUFFIX.sub("", cycle.title)
+    return "next_round", {"base": base, "round": round_number}
 
-    base = ROUND_SUFFIX.sub("", title)
-    return in_language(f"{base}（第{round_number}轮）", f"{base} (round {round_number})")
+
+def round_title(title: str, round_number: int) -> str:
+    """The next round's title for a plain `title`, in the app's language."""
+    return generated_text.title("", *round_title_params(Cycle(id=0, title=title), round_number))
 
 
 def undo_act(db: Database, saved: dict, created: dict) -> None:
@@ -528,28 +547,28 @@ def badge_count(db: Database, today: date) -> int:
     return sum(1 for cards in board(db, today).values() for card in cards if card.stalled or card.due_for_check)
 
 
-def stall_task_title(card: Card, lang: str) -> str:
-    """The stall task's title in the app's language (zh_CN / en)."""
-    title, days = card.cycle.title, card.days_in_stage
-    if lang == "zh_CN":
-        if card.stalled == CHECK_OVERDUE:
-            return f"PDCA 检查逾期：{title}"
-        return f"PDCA 停滞 {days} 天：{title}"
+def stall_task_params(card: Card) -> tuple[str, dict]:
+    """The stall task's title as a kind and parameters (tasks/generated_text.py)."""
     if card.stalled == CHECK_OVERDUE:
-        return f"PDCA Check overdue: {title}"
-    return f"PDCA stalled for {plural(days, 'day')}: {title}"
+        return "pdca_check_overdue", {"cycle": card.cycle.title_param}
+    return "pdca_stalled", {"days": card.days_in_stage, "cycle": card.cycle.title_param}
 
 
-STALL_PREFIXES = {"zh_CN": ("PDCA 停滞 ", "PDCA 检查逾期："), "en": ("PDCA stalled for ", "PDCA Check overdue: ")}
+def stall_task_title(card: Card, lang: str) -> str:
+    """The stall task's title in `lang` (zh_CN / en)."""
+    kind, params = stall_task_params(card)
+    return generated_text.render(kind, params, lang == "zh_CN")
 
 
 def _retitle_stall_task(db: Database, task, card: Card, lang: str) -> None:
     """An open stall task the app titled counts the days the cycle has now stalled; a title the operator
-    rewrote is theirs and stays. A title written in the other language stays too: a task's title is
-    stored text (the task list shows what is stored), so a language switch does not rewrite it."""
-    title = stall_task_title(card, lang)
-    if task.title != title and task.title.startswith(STALL_PREFIXES[lang]) and task.title.endswith(card.cycle.title):
-        db.execute("UPDATE tasks SET title = ? WHERE id = ?", [title, task.id])
+    rewrote is theirs (it has no kind any more) and stays."""
+    if task.title_kind not in ("pdca_stalled", "pdca_check_overdue"):
+        return
+    kind, params = stall_task_params(card)
+    if (kind, generated_text.params_json(params)) != (task.title_kind, task.title_params):
+        db.execute("UPDATE tasks SET title = ?, title_kind = ?, title_params = ? WHERE id = ?",
+                   [stall_task_title(card, lang), kind, generated_text.params_json(params), task.id])
 
 
 def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: datetime) -> list[int]:
@@ -568,7 +587,8 @@ def raise_stall_tasks(db: Database, today: date, *, idle_days: int = 7, now: dat
             if existing is not None and existing.status == "open":
                 _retitle_stall_task(db, existing, card, lang)
                 continue
-            task_id = create_task(db, stall_task_title(card, lang), important=True,
+            kind, params = stall_task_params(card)
+            task_id = create_task(db, stall_task_title(card, lang), title_kind=kind, title_params=params, important=True,
                                   urgent=card.stalled == CHECK_OVERDUE, due=today.isoformat(),
                                   pdca_cycle_id=card.cycle.id, tags=["PDCA"], now=now)
             db.execute("UPDATE pdca_cycles SET stall_task_id = ? WHERE id = ?", [task_id, card.cycle.id])

@@ -82,3 +82,25 @@ def add_reviews_a3_groups_and_roi(db: Database) -> None:
                          ("current_condition", "TEXT"), ("ab_dataset", "TEXT"), ("ab_group_column", "TEXT"),
                          ("ab_outcome_column", "TEXT"), ("cost", "REAL"), ("revenue", "REAL")):
         db.execute(f"ALTER TABLE pdca_cycles ADD COLUMN {column} {kind}")
+
+
+@migrations()
+def add_generated_cycle_titles(db: Database) -> None:
+    """A generated cycle title (the next round 第2轮, a cycle drafted from an alert) is kept as a kind and its
+    parameters (tasks/generated_text.py) and shown in the language the user reads. Round titles already
+    stored in either language are recognised; a title drafted from an alert (its rule written in one
+    language) stays the plain text it is."""
+    import json
+    import re
+
+    for column in ("title_kind", "title_params"):
+        if column not in db["pdca_cycles"].columns_dict:
+            db.execute(f"ALTER TABLE pdca_cycles ADD COLUMN {column} TEXT")
+    suffix = re.compile(r"^(?P<base>.+?)\s*(（第(?P<zh>\d+)轮）|\(round (?P<en>\d+)\))$")
+    updates = []
+    for cycle_id, title in db.execute("SELECT id, title FROM pdca_cycles WHERE previous_id IS NOT NULL").fetchall():
+        match = suffix.match(title or "")
+        if match:
+            params = {"base": match["base"], "round": int(match["zh"] or match["en"])}
+            updates.append((json.dumps(params, ensure_ascii=False), cycle_id))
+    db.conn.executemany("UPDATE pdca_cycles SET title_kind = 'next_round', title_params = ? WHERE id = ?", updates)

@@ -293,11 +293,20 @@ def level_name(level: str, lang: str) -> str:
     return (LEVEL_NAMES if lang == "zh_CN" else LEVEL_NAMES_EN).get(level, level)
 
 
-def task_title(alert: Alert, rule_text: str | None = None, lang: str | None = None) -> str:
-    """The alert task's title in the app's language (it is written once, when the task is made)."""
-    rule = rule_text or alert.rule_text
-    return in_language(f"处理预警：{alert.dataset}·{alert.metric} {rule}（{alert.date}）",
-                       f"Handle alert: {alert.dataset} · {alert.metric} {rule} ({alert.date})", lang)
+def task_title_params(db: Database, alert: Alert) -> dict:
+    """The alert task's title as parameters of the "alert_task" kind (tasks/generated_text.py): shown in
+    the language the user reads, whichever was on when the task was made."""
+    from workbench.tasks.generated_text import bilingual
+
+    return {"dataset": alert.dataset, "metric": alert.metric, "date": alert.date,
+            "rule": bilingual(rule_line(db, alert, "zh_CN"), rule_line(db, alert, "en"))}
+
+
+def task_title(db: Database, alert: Alert, lang: str | None = None) -> str:
+    """The alert task's title in `lang` (default: the app's language)."""
+    from workbench.tasks.generated_text import is_chinese, render
+
+    return render("alert_task", task_title_params(db, alert), is_chinese(lang))
 
 
 def alert_to_task(db: Database, alert_id: int, *, now: datetime) -> int:
@@ -318,7 +327,8 @@ def alert_to_task(db: Database, alert_id: int, *, now: datetime) -> int:
                         f"{level_name(alert.level, lang)} alert · {alert.date} · {alert.metric} = {value}"
                         f" (reference {reference}, rule: {rule})", lang)
     with write_transaction(db):
-        task_id = create_task(db, task_title(alert, rule, lang), important=True, urgent=True, alert_id=alert.id,
+        task_id = create_task(db, task_title(db, alert, lang), title_kind="alert_task",
+                              title_params=task_title_params(db, alert), important=True, urgent=True, alert_id=alert.id,
                               pdca_cycle_id=cycle_id, notes=notes, tags=["预警"], now=now)
         set_status(db, alert.id, "task", task_id)
     return task_id

@@ -33,6 +33,7 @@ from workbench.review.sections import DECISION_NAMES_EN, QUADRANT_SHORT, section
 from workbench.review.workbook_text import WorkbookText
 from workbench.review.weekly import is_overdue_in_week
 from workbench.review.weeks import IsoWeek
+from workbench.tasks import generated_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -248,7 +249,8 @@ def _tasks(w: SheetWriter, review: WeekReview, t: WorkbookText) -> int:
                   ("why.due", task["due"]))
         why = [t(label) for label, stamp in stamps if stamp and start <= stamp < end]
         overdue = is_overdue_in_week(task["due"], task["status"], task["done_at"], review.week, review.today)
-        rows.append([task["id"], task["title"], _quadrant(task, t.lang), t.get("status." + task["status"], task["status"]),
+        title = generated_text.title(task["title"], task.get("title_kind"), task.get("title_params"), t.lang)
+        rows.append([task["id"], title, _quadrant(task, t.lang), t.get("status." + task["status"], task["status"]),
                      task["due"], task["created_at"], task["done_at"], t("list_sep").join(why),
                      yes if overdue else "", yes if task["id"] in rolled else "", task["pdca_cycle_id"]])
     names = t("tasks.headers")
@@ -297,7 +299,7 @@ def _pdca(w: SheetWriter, review: WeekReview, t: WorkbookText) -> int:
         value_kind = {"percent": "percent", "money": "money"}.get(review.pdca.metric_types.get(cycle.id, ""), "number")
         reached = None if check is None or check.target_reached is None else t("reached" if check.target_reached else "missed")
         reason = stalled.get(cycle.id)
-        rows.append([cycle.id, cycle.title, stages[cycle.stage], cycle.metric_label, cycle.baseline, cycle.target,
+        rows.append([cycle.id, cycle.title_in(t.lang), stages[cycle.stage], cycle.metric_label, cycle.baseline, cycle.target,
                      cycle.prediction, check.before_mean if check else None, check.after_mean if check else None,
                      check.change_pct if check else None, reached, t("moves_sep").join(moved.get(cycle.id, [])),
                      t("stalled." + reason) if reason else "", cycle.next_review,

@@ -7,6 +7,7 @@ from workbench.errors import current_language, plural
 from workbench.pdca.stages import DECISION_NAMES_ZH, STAGE_NAMES_EN, STAGE_NAMES_ZH
 from workbench.reports.metric_cards import format_change, format_value
 from workbench.review.assemble import WeekReview
+from workbench.tasks.generated_text import title as shown_title
 
 DECISION_NAMES_EN = {"standardize": "standardise", "adjust": "adjust and repeat", "abandon": "abandon"}
 QUADRANT_SHORT = {
@@ -34,9 +35,9 @@ def section_facts(review: WeekReview, lang: str | None = None) -> dict[str, list
     for cycle in review.pdca.live:
         if cycle.target is not None and cycle.metric_column:
             kind = next((m.type for m in review.metrics if (m.dataset, m.metric) == (cycle.metric_dataset, cycle.metric_column)), "number")
-            goals.append(t(f"PDCA「{cycle.title}」：{cycle.metric_column} {format_value(cycle.baseline, kind)} → "
+            goals.append(t(f"PDCA「{cycle.title_in(lang)}」：{cycle.metric_column} {format_value(cycle.baseline, kind)} → "
                            f"{format_value(cycle.target, kind)}" + (f"，截止 {cycle.deadline}" if cycle.deadline else ""),
-                           f"PDCA “{cycle.title}”: {cycle.metric_column} {format_value(cycle.baseline, kind)} → "
+                           f"PDCA “{cycle.title_in(lang)}”: {cycle.metric_column} {format_value(cycle.baseline, kind)} → "
                            f"{format_value(cycle.target, kind)}" + (f", by {cycle.deadline}" if cycle.deadline else "")))
     q2_planned = sum(1 for task in review.tasks if task["important"] and not task["urgent"] and task["due"])
     if review.tasks:
@@ -70,11 +71,12 @@ def section_facts(review: WeekReview, lang: str | None = None) -> dict[str, list
                      "Done by quadrant: " + ", ".join(f"{QUADRANT_SHORT['en'][k]} {done[k]}" for k in ("q1", "q2", "q3", "q4", "inbox") if done.get(k)))
                    if review.done_total else t("本周没有完成的任务", "No task was done this week"))
     for move in review.pdca.moved:
-        process.append(t(f"PDCA「{move['title']}」{stage[move['from_stage']]} → {stage[move['to_stage']]}（{move['at'][5:10]}）",
-                         f"PDCA “{move['title']}” {stage[move['from_stage']]} → {stage[move['to_stage']]} ({move['at'][5:10]})"))
+        title = shown_title(move["title"], move.get("title_kind"), move.get("title_params"), lang)
+        process.append(t(f"PDCA「{title}」{stage[move['from_stage']]} → {stage[move['to_stage']]}（{move['at'][5:10]}）",
+                         f"PDCA “{title}” {stage[move['from_stage']]} → {stage[move['to_stage']]} ({move['at'][5:10]})"))
     for cycle, reason in review.pdca.stalled:
-        process.append(t(f"PDCA「{cycle.title}」停滞（{'检查逾期' if reason == 'check_overdue' else '长时间无进展'}）",
-                         f"PDCA “{cycle.title}” stalled ({'check overdue' if reason == 'check_overdue' else 'no progress'})"))
+        process.append(t(f"PDCA「{cycle.title_in(lang)}」停滞（{'检查逾期' if reason == 'check_overdue' else '长时间无进展'}）",
+                         f"PDCA “{cycle.title_in(lang)}” stalled ({'check overdue' if reason == 'check_overdue' else 'no progress'})"))
 
     lessons = []
     for cycle in review.pdca.checked:
@@ -82,14 +84,14 @@ def section_facts(review: WeekReview, lang: str | None = None) -> dict[str, list
         if check is None:
             continue
         verdict = {True: t("目标达成", "target reached"), False: t("未达成", "target missed"), None: t("数据不足", "not enough data")}[check.target_reached]
-        lessons.append(t(f"「{cycle.title}」检查：变化 {format_change(check.change_pct)}，{verdict}",
-                         f"“{cycle.title}” checked: change {format_change(check.change_pct)}, {verdict}"))
+        lessons.append(t(f"「{cycle.title_in(lang)}」检查：变化 {format_change(check.change_pct)}，{verdict}",
+                         f"“{cycle.title_in(lang)}” checked: change {format_change(check.change_pct)}, {verdict}"))
         if check.prediction_met is not None:
-            lessons.append(t(f"「{cycle.title}」结果{'好于或等于' if check.prediction_met else '不及'}预测",
-                             f"“{cycle.title}” came out {'at or above' if check.prediction_met else 'below'} the prediction"))
+            lessons.append(t(f"「{cycle.title_in(lang)}」结果{'好于或等于' if check.prediction_met else '不及'}预测",
+                             f"“{cycle.title_in(lang)}” came out {'at or above' if check.prediction_met else 'below'} the prediction"))
         if cycle.act_decision:
-            lessons.append(t(f"「{cycle.title}」处理：{decisions[cycle.act_decision]}",
-                             f"“{cycle.title}” act: {decisions[cycle.act_decision]}"))
+            lessons.append(t(f"「{cycle.title_in(lang)}」处理：{decisions[cycle.act_decision]}",
+                             f"“{cycle.title_in(lang)}” act: {decisions[cycle.act_decision]}"))
     topics = list(c["by_topic"].items())[:3]
     if topics:
         lessons.append(t("联系主题前三：" + "、".join(f"{k} {v}" for k, v in topics),

@@ -29,7 +29,7 @@ def _bounds(week: IsoWeek) -> tuple[str, str]:
 
 # --- tasks ---------------------------------------------------------------------------------------
 TASK_COLUMNS = ("id", "title", "important", "urgent", "status", "due", "created_at", "triaged_at", "done_at",
-                "tags", "pdca_cycle_id")
+                "tags", "pdca_cycle_id", "title_kind", "title_params")  # a generated title: rendered when exported
 
 
 def tasks_of_week(db: Database, week: IsoWeek) -> list[dict]:
@@ -204,9 +204,11 @@ def alerts_of_week(db: Database, week: IsoWeek) -> list[dict]:
 # --- PDCA ----------------------------------------------------------------------------------------
 def pdca_moves_of_week(db: Database, week: IsoWeek) -> list[dict]:
     start, end = _bounds(week)
-    sql = ("SELECT m.cycle_id, c.title, m.from_stage, m.to_stage, m.at FROM pdca_moves m JOIN pdca_cycles c"
-           " ON c.id = m.cycle_id WHERE m.at >= ? AND m.at < ? AND m.from_stage IS NOT NULL ORDER BY m.at, m.id")
-    return [dict(zip(("cycle_id", "title", "from_stage", "to_stage", "at"), row)) for row in db.execute(sql, [start, end])]
+    sql = ("SELECT m.cycle_id, c.title, m.from_stage, m.to_stage, m.at, c.title_kind, c.title_params FROM pdca_moves m"
+           " JOIN pdca_cycles c ON c.id = m.cycle_id WHERE m.at >= ? AND m.at < ? AND m.from_stage IS NOT NULL"
+           " ORDER BY m.at, m.id")
+    names = ("cycle_id", "title", "from_stage", "to_stage", "at", "title_kind", "title_params")
+    return [dict(zip(names, row)) for row in db.execute(sql, [start, end])]
 
 
 def pdca_created_in_week(db: Database, week: IsoWeek) -> int:

@@ -5,6 +5,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from workbench.tasks import generated_text
+
 INBOX = "inbox"
 QUADRANTS = ("q1", "q2", "q3", "q4")
 # (important, urgent) of each quadrant.
@@ -50,11 +52,14 @@ class Task:
     sequence_id: int | None = None  # a recall sequence's day of work (its queue, not one user)
     sequence_day: str | None = None  # that day, "YYYY-MM-DD" (the due date may be moved)
     kept_not_urgent_for_due: str | None = None  # moved back to 重要不紧急 for this due: not promoted again
+    title_kind: str | None = None  # a title the app generated: its kind (tasks/generated_text.py)
+    title_params: str | None = None  # …and its parameters (JSON); `title` is then rendered when read
+    stored_title: str = ""  # the title column as stored (the text it had when made)
 
     COLUMNS = ("id", "title", "notes", "important", "urgent", "status", "due", "recurrence", "tags",
                "created_at", "triaged_at", "done_at", "position", "user_id", "contact_id",
                "pdca_cycle_id", "alert_id", "promoted_on", "sequence_id", "sequence_day",
-               "kept_not_urgent_for_due")
+               "kept_not_urgent_for_due", "title_kind", "title_params")
 
     @classmethod
     def from_row(cls, row) -> "Task":
@@ -66,6 +71,8 @@ class Task:
         except (ValueError, TypeError):
             values["tags"] = []
         values["notes"] = values["notes"] or ""
+        values["stored_title"] = values["title"]
+        values["title"] = generated_text.title(values["title"], values["title_kind"], values["title_params"])
         return cls(**values)
 
     @property

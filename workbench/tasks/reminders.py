@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from workbench import stored_settings
 from workbench.store import now_text, write_transaction
+from workbench.tasks.generated_text import title as shown_title
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -69,6 +70,10 @@ def in_quiet_hours(quiet: tuple[time, time] | None, moment: datetime) -> bool:
     return now >= start or now < end
 
 
+# A generated title is shown in the language the user reads (tasks/generated_text.py).
+KIND = ", t.title_kind, t.title_params"
+
+
 def due_reminders(db: Database, now: datetime) -> list[Reminder]:
     """The reminders to show at `now` that were not shown yet, oldest first (none in quiet hours)."""
     if in_quiet_hours(quiet_hours(db), now):
@@ -81,22 +86,22 @@ def due_reminders(db: Database, now: datetime) -> list[Reminder]:
     # (and drops a snooze of the old one).
     timed = "t.status = 'open' AND t.due >= ? AND t.due <= ? AND length(t.due) = 16"
     if not has_state_table(db):  # a read-only file from before reminders: nothing muted, shown or snoozed yet
-        on_time = db.execute(f"SELECT t.id, t.title, t.due FROM tasks t WHERE {timed}", [earliest, latest]).fetchall()
+        on_time = db.execute(f"SELECT t.id, t.title, t.due{KIND} FROM tasks t WHERE {timed}", [earliest, latest]).fetchall()
         snoozed = []
     else:
         on_time = db.execute(
-            "SELECT t.id, t.title, t.due FROM tasks t LEFT JOIN task_reminders r ON r.task_id = t.id"
+            f"SELECT t.id, t.title, t.due{KIND} FROM tasks t LEFT JOIN task_reminders r ON r.task_id = t.id"
             f" WHERE {timed} AND coalesce(r.muted, 0) = 0 AND r.shown_due IS NOT t.due",
             [earliest, latest]).fetchall()
         snoozed = db.execute(
-            "SELECT t.id, t.title, t.due, r.snoozed_until FROM task_reminders r JOIN tasks t ON t.id = r.task_id"
+            f"SELECT t.id, t.title, t.due{KIND}, r.snoozed_until FROM task_reminders r JOIN tasks t ON t.id = r.task_id"
             " WHERE r.snoozed_until IS NOT NULL AND r.snoozed_until <= ? AND r.muted = 0 AND t.status = 'open'"
             " AND r.shown_due IS t.due",
             [now_text(now)]).fetchall()
-    found = [Reminder(task_id, title, due, datetime.strptime(due, DUE_FORMAT) - lead, False)
-             for task_id, title, due in on_time]
-    found += [Reminder(task_id, title, due or "", datetime.fromisoformat(until), True)
-              for task_id, title, due, until in snoozed]
+    found = [Reminder(task_id, shown_title(title, kind, params), due, datetime.strptime(due, DUE_FORMAT) - lead, False)
+             for task_id, title, due, kind, params in on_time]
+    found += [Reminder(task_id, shown_title(title, kind, params), due or "", datetime.fromisoformat(until), True)
+              for task_id, title, due, kind, params, until in snoozed]
     return sorted(found, key=lambda r: (r.moment, r.task_id))
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import UserError
 from workbench.store import now_text, write_transaction
+from workbench.tasks import generated_text
 from workbench.tasks.model import INBOX, QUADRANT_FLAGS, QUADRANTS, Task
 
 if TYPE_CHECKING:
@@ -72,10 +73,19 @@ def create_task(db: Database, title: str, *, important: bool = False, urgent: bo
                 pdca_cycle_id: int | None = None, alert_id: int | None = None,
                 triaged: bool | None = None, recurrence: str | None = None,
                 sequence_id: int | None = None, sequence_day: str | None = None,
+                title_kind: str | None = None, title_params: dict | str | None = None,
                 now: datetime) -> int:
     """Add one open task; returns its id. triaged=None ⇒ triaged iff important or urgent is given.
 
-    sequence_id and sequence_day make it a recall sequence's task for that queue day (contacts/sequences.py)."""
+    sequence_id and sequence_day make it a recall sequence's task for that queue day (contacts/sequences.py).
+    A generated title passes title_kind and title_params (tasks/generated_text.py): it is then shown in the
+    language the user reads, and `title` may be omitted (it is rendered in the app's language to be stored)."""
+    if title_kind:
+        if not isinstance(title_params, str):
+            title_params = generated_text.params_json(title_params or {})
+        title = title or generated_text.title("", title_kind, title_params)
+    else:
+        title_params = None
     title = _clean_title(title)
     due = _check_due(due)
     if triaged is None:
@@ -85,11 +95,12 @@ def create_task(db: Database, title: str, *, important: bool = False, urgent: bo
         position = _end_position(db, important, urgent, triaged)
         cursor = db.execute(
             "INSERT INTO tasks (title, notes, important, urgent, status, due, recurrence, tags, created_at,"
-            " triaged_at, position, user_id, contact_id, pdca_cycle_id, alert_id, sequence_id, sequence_day)"
-            " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " triaged_at, position, user_id, contact_id, pdca_cycle_id, alert_id, sequence_id, sequence_day,"
+            " title_kind, title_params)"
+            " VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [title, notes or "", int(bool(important)), int(bool(urgent)), due, recurrence or None,
              _tags_json(tags), stamp, stamp if triaged else None, position, user_id, contact_id,
-             pdca_cycle_id, alert_id, sequence_id, sequence_day],
+             pdca_cycle_id, alert_id, sequence_id, sequence_day, title_kind or None, title_params],
         )
         return int(cursor.lastrowid)
 
@@ -198,14 +209,14 @@ def done_counts_by_quadrant(db: Database, start: date, end: date) -> dict[str, i
 def link_names(db: Database, task: Task) -> dict[str, str]:
     """Readable names for a task's links ({"user": "王芳", "pdca": "<cycle title>"}), so a card says who
     to call rather than a row number; a link whose target is gone keeps its number."""
-    lookups = {"user": "SELECT name FROM users WHERE id = ?", "pdca": "SELECT title FROM pdca_cycles WHERE id = ?",
+    lookups = {"user": "SELECT name FROM users WHERE id = ?", "pdca": "SELECT title, title_kind, title_params FROM pdca_cycles WHERE id = ?",
                "sequence": "SELECT name FROM sequences WHERE id = ?"}
     names = {}
     for kind, value in task.links.items():
         if kind in lookups:
             row = db.execute(lookups[kind], [value]).fetchone()
             if row and row[0]:
-                names[kind] = row[0]
+                names[kind] = generated_text.title(*row) if kind == "pdca" else row[0]
     return names
 
 
@@ -223,7 +234,7 @@ def tasks_linked_to(db: Database, *, user_id: int | None = None, contact_id: int
 # --- changes -------------------------------------------------------------------------------
 EDITABLE = {"title", "notes", "important", "urgent", "due", "recurrence", "tags", "triaged_at",
             "position", "user_id", "contact_id", "pdca_cycle_id", "alert_id", "status", "done_at",
-            "promoted_on", "sequence_id", "kept_not_urgent_for_due"}
+            "promoted_on", "sequence_id", "kept_not_urgent_for_due", "title_kind", "title_params"}
 
 
 def update_task(db: Database, task_id: int, **changes) -> Task:
@@ -234,6 +245,13 @@ def update_task(db: Database, task_id: int, **changes) -> Task:
     before = require_task(db, task_id)
     if "title" in changes:
         changes["title"] = _clean_title(changes["title"])
+        if "title_kind" not in changes:
+            if before.title_kind and changes["title"] == before.title:
+                del changes["title"]  # the generated title saved unchanged (a form's other field was edited)
+            else:
+                changes["title_kind"] = changes["title_params"] = None  # an edited title is the operator's
+    if changes.get("title_params") is not None and not isinstance(changes["title_params"], str):
+        changes["title_params"] = generated_text.params_json(changes["title_params"])
     if "due" in changes:
         changes["due"] = _check_due(changes["due"])
     if "tags" in changes and not isinstance(changes["tags"], str):
@@ -254,6 +272,7 @@ def update_task(db: Database, task_id: int, **changes) -> Task:
 def snapshot(task: Task) -> dict:
     """The editable fields of a task, to put it back exactly (undo)."""
     values = {name: getattr(task, name) for name in EDITABLE}
+    values["title"] = task.stored_title or task.title
     values["tags"] = json.dumps(task.tags, ensure_ascii=False)
     return values
 
@@ -323,7 +342,8 @@ def complete_task(db: Database, task_id: int, *, now: datetime) -> int | None:
         following = next_due(task.recurrence, task.due, now)
         if following is None:
             return None
-        new_id = create_task(db, task.title, important=task.important, urgent=task.urgent, due=following,
+        new_id = create_task(db, task.stored_title or task.title, title_kind=task.title_kind,
+                             title_params=task.title_params, important=task.important, urgent=task.urgent, due=following,
                              tags=task.tags, notes=task.notes, user_id=task.user_id,
                              contact_id=task.contact_id, pdca_cycle_id=task.pdca_cycle_id,
                              alert_id=task.alert_id, triaged=task.triaged_at is not None,
@@ -363,6 +383,7 @@ def delete_task(db: Database, task_id: int) -> dict:
     """Remove a task for good; returns its full row so undo can put it back with the same id."""
     task = require_task(db, task_id)
     row = {name: getattr(task, name) for name in Task.COLUMNS}
+    row["title"] = task.stored_title or task.title
     row["tags"] = json.dumps(task.tags, ensure_ascii=False)
     row["important"], row["urgent"] = int(task.important), int(task.urgent)
     with write_transaction(db):

@@ -86,3 +86,30 @@ def add_promotion_overruled(db: Database) -> None:
     # it there (it promotes it again only when the due date changes).
     if "kept_not_urgent_for_due" not in db["tasks"].columns_dict:
         db.execute("ALTER TABLE tasks ADD COLUMN kept_not_urgent_for_due TEXT")
+
+
+@migrations()
+def add_generated_titles(db: Database) -> None:
+    # A title the app generates is kept as a kind and its parameters (tasks/generated_text.py) and shown
+    # in the language the user reads now; `title` keeps the text it had when made. Titles already stored
+    # are recognised where every parameter can be read back (stall, redial and recall-day tasks, in either
+    # language); the others (alert and follow-up tasks, whose rule or topic words were written in one
+    # language only) stay the plain text they are.
+    from workbench.tasks.generated_text import params_json, recognise
+
+    columns = db["tasks"].columns_dict
+    for column in ("title_kind", "title_params"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE tasks ADD COLUMN {column} TEXT")
+    link_of = {"pdca_stalled": "pdca_cycle_id", "pdca_check_overdue": "pdca_cycle_id", "redial": "user_id",
+               "recall_day": "sequence_id"}
+    rows = db.execute("SELECT id, title, pdca_cycle_id, user_id, sequence_id FROM tasks"
+                      " WHERE pdca_cycle_id IS NOT NULL OR user_id IS NOT NULL OR sequence_id IS NOT NULL").fetchall()
+    updates = []
+    for task_id, title, pdca_cycle_id, user_id, sequence_id in rows:
+        found = recognise(title)
+        links = {"pdca_cycle_id": pdca_cycle_id, "user_id": user_id, "sequence_id": sequence_id}
+        if found and links[link_of[found[0]]] is not None:
+            updates.append((found[0], params_json(found[1]), task_id))
+    if updates:
+        db.conn.executemany("UPDATE tasks SET title_kind = ?, title_params = ? WHERE id = ?", updates)

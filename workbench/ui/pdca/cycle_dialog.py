@@ -1,8 +1,9 @@
 """The form for a new PDCA cycle or its Plan: problem, SMART goal, hypothesis and prediction, root cause."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from workbench.errors import UserError
 from workbench.pdca import linked_facts
@@ -101,12 +102,19 @@ class CycleDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # The form scrolls: its 17 rows must not make the dialog taller than a 1280×800 screen.
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if cycle is not None:
             self._fill(cycle)
+        self.resize(max(560, body.sizeHint().width() + 40), min(body.sizeHint().height() + 100, 700))
         self.title.setFocus()
 
     def _text(self, placeholder: str) -> QPlainTextEdit:

@@ -52,7 +52,7 @@ class ChartPanel(QWidget):
             top.addWidget(button)
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("Dataset")))
-        self.dataset_combo = QComboBox(minimumWidth=220)
+        self.dataset_combo = QComboBox(minimumWidth=160)  # the row fits 1280 px in English beside the alerts
         self.dataset_combo.currentIndexChanged.connect(self._dataset_changed)
         top.addWidget(self.dataset_combo)
         self.export_button = QToolButton(icon=icon("mdi6.image-outline"), toolTip=self.tr("Export the chart to PNG"))
