@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from workbench.reports.metric_cards import format_value
 from workbench.reports.rfm import SEGMENT_ORDER
-from workbench.ui.reports.chart_labels import segment_label
+from workbench.ui.reports.chart_labels import segment_label, short_title, stack_labels, thin_step
 from workbench.ui.common.theme import ACCENT, current_scheme
 from workbench.ui.reports.chart_style import (EVENT_COLORS, SERIES_COLORS, DayAxis, alert_color, chinese,
                                               day_number, new_plot_widget, pen, percent_axis)
@@ -27,6 +27,7 @@ class Chart:
     widget: pg.GraphicsView
     plot: pg.PlotItem                        # the plot the mouse position is mapped into
     hover: Callable[[float, float], str]     # view (x, y) → text
+    tags: object = None                      # the trend's marker tags (MarkerTags), the heatmap's cell labels
 
 
 def tune_big_series(item: pg.PlotItem) -> None:
@@ -88,14 +89,16 @@ def build_trend(data, *, moving: bool = True, previous: bool = False, events=(),
             else:
                 target.addItem(c)
                 item.legend.addItem(c, c.name())
-    # Imports and PDCA starts as thin vertical lines (few); alerts as one scatter of level-coloured
-    # triangles on the alerted metric's points (hundreds of lines would cost a frame each).
-    for event in events:
-        if event.kind != "alert":
-            line = pg.InfiniteLine(pos=day_number(event.date), angle=90, movable=False,
-                                   pen=pen(EVENT_COLORS.get(event.kind, ACCENT), 1, dashed=True))
-            line.setOpacity(0.55)
-            item.addItem(line, ignoreBounds=True)
+    # Imports and PDCA days as thin vertical lines, each with a short tag at the top (few); alerts as
+    # one scatter of level-coloured triangles on the alerted metric's points (hundreds of lines would
+    # cost a frame each).
+    marks = marker_tags(events)
+    for day, kind, _tag in marks:
+        line = pg.InfiniteLine(pos=day_number(day), angle=90, movable=False,
+                               pen=pen(EVENT_COLORS.get(kind, ACCENT), 1, dashed=True))
+        line.setOpacity(0.55)
+        item.addItem(line, ignoreBounds=True)
+    tags = MarkerTags(item, [(day_number(day), kind, tag) for day, kind, tag in marks])
     index_of = {d: i for i, d in enumerate(data.dates)}
     for metric, values in data.series.items():
         spots = [(day_number(e.date), values[index_of[e.date]], alert_color(e.level)) for e in events
@@ -108,7 +111,9 @@ def build_trend(data, *, moving: bool = True, previous: bool = False, events=(),
     by_day: dict[int, list] = {}
     for event in events:
         by_day.setdefault(day_number(event.date), []).append(event)
-    kinds = {"import": QCoreApplication.translate("Charts", "import"), "alert": QCoreApplication.translate("Charts", "alert"), "pdca": QCoreApplication.translate("Charts", "PDCA start")}
+    kinds = {"import": QCoreApplication.translate("Charts", "import"), "alert": QCoreApplication.translate("Charts", "alert"),
+             "pdca": QCoreApplication.translate("Charts", "PDCA Do start"),
+             "pdca_check": QCoreApplication.translate("Charts", "PDCA Check")}
 
     def hover(x: float, y: float) -> str:
         if not data.dates:
@@ -123,7 +128,72 @@ def build_trend(data, *, moving: bool = True, previous: bool = False, events=(),
         for event in by_day.get(int(xs[i]), []):
             parts.append(f"[{kinds.get(event.kind, event.kind)}] {event.label}")
         return " · ".join(parts)
-    return Chart(widget, item, hover)
+    chart = Chart(widget, item, hover)
+    chart.tags = tags
+    return chart
+
+
+def marker_tags(events) -> list[tuple[str, str, str]]:
+    """(day, kind, tag) for the marked imports and PDCA days: 导入 / PDCA：<short title> / 检查：<short
+    title>; several of one kind on one day share a tag (导入 ×2)."""
+    grouped: dict[tuple[str, str], list] = {}
+    for event in events:
+        if event.kind in ("import", "pdca", "pdca_check"):
+            grouped.setdefault((event.date[:10], event.kind), []).append(event)
+    out = []
+    for (day, kind), group in sorted(grouped.items()):
+        if kind == "import":
+            tag = QCoreApplication.translate("Charts", "Import")
+        else:
+            prefix = "PDCA" if kind == "pdca" else QCoreApplication.translate("Charts", "Check")
+            tag = QCoreApplication.translate("Charts", "%1: %2").replace("%1", prefix).replace(
+                "%2", short_title(group[0].label))
+        if len(group) > 1:
+            tag += f" ×{len(group)}"
+        out.append((day, kind, tag))
+    return out
+
+
+class MarkerTags:
+    """The markers' tags along the top of the plot. They do not scale with the view, so on every zoom and
+    resize they are laid out again: a tag that would touch its neighbour goes one lane lower, and when
+    three lanes are taken there it is hidden (the hover line still names it)."""
+    LANES = 3
+
+    def __init__(self, item: pg.PlotItem, marks: list[tuple[float, str, str]]):
+        self.item = item
+        self.texts: list[tuple[float, pg.TextItem]] = []
+        for x, kind, tag in marks:
+            text = pg.TextItem(tag, color=EVENT_COLORS.get(kind, ACCENT), anchor=(0, 0))
+            text.setZValue(20)
+            item.addItem(text, ignoreBounds=True)
+            self.texts.append((x, text))
+        if self.texts:
+            item.vb.sigRangeChanged.connect(self.layout)
+            item.vb.sigResized.connect(self.layout)
+            self.layout()
+
+    def layout(self, *_args) -> None:
+        vb = self.item.vb
+        (x0, x1), (y0, y1) = vb.viewRange()
+        width = vb.width() or 1
+        height = vb.height() or 1
+        per_px_x, per_px_y = (x1 - x0) / width, (y1 - y0) / height
+        spans = []
+        for x, text in self.texts:
+            px, w = (x - x0) / per_px_x if per_px_x else 0, text.textItem.boundingRect().width()
+            left = px + 3 if px + 3 + w <= width else px - 3 - w   # near the right edge: left of its line
+            spans.append((left, left + w))
+        lanes = stack_labels(spans, self.LANES)
+        for (x, text), lane, (left, right) in zip(self.texts, lanes, spans):
+            inside = lane is not None and 0 <= left and right <= width
+            text.setVisible(inside)
+            if inside:
+                line_height = text.textItem.boundingRect().height()
+                text.setPos(x0 + left * per_px_x, y1 - lane * line_height * per_px_y)
+
+    def shown(self) -> list[str]:
+        return [text.textItem.toPlainText() for _, text in self.texts if text.isVisible()]
 
 
 # --- bars by dimension -----------------------------------------------------------------------
