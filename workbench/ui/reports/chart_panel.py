@@ -176,7 +176,8 @@ class ChartPanel(QWidget):
         for suggestion in chart_data.all_suggestions(self.ctx.db):
             self.suggestions[suggestion.kind].append(suggestion)
         for kind, button in self.kind_buttons.items():
-            button.setEnabled(bool(self.suggestions[kind]))
+            # A kind no dataset fits stays clickable: its page says what it needs and how to get it.
+            button.setToolTip("" if self.suggestions[kind] else self.missing_text(kind))
         self.show_kind(self.kind, self.current_dataset())
 
     def current_dataset(self) -> str | None:
@@ -302,9 +303,19 @@ class ChartPanel(QWidget):
         self.message.setText(text)
         self.message.show()
 
+    def missing_text(self, kind: str) -> str:
+        """What a kind needs when no imported dataset fits it, and how to get such a dataset."""
+        if kind == "rfm":
+            return self.tr("No imported dataset fits RFM yet. RFM needs a user list with one row per user: a "
+                           "user id, the date of their last order or visit, an order count, and an amount spent "
+                           "(e.g. 用户ID, 最近下单日期, 下单次数, 消费金额). Export the user or member list "
+                           "with these columns from the back office and import it (Import… above).")
+        return self.tr("No imported dataset has columns for this chart yet.")
+
     def _set_chart(self, chart) -> None:
         if self.chart is not None:
             self.host_layout.removeWidget(self.chart.widget)
+            self.chart.widget.hide()   # deleteLater waits for the event loop: never show it meanwhile
             self.chart.widget.deleteLater()
         self.chart = chart
         if chart is not None:
@@ -324,7 +335,7 @@ class ChartPanel(QWidget):
     def draw(self) -> None:
         suggestion = self.suggestion()
         if suggestion is None:
-            self._show_message(self.tr("No imported dataset has columns for this chart yet."))
+            self._show_message(self.missing_text(self.kind))
             self.drawn.emit(self.kind)
             return
         from workbench.ui.reports import chart_builders as cb
@@ -363,6 +374,7 @@ class ChartPanel(QWidget):
 
         dimension, metric = self.bar_dimension.currentText(), self.bar_metric.currentText()
         if not dimension or not metric:
+            self._show_message(self.missing_text("bars"))
             return None
         order, dataset, kind = self.bar_sort.currentData(), s.dataset, self.kind
 
@@ -402,6 +414,7 @@ class ChartPanel(QWidget):
     def _draw_rfm(self, cb, s):
         columns = {key: combo.currentText() for key, combo in self.rfm_combos.items()}
         if not all(columns.values()):
+            self._show_message(self.missing_text("rfm"))
             return None
         if self.rfm_result is None:
             self.rfm_result = chart_data.rfm_data(self.ctx.db, s.dataset, columns["id"], columns["recency"],
@@ -437,6 +450,7 @@ class ChartPanel(QWidget):
     def _draw_distribution(self, cb, s):
         metric = self.dist_metric.currentText()
         if not metric:
+            self._show_message(self.missing_text("distribution"))
             return None
         edges, counts = chart_data.histogram(chart_data.distribution_values(self.ctx.db, s.dataset, metric),
                                              self.dist_bins.value())
