@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
 from workbench.reports.chart_suggest import Suggestion, is_total_label, suggest
-from workbench.reports.cohort import CohortTable, build_cohort_table
+from workbench.reports.cohort import CohortTable, build_cohort_table, is_daily, weekly_cohorts
 from workbench.reports.funnel import FunnelStep, funnel_from_rows
 from workbench.reports.rfm import RfmResult, compute_rfm
 from workbench.reports.series_math import moving_average, previous_period
@@ -140,7 +140,14 @@ def funnel_data(db: Database, dataset: str, steps: list[str]) -> list[FunnelStep
 
 
 def retention_data(db: Database, dataset: str, cohort: str, periods: list[tuple[str, int]],
-                   size: str | None) -> CohortTable:
+                   size: str | None, grouping: str = "day") -> CohortTable:
+    """grouping "week": daily cohorts grouped by the ISO week they started in (cohort.weekly_cohorts)."""
+    table = _retention_table(db, dataset, cohort, periods, size)
+    return weekly_cohorts(table) if grouping == "week" and is_daily(table) else table
+
+
+def _retention_table(db: Database, dataset: str, cohort: str, periods: list[tuple[str, int]],
+                     size: str | None) -> CohortTable:
     info = datasets.get_dataset(db, dataset)
     columns = [cohort] + [n for n, _ in periods] + ([size] if size else [])
     rows = datasets.read_rows(db, dataset, columns)

@@ -28,6 +28,7 @@ class Chart:
     plot: pg.PlotItem                        # the plot the mouse position is mapped into
     hover: Callable[[float, float], str]     # view (x, y) → text
     tags: object = None                      # the trend's marker tags (MarkerTags), the heatmap's cell labels
+    scale: object = None                     # the heatmap's colour scale (ColorBarItem)
 
 
 def tune_big_series(item: pg.PlotItem) -> None:
@@ -264,32 +265,140 @@ def build_funnel(steps) -> Chart:
 
 
 # --- cohort retention -------------------------------------------------------------------------
-def _heat_rgba(cells: list[list[float | None]]) -> np.ndarray:
-    """Rows of cells → an RGBA image; an unobserved cell is transparent, not the colour of 0%."""
+HEAT_LIGHT = QColor(235, 242, 252)
+
+
+def _heat_rgba(cells: list[list[float | None]]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of cells → an RGBA image (an unobserved cell is transparent, not the colour of 0%) and each
+    cell's shade 0…1 from the lowest to the highest value (the colour scale's range)."""
     rows, cols = len(cells), max((len(r) for r in cells), default=0)
     values = np.full((rows, cols), np.nan)
     for i, row in enumerate(cells):
         for j, v in enumerate(row):
             if v is not None:
                 values[i, j] = v
-    finite = values[np.isfinite(values)]
-    hi = float(finite.max()) if finite.size else 1.0
-    lo = float(finite.min()) if finite.size else 0.0
-    t = np.clip((values - lo) / ((hi - lo) or 1), 0, 1)
-    base = np.array([235, 242, 252], dtype=float)
+    lo, hi = _heat_scale(cells)
+    t = np.nan_to_num(np.clip((values - lo) / ((hi - lo) or 1), 0, 1))
+    base = np.array([HEAT_LIGHT.red(), HEAT_LIGHT.green(), HEAT_LIGHT.blue()], dtype=float)
     accent = np.array([QColor(ACCENT).red(), QColor(ACCENT).green(), QColor(ACCENT).blue()], dtype=float)
     rgba = np.zeros((rows, cols, 4), dtype=np.ubyte)
     mix = base[None, None, :] * (1 - t[..., None]) + accent[None, None, :] * t[..., None]
-    rgba[..., :3] = np.nan_to_num(mix).astype(np.ubyte)
+    rgba[..., :3] = mix.astype(np.ubyte)
     rgba[..., 3] = np.where(np.isfinite(values), 255, 0)
-    return rgba
+    return rgba, t
+
+
+class ThinAxis(pg.AxisItem):
+    """An axis of named positions (period labels, cohort dates) that shows only the labels that fit:
+    at each zoom and size, a label that would touch the one before it is left out."""
+
+    def __init__(self, orientation: str, labelled: list[tuple[float, str]], **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.labelled = labelled
+        self.kept: list[float] = []
+
+    def tickValues(self, minVal, maxVal, size):
+        minVal, maxVal = min(minVal, maxVal), max(minVal, maxVal)   # an inverted view passes them reversed
+        if maxVal <= minVal or not self.labelled:
+            return []
+        from PySide6.QtGui import QFontMetricsF
+
+        metrics = QFontMetricsF(self.style.get("tickFont") or self.font())
+        per_unit = size / (maxVal - minVal)
+        inside = [(pos, text) for pos, text in self.labelled if minVal <= pos <= maxVal]
+        spans = []
+        for pos, text in inside:
+            half = (metrics.horizontalAdvance(text) if self.orientation in ("top", "bottom") else metrics.height()) / 2
+            centre = (pos - minVal) * per_unit
+            spans.append((centre - half, centre + half))
+        lanes = stack_labels(spans, 1, gap=6.0)
+        self.kept = [pos for (pos, _), lane in zip(inside, lanes) if lane == 0]
+        return [(1.0, self.kept)]
+
+    def tickStrings(self, values, scale, spacing):
+        names = dict(self.labelled)
+        return [names.get(v, "") for v in values]
+
+    def shown(self) -> list[str]:
+        names = dict(self.labelled)
+        return [names[v] for v in self.kept]
+
+
+class CellLabels(pg.GraphicsObject):
+    """Each heatmap cell's % printed inside it when the cell is wide and tall enough on screen (checked at
+    every paint, so zooming in shows them); dark text on light cells, white on dark ones."""
+
+    def __init__(self, rows: list[list[float | None]], shades: np.ndarray):
+        super().__init__()
+        self.rows = rows
+        self.shades = shades                      # per cell: 0 (lightest) … 1 (darkest)
+        self.width = max((len(r) for r in rows), default=0)
+        self.fitting = False
+
+    def boundingRect(self):
+        from PySide6.QtCore import QRectF
+
+        return QRectF(0, 0, self.width, len(self.rows))
+
+    def text(self, value: float) -> str:
+        return f"{value * 100:.0f}%"
+
+    def fits(self, cell_width_px: float, cell_height_px: float) -> bool:
+        from PySide6.QtGui import QFontMetricsF
+
+        metrics = QFontMetricsF(self.font())
+        return cell_width_px >= metrics.horizontalAdvance("100%") + 4 and cell_height_px >= metrics.height()
+
+    def font(self):
+        from PySide6.QtGui import QFont
+
+        return QFont()
+
+    def cell_size_px(self) -> tuple[float, float]:
+        view = self.getViewBox()
+        if view is None:
+            return 0.0, 0.0
+        (x0, x1), (y0, y1) = view.viewRange()
+        return view.width() / ((x1 - x0) or 1), view.height() / ((y1 - y0) or 1)
+
+    def shown(self) -> list[str]:
+        """The texts the last paint printed (tests read what the user sees)."""
+        if not self.fits(*self.cell_size_px()):
+            return []
+        return [self.text(v) for row in self.rows for v in row if v is not None]
+
+    def paint(self, painter, *args):
+        from PySide6.QtCore import QPointF, QRectF, Qt
+
+        cw, ch = self.cell_size_px()
+        self.fitting = self.fits(cw, ch)
+        if not self.fitting:
+            return
+        transform = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self.font())
+        for i, row in enumerate(self.rows):
+            for j, value in enumerate(row):
+                if value is None:
+                    continue
+                centre = transform.map(QPointF(j + 0.5, i + 0.5))
+                painter.setPen(QColor("#ffffff" if self.shades[i, j] > 0.55 else "#1f2329"))
+                painter.drawText(QRectF(centre.x() - cw / 2, centre.y() - ch / 2, cw, ch),
+                                 Qt.AlignmentFlag.AlignCenter, self.text(value))
+        painter.restore()
+
+
+def _heat_scale(rows: list[list[float | None]]) -> tuple[float, float]:
+    finite = [v for row in rows for v in row if v is not None]
+    return (min(finite), max(finite)) if finite else (0.0, 1.0)
 
 
 def build_retention(table, mode: str = "heatmap") -> Chart:
-    widget = new_plot_widget()
-    item = widget.getPlotItem()
     average_label = QCoreApplication.translate("Charts", "Weighted average")
     if mode == "curves":
+        widget = new_plot_widget(bottom=ThinAxis("bottom", list(zip(map(float, table.periods), table.period_labels))))
+        item = widget.getPlotItem()
         percent_axis(item.getAxis("left"))
         xs = np.array(table.periods, dtype=float)
         for row in table.cells:
@@ -298,7 +407,6 @@ def build_retention(table, mode: str = "heatmap") -> Chart:
         avg = np.array([np.nan if v is None else v for v in table.average], dtype=float)
         item.addItem(pg.PlotDataItem(xs, avg, pen=pen("#e07b39", 2), symbol="o", symbolSize=6,
                                      symbolBrush="#e07b39", connect="finite"))
-        item.getAxis("bottom").setTicks([[(p, label) for p, label in zip(table.periods, table.period_labels)]])
 
         def hover_curves(x: float, y: float) -> str:
             if not table.periods:
@@ -309,21 +417,25 @@ def build_retention(table, mode: str = "heatmap") -> Chart:
         return Chart(widget, item, hover_curves)
     rows = [table.average] + table.cells[::-1]          # newest cohort right under the average row
     labels = [average_label] + table.cohorts[::-1]
-    image = pg.ImageItem(_heat_rgba(rows).transpose(1, 0, 2))
+    widget = new_plot_widget(left=ThinAxis("left", [(i + 0.5, text) for i, text in enumerate(labels)]),
+                             bottom=ThinAxis("bottom", [(j + 0.5, text) for j, text in enumerate(table.period_labels)]))
+    item = widget.getPlotItem()
+    rgba, shades = _heat_rgba(rows)
+    image = pg.ImageItem(rgba.transpose(1, 0, 2))
     item.addItem(image)
     image.setRect(0, 0, len(table.periods), len(rows))
+    cells = CellLabels(rows, shades)
+    item.addItem(cells)
     item.invertY(True)
-    step = max(1, len(rows) // 24)
-    item.getAxis("left").setTicks([[(i + 0.5, labels[i]) for i in range(0, len(rows), step)]])
-    item.getAxis("bottom").setTicks([[(j + 0.5, label) for j, label in enumerate(table.period_labels)]])
     item.showGrid(x=False, y=False)
-    if len(rows) <= 20 and len(table.periods) <= 16:   # room for the numbers inside the cells
-        for i, row in enumerate(rows):
-            for j, v in enumerate(row):
-                if v is not None:
-                    text = pg.TextItem(f"{v * 100:.0f}%", color="#1f2329", anchor=(0.5, 0.5))
-                    text.setPos(j + 0.5, i + 0.5)
-                    item.addItem(text)
+    lo, hi = _heat_scale(rows)
+    scale = pg.ColorBarItem(values=(lo, hi), colorMap=pg.ColorMap([0.0, 1.0], [HEAT_LIGHT, QColor(ACCENT)]),
+                            interactive=False, width=14, orientation="vertical")
+    percent_axis(scale.axis)
+    scale.axis.setPen(pg.mkPen(current_scheme().line))
+    scale.axis.setTextPen(pg.mkPen(current_scheme().muted))
+    item.layout.addItem(scale, 2, 5)
+    item.layout.setColumnFixedWidth(4, 6)
 
     def hover(x: float, y: float) -> str:
         i, j = int(y), int(x)
@@ -335,7 +447,10 @@ def build_retention(table, mode: str = "heatmap") -> Chart:
                 size = " · " + QCoreApplication.translate("Charts", "cohort size") + f" {table.sizes[len(table.cohorts) - i]:,.0f}"
             return f"{labels[i]} · {table.period_labels[j]} {value}{size}"
         return ""
-    return Chart(widget, item, hover)
+    chart = Chart(widget, item, hover)
+    chart.tags = cells
+    chart.scale = scale
+    return chart
 
 
 # --- RFM -------------------------------------------------------------------------------------

@@ -138,6 +138,13 @@ class ChartPanel(QWidget):
             self.retention_mode.addItem(self.tr("Curves"), "curves")
             self.retention_mode.currentIndexChanged.connect(self._later)
             form.addRow(self.tr("Show"), self.retention_mode)
+            self.retention_grouping = QComboBox()
+            self.retention_grouping.addItem(self.tr("By day"), "day")
+            self.retention_grouping.addItem(self.tr("By week"), "week")
+            self.retention_grouping.setToolTip(self.tr("By week: the cohorts that started in one week (Monday to "
+                                                       "Sunday) as one row, weighted by cohort size"))
+            self.retention_grouping.currentIndexChanged.connect(self._later)
+            form.addRow(self.tr("Cohorts"), self.retention_grouping)
             note = QLabel(self.tr("Blank cells are days a cohort has not reached yet. The top row is the "
                                   "average weighted by cohort size."), wordWrap=True)
             note.setProperty("muted", True)
@@ -407,8 +414,14 @@ class ChartPanel(QWidget):
         return cb.build_funnel(chart_data.funnel_data(self.ctx.db, s.dataset, steps))
 
     def _draw_retention(self, cb, s):
+        from workbench.reports.cohort import is_daily, weekly_cohorts
+
         table = chart_data.retention_data(self.ctx.db, s.dataset, s.params["cohort"], s.params["periods"],
                                           s.params["size"])
+        daily = is_daily(table)
+        self.retention_grouping.setEnabled(daily)   # weekly grouping needs cohorts that are days
+        if daily and self.retention_grouping.currentData() == "week":
+            table = weekly_cohorts(table)
         return cb.build_retention(table, self.retention_mode.currentData())
 
     def _draw_rfm(self, cb, s):
