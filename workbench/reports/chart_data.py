@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
 from workbench.reports.chart_suggest import Suggestion, is_total_label, suggest
 from workbench.reports.cohort import CohortTable, build_cohort_table, is_daily, weekly_cohorts
-from workbench.reports.funnel import FunnelStep, funnel_from_rows
+from workbench.reports.funnel import FunnelStep, funnel_steps
 from workbench.reports.rfm import RfmResult, compute_rfm
 from workbench.reports.series_math import moving_average, previous_period
 
@@ -131,12 +132,31 @@ def bars_data(db: Database, dataset: str, dimension: str, metric: str, descendin
     return shown + ([result[-1]] if OTHERS in ranked else [])  # 其他 stays last, whatever the order
 
 
-def funnel_data(db: Database, dataset: str, steps: list[str]) -> list[FunnelStep]:
+def funnel_data(db: Database, dataset: str, steps: list[str],
+                period: tuple[date, date] | None = None) -> list[FunnelStep]:
+    """Each step's sum over the rows whose date falls in `period` (first, last; None = every row),
+    totals rows left out. Summed in SQL, grouped by the first dimension so its totals rows can be
+    dropped: a Python pass over a big export would hold the window."""
     info = datasets.get_dataset(db, dataset)
-    dims = [c.name for c in info.columns if c.type == "text" and c.role in ("key", "dimension")]
-    rows = [r for r in datasets.read_rows(db, dataset, steps + dims[:1])
-            if not (dims and is_total_label(r.get(dims[0])))]
-    return funnel_from_rows(rows, steps)
+    dims = [c for c in info.columns if c.type == "text" and c.role in ("key", "dimension")]
+    cols = [info.column(step) for step in steps]
+    label = datasets.quote(dims[0].sql) if dims else "NULL"
+    where, params = "", []
+    if period is not None:
+        if not info.date_column:
+            from workbench.errors import UserError
+
+            raise UserError(f"数据集“{dataset}”没有日期列，不能按时段看漏斗。",
+                            f"The dataset “{dataset}” has no date column, so its funnel cannot be cut by period.")
+        day = datasets.quote(info.column(info.date_column).sql)
+        where, params = f" WHERE substr({day}, 1, 10) BETWEEN ? AND ?", [period[0].isoformat(), period[1].isoformat()]
+    sums = [0.0] * len(cols)
+    for row in db.execute(f"SELECT {label}, {', '.join(f'total({datasets.quote(c.sql)})' for c in cols)} "
+                          f"FROM {datasets.quote(info.table_name)}{where} GROUP BY {label}", params):
+        if dims and is_total_label(datasets.decode(dims[0], row[0])):
+            continue
+        sums = [a + float(b or 0) for a, b in zip(sums, row[1:])]
+    return funnel_steps(list(zip(steps, sums)))
 
 
 def retention_data(db: Database, dataset: str, cohort: str, periods: list[tuple[str, int]],

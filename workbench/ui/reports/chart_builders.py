@@ -227,9 +227,11 @@ def build_bars(items: list[tuple[str, float]], metric: str, column_type: str) ->
 
 
 # --- funnel ----------------------------------------------------------------------------------
-def build_funnel(steps) -> Chart:
+def build_funnel(steps, title: str = "") -> Chart:
     widget = new_plot_widget()
     item = widget.getPlotItem()
+    if title:
+        item.setTitle(title, color=current_scheme().muted)
     item.showGrid(x=False, y=False)
     item.hideAxis("bottom")
     top = max((s.value for s in steps), default=1) or 1
@@ -262,6 +264,68 @@ def build_funnel(steps) -> Chart:
             return f"{s.name} {s.value:,.0f}{rates}"
         return ""
     return Chart(widget, item, hover)
+
+
+def _signed_percent(fraction: float | None) -> str:
+    return "—" if fraction is None else f"{fraction * 100:+.1f}%"
+
+
+def _points(fraction: float | None) -> str:
+    return "—" if fraction is None else f"{fraction * 100:+.1f}" + QCoreApplication.translate("Charts", " pp")
+
+
+def funnel_change_text(change) -> str:
+    """A step's change against the other period: the count's % and the conversion's percentage points."""
+    text = QCoreApplication.translate("Charts", "vs %1: %2").replace("%1", f"{change.previous:,.0f}").replace(
+        "%2", _signed_percent(change.change))
+    if change.step_rate_points is not None:
+        text += "  " + QCoreApplication.translate("Charts", "step") + " " + _points(change.step_rate_points)
+    return text
+
+
+def build_funnel_compare(changes, current, title: str, other_title: str) -> Chart:
+    """Two periods side by side: per step, this period's bar over the other's (lighter), each step labelled
+    with its count, the change in % and the change of its conversion in percentage points."""
+    widget = new_plot_widget()
+    item = widget.getPlotItem()
+    item.showGrid(x=True, y=False, alpha=0.12)
+    item.addLegend(offset=(-10, 6), labelTextColor=current_scheme().muted)
+    n = len(changes)
+    ys = np.arange(n)[::-1].astype(float)
+    top = max([c.value for c in changes] + [c.previous for c in changes] + [1])
+    now_bars = pg.BarGraphItem(x0=0, y=ys + 0.19, height=0.36, width=[c.value for c in changes],
+                               brush=pg.mkBrush(ACCENT), pen=pg.mkPen(None), name=title)
+    before_bars = pg.BarGraphItem(x0=0, y=ys - 0.19, height=0.36, width=[c.previous for c in changes],
+                                  brush=pg.mkBrush(QColor(ACCENT).lighter(165)), pen=pg.mkPen(None), name=other_title)
+    item.addItem(now_bars)
+    item.addItem(before_bars)
+    item.getAxis("left").setTicks([[(float(y), c.name) for y, c in zip(ys, changes)]])
+    texts = []
+    for y, change, step in zip(ys, changes, current):
+        line = f"{change.value:,.0f}"
+        if step.step_rate is not None:
+            line += "  " + QCoreApplication.translate("Charts", "step") + f" {step.step_rate * 100:.1f}%"
+        good = (change.change or 0) >= 0
+        color = "#2f9e62" if good else "#d64545"
+        text = pg.TextItem(line + "\n" + funnel_change_text(change), color=color if change.change else
+                           current_scheme().text, anchor=(0, 0.5))
+        text.setPos(max(change.value, change.previous), float(y))
+        item.addItem(text)
+        texts.append(text.textItem.toPlainText())
+    item.setXRange(0, top * 1.6, padding=0.02)   # room for the labels right of the bars
+    item.setYRange(-0.6, n - 0.4, padding=0)
+
+    def hover(x: float, y: float) -> str:
+        index = n - 1 - int(round(y))
+        if 0 <= index < n:
+            c = changes[index]
+            return (f"{c.name} · {title} {c.value:,.0f} · {other_title} {c.previous:,.0f} · "
+                    f"{_signed_percent(c.change)} · " + QCoreApplication.translate("Charts", "from the first step")
+                    + " " + _points(c.overall_rate_points))
+        return ""
+    chart = Chart(widget, item, hover)
+    chart.tags = texts
+    return chart
 
 
 # --- cohort retention -------------------------------------------------------------------------

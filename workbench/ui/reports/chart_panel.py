@@ -4,6 +4,8 @@ fit that kind, the kind's options on the side, hover values, export to PNG and c
 pyqtgraph (≈270 ms to import) loads on the first draw, not with this module."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
@@ -89,6 +91,52 @@ class ChartPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
+    def _period_picker(self, form: QFormLayout, label: str, choices) -> tuple[QComboBox, QWidget]:
+        """A period combo and, under it, the two dates of its "Date range" choice (shown only then)."""
+        from PySide6.QtWidgets import QDateEdit
+
+        combo = QComboBox()
+        for text, key in choices:
+            combo.addItem(text, key)
+        dates = QWidget()
+        row = QHBoxLayout(dates)
+        row.setContentsMargins(0, 0, 0, 0)
+        today = self.ctx.now().date()
+        for offset in (13, 7):
+            edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+            edit.setDate(today - timedelta(days=offset))
+            edit.dateChanged.connect(self._later)
+            row.addWidget(edit)
+        dates.setVisible(False)
+
+        def changed() -> None:
+            dates.setVisible(combo.currentData() == "range")
+            self._later()
+        combo.currentIndexChanged.connect(changed)
+        form.addRow(label, combo)
+        form.addRow(dates)
+        return combo, dates
+
+    @staticmethod
+    def _range_of(dates: QWidget) -> tuple:
+        from PySide6.QtWidgets import QDateEdit
+
+        first, last = dates.findChildren(QDateEdit)
+        return first.date().toPython(), last.date().toPython()
+
+    def funnel_periods(self) -> tuple:
+        """(the period, the one it is compared with or None); a period is (first day, last day) or None."""
+        from workbench.reports.funnel import period_before, period_bounds
+
+        today = self.ctx.now().date()
+        period = period_bounds(self.funnel_period.currentData(), today, *self._range_of(self.funnel_range))
+        if not self.funnel_compare.isChecked() or period is None:
+            return period, None
+        choice = self.compare_period.currentData()
+        other = (period_before(period) if choice == "before"
+                 else period_bounds(choice, today, *self._range_of(self.compare_range)))
+        return period, other
+
     def _later(self, *_args) -> None:
         if not self._loading:
             self._redraw.start()
@@ -132,6 +180,16 @@ class ChartPanel(QWidget):
             self.step_list.itemChanged.connect(self._later)
             form.addRow(QLabel(self.tr("Steps, in order")))
             form.addRow(self.step_list)
+            self.funnel_period, self.funnel_range = self._period_picker(
+                form, self.tr("Period"), ((self.tr("All data"), "all"), (self.tr("This week"), "this_week"),
+                                          (self.tr("Last week"), "last_week"), (self.tr("Date range"), "range")))
+            self.funnel_compare = QCheckBox(self.tr("Compare with another period"))
+            self.funnel_compare.toggled.connect(self._later)
+            form.addRow(self.funnel_compare)
+            self.compare_period, self.compare_range = self._period_picker(
+                form, self.tr("Compare with"), ((self.tr("The period before"), "before"),
+                                                (self.tr("Last week"), "last_week"),
+                                                (self.tr("Date range"), "range")))
         elif kind == "retention":
             self.retention_mode = QComboBox()
             self.retention_mode.addItem(self.tr("Heatmap"), "heatmap")
@@ -407,11 +465,35 @@ class ChartPanel(QWidget):
         return self._bars_job is not None and not self._bars_job.finished
 
     def _draw_funnel(self, cb, s):
+        from workbench.reports.funnel import compare_funnels
+
         steps = self._checked(self.step_list)
         if len(steps) < 2:
             self._show_message(self.tr("Tick at least two steps."))
             return None
-        return cb.build_funnel(chart_data.funnel_data(self.ctx.db, s.dataset, steps))
+        has_dates = bool(datasets.get_dataset(self.ctx.db, s.dataset).date_column)
+        self.funnel_period.setEnabled(has_dates)
+        if not has_dates:
+            self.funnel_period.setCurrentIndex(0)
+        period, other = self.funnel_periods()
+        self.funnel_compare.setEnabled(period is not None)
+        self.compare_period.setEnabled(period is not None)
+        current = chart_data.funnel_data(self.ctx.db, s.dataset, steps, period)
+        if period is not None and not current[0].value:
+            self._show_message(self.tr("No rows from %1 to %2 in this dataset (its data runs to %3).")
+                               .replace("%1", period[0].isoformat()).replace("%2", period[1].isoformat())
+                               .replace("%3", datasets.get_dataset(self.ctx.db, s.dataset).date_max or "—"))
+            return None
+        if other is None:
+            return cb.build_funnel(current, self._period_text(period))
+        previous = chart_data.funnel_data(self.ctx.db, s.dataset, steps, other)
+        return cb.build_funnel_compare(compare_funnels(current, previous), current,
+                                       self._period_text(period), self._period_text(other))
+
+    def _period_text(self, period) -> str:
+        if period is None:
+            return self.tr("All data")
+        return self.tr("%1 to %2").replace("%1", period[0].isoformat()).replace("%2", period[1].isoformat())
 
     def _draw_retention(self, cb, s):
         from workbench.reports.cohort import is_daily, weekly_cohorts
