@@ -209,6 +209,38 @@
         <translation>漏斗步骤（按顺序）</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>All data</source>
+        <translation>全部数据</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Compare with another period</source>
+        <translation>与另一时段对比</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比时段</translation>
+    </message>
+    <message>
+        <source>The period before</source>
+        <translation>前一个同长时段</translation>
+    </message>
+    <message>
         <source>Heatmap</source>
         <translation>热力图</translation>
     </message>
@@ -219,6 +251,22 @@
     <message>
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By week: the cohorts that started in one week (Monday to Sunday) as one row, weighted by cohort size</source>
+        <translation>按周：同一周（周一至周日）开始的同期群合为一行，按同期群人数加权</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>同期群</translation>
     </message>
     <message>
         <source>Blank cells are days a cohort has not reached yet. The top row is the average weighted by cohort size.</source>
@@ -261,6 +309,10 @@
         <translation>不启动序列，仅建名单</translation>
     </message>
     <message>
+        <source>No imported dataset fits RFM yet. RFM needs a user list with one row per user: a user id, the date of their last order or visit, an order count, and an amount spent (e.g. 用户ID, 最近下单日期, 下单次数, 消费金额). Export the user or member list with these columns from the back office and import it (Import… above).</source>
+        <translation>还没有适合 RFM 的数据集。RFM 需要一份每个用户一行的用户明细：用户ID、最近一次下单或访问的日期、下单次数、消费金额（例如 用户ID、最近下单日期、下单次数、消费金额）。从后台导出带这些列的用户或会员明细，再导入（上方的“导入…”）。</translation>
+    </message>
+    <message>
         <source>No imported dataset has columns for this chart yet.</source>
         <translation>已导入的数据集里还没有适合这种图表的列。</translation>
     </message>
@@ -279,6 +331,14 @@
     <message>
         <source>Tick at least two steps.</source>
         <translation>请至少勾选两个步骤。</translation>
+    </message>
+    <message>
+        <source>No rows from %1 to %2 in this dataset (its data runs to %3).</source>
+        <translation>这个数据集在 %1 至 %2 之间没有数据（数据截至 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>%1 users of %2 are now a recall list in the contact log (%3 new).</source>
@@ -320,12 +380,28 @@
         <translation>预警</translation>
     </message>
     <message>
-        <source>PDCA start</source>
-        <translation>PDCA 开始</translation>
+        <source>PDCA Do start</source>
+        <translation>PDCA 执行开始</translation>
+    </message>
+    <message>
+        <source>PDCA Check</source>
+        <translation>PDCA 检查</translation>
     </message>
     <message>
         <source>7-day avg</source>
         <translation>7日均值</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>step</source>
@@ -342,6 +418,14 @@
     <message>
         <source>from the first step</source>
         <translation>较第一步</translation>
+    </message>
+    <message>
+        <source> pp</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>vs %1: %2</source>
+        <translation>对比期 %1：%2</translation>
     </message>
     <message>
         <source>Weighted average</source>

@@ -67,7 +67,7 @@ def test_the_dashboard_compares_this_week_with_the_week_before(funnel_db, ctx, q
     qtbot.waitUntil(lambda: isinstance(panel.chart.tags, list), timeout=2000)
     texts = panel.chart.tags
     assert texts[0].startswith("300") and "300" in texts[0] and "+0.0%" in texts[0]
-    assert texts[1].startswith("150") and "140" in texts[1] and "+7.1%" in texts[1] and "+3.3" in texts[1]
+    assert texts[1].startswith("150") and "对比期 140：" in texts[1] and "+7.1%" in texts[1] and "+3.3" in texts[1]
     assert texts[2].startswith("60") and "50" in texts[2] and "+20.0%" in texts[2] and "+4.3" in texts[2]
     panel.funnel_compare.setChecked(False)
     panel.funnel_period.setCurrentIndex(panel.funnel_period.findData("range"))   # a typed range, nothing in it
@@ -83,3 +83,14 @@ def test_the_dashboard_compares_this_week_with_the_week_before(funnel_db, ctx, q
     last.setDate(QDate(2026, 11, 16))                       # now it holds 11-16 alone
     qtbot.waitUntil(lambda: panel.chart is not None, timeout=2000)
     assert panel.chart.hover(0, 2).startswith("注册 100")
+
+
+def test_a_week_the_data_has_not_finished_is_compared_on_the_same_weekdays():
+    from workbench.reports.funnel import clip_to_data
+
+    this_week, last_week = (date(2026, 11, 30), date(2026, 12, 6)), (date(2026, 11, 23), date(2026, 11, 29))
+    # the data runs to Saturday 12-05: Monday–Saturday against Monday–Saturday
+    assert clip_to_data(this_week, last_week, date(2026, 12, 5)) == (
+        (date(2026, 11, 30), date(2026, 12, 5)), (date(2026, 11, 23), date(2026, 11, 28)))
+    assert clip_to_data(this_week, last_week, date(2026, 12, 6)) == (this_week, last_week)
+    assert clip_to_data(this_week, last_week, date(2026, 12, 5), same_length=False)[1] == last_week

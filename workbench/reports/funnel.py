@@ -87,3 +87,16 @@ def compare_funnels(current: list[FunnelStep], previous: list[FunnelStep]) -> li
                        now.value / before.value - 1 if before.value else None,
                        diff(now.step_rate, before.step_rate), diff(now.overall_rate, before.overall_rate))
             for now, before in zip(current, previous)]
+
+
+def clip_to_data(period: tuple[date, date], other: tuple[date, date] | None, last_day: date | None,
+                 same_length: bool = True) -> tuple[tuple[date, date], tuple[date, date] | None]:
+    """A period that runs past the data's last day (this week, on a Friday) ends on that day; with
+    same_length the other period loses as many days at its end, so both count the same weekdays."""
+    first, last = period
+    if last_day is None or last <= last_day or last_day < first:
+        return period, other
+    cut = (last - last_day).days
+    if other is not None and same_length:
+        other = (other[0], max(other[0], other[1] - timedelta(days=cut)))
+    return (first, last_day), other

@@ -165,7 +165,9 @@ class MarkerTags:
         self.item = item
         self.texts: list[tuple[float, pg.TextItem]] = []
         for x, kind, tag in marks:
-            text = pg.TextItem(tag, color=EVENT_COLORS.get(kind, ACCENT), anchor=(0, 0))
+            fill = QColor(current_scheme().surface)
+            fill.setAlpha(215)                       # readable over the curves, which still show through
+            text = pg.TextItem(tag, color=EVENT_COLORS.get(kind, ACCENT), anchor=(0, 0), fill=pg.mkBrush(fill))
             text.setZValue(20)
             item.addItem(text, ignoreBounds=True)
             self.texts.append((x, text))
@@ -274,12 +276,21 @@ def _points(fraction: float | None) -> str:
     return "—" if fraction is None else f"{fraction * 100:+.1f}" + QCoreApplication.translate("Charts", " pp")
 
 
-def funnel_change_text(change) -> str:
+def _tinted(text: str, fraction: float | None) -> str:
+    """A change in green when it rose, red when it fell (HTML for a TextItem)."""
+    if not fraction:
+        return text
+    return f'<span style="color:{"#2f9e62" if fraction > 0 else "#d64545"}">{text}</span>'
+
+
+def funnel_change_text(change, html: bool = False) -> str:
     """A step's change against the other period: the count's % and the conversion's percentage points."""
+    tint = _tinted if html else (lambda text, _f: text)
     text = QCoreApplication.translate("Charts", "vs %1: %2").replace("%1", f"{change.previous:,.0f}").replace(
-        "%2", _signed_percent(change.change))
+        "%2", tint(_signed_percent(change.change), change.change))
     if change.step_rate_points is not None:
-        text += "  " + QCoreApplication.translate("Charts", "step") + " " + _points(change.step_rate_points)
+        text += "  " + QCoreApplication.translate("Charts", "step") + " " + tint(_points(change.step_rate_points),
+                                                                              change.step_rate_points)
     return text
 
 
@@ -305,10 +316,8 @@ def build_funnel_compare(changes, current, title: str, other_title: str) -> Char
         line = f"{change.value:,.0f}"
         if step.step_rate is not None:
             line += "  " + QCoreApplication.translate("Charts", "step") + f" {step.step_rate * 100:.1f}%"
-        good = (change.change or 0) >= 0
-        color = "#2f9e62" if good else "#d64545"
-        text = pg.TextItem(line + "\n" + funnel_change_text(change), color=color if change.change else
-                           current_scheme().text, anchor=(0, 0.5))
+        text = pg.TextItem(anchor=(0, 0.5))
+        text.setHtml(f'<div style="color:{current_scheme().text}">{line}<br>{funnel_change_text(change, html=True)}</div>')
         text.setPos(max(change.value, change.previous), float(y))
         item.addItem(text)
         texts.append(text.textItem.toPlainText())

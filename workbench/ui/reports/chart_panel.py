@@ -126,16 +126,23 @@ class ChartPanel(QWidget):
 
     def funnel_periods(self) -> tuple:
         """(the period, the one it is compared with or None); a period is (first day, last day) or None."""
-        from workbench.reports.funnel import period_before, period_bounds
+        from datetime import date
+
+        from workbench.reports.funnel import clip_to_data, period_before, period_bounds
 
         today = self.ctx.now().date()
         period = period_bounds(self.funnel_period.currentData(), today, *self._range_of(self.funnel_range))
-        if not self.funnel_compare.isChecked() or period is None:
-            return period, None
-        choice = self.compare_period.currentData()
-        other = (period_before(period) if choice == "before"
-                 else period_bounds(choice, today, *self._range_of(self.compare_range)))
-        return period, other
+        if period is None:
+            return None, None
+        other = None
+        if self.funnel_compare.isChecked():
+            choice = self.compare_period.currentData()
+            other = (period_before(period) if choice == "before"
+                     else period_bounds(choice, today, *self._range_of(self.compare_range)))
+        s = self.suggestion()
+        info = datasets.get_dataset(self.ctx.db, s.dataset) if s else None
+        last_day = date.fromisoformat(info.date_max[:10]) if info and info.date_max else None
+        return clip_to_data(period, other, last_day, same_length=self.compare_period.currentData() != "range")
 
     def _later(self, *_args) -> None:
         if not self._loading:
