@@ -325,6 +325,10 @@
         <translation>请至少勾选一个指标。</translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
         <source>Summing %1 by %2…</source>
         <translation>正在按%2汇总%1…</translation>
     </message>

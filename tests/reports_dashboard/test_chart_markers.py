@@ -77,6 +77,7 @@ def test_the_trend_shows_each_marker_tag_and_no_two_visible_tags_overlap(ctx, qt
     page.refresh()
     qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
     page.chart.show_kind("trend", "核心日报")
+    qtbot.waitUntil(lambda: not page.chart.pending(), timeout=5000)   # read off the GUI thread
     tags = page.chart.chart.tags
     qtbot.waitUntil(lambda: bool(tags.shown()), timeout=3000)   # laid out once the plot has its size
     qtbot.wait(100)

@@ -62,6 +62,7 @@ def test_the_dashboard_compares_this_week_with_the_week_before(funnel_db, ctx, q
     qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
     panel = page.chart
     panel.show_kind("funnel", "转化日报")
+    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
     panel.funnel_period.setCurrentIndex(panel.funnel_period.findData("this_week"))
     panel.funnel_compare.setChecked(True)
     qtbot.waitUntil(lambda: isinstance(panel.chart.tags, list), timeout=2000)

@@ -59,6 +59,7 @@ def test_the_heatmap_by_week_prints_each_cell_and_has_a_colour_scale(cohorts, ct
     page.refresh()
     qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
     page.chart.show_kind("retention", "新增留存")
+    qtbot.waitUntil(lambda: not page.chart.pending(), timeout=5000)   # read off the GUI thread
     assert page.chart.retention_grouping.isEnabled()
     page.chart.retention_grouping.setCurrentIndex(page.chart.retention_grouping.findData("week"))
     qtbot.waitUntil(lambda: page.chart.chart is not None and len(page.chart.chart.tags.rows) == 3, timeout=2000)

@@ -30,7 +30,8 @@ class ChartPanel(QWidget):
         self.chart = None
         self.rfm_result = None
         self._loading = False
-        self._bars_job = None  # the bar sums being counted off the GUI thread
+        self._bars_job = None  # the chart data being read off the GUI thread
+        self._chart_kind = None
         self._redraw = QTimer(self, singleShot=True, interval=0)
         self._redraw.timeout.connect(self.draw)
         self._build()
@@ -385,6 +386,7 @@ class ChartPanel(QWidget):
         return self.tr("No imported dataset has columns for this chart yet.")
 
     def _set_chart(self, chart) -> None:
+        self._chart_kind = self.kind if chart is not None else None
         if self.chart is not None:
             self.host_layout.removeWidget(self.chart.widget)
             self.chart.widget.hide()   # deleteLater waits for the event loop: never show it meanwhile
@@ -405,6 +407,7 @@ class ChartPanel(QWidget):
         self.hover_label.setText(text or " ")
 
     def draw(self) -> None:
+        self._cancel_job()   # whatever was being read is superseded: its answer must not land later
         suggestion = self.suggestion()
         if suggestion is None:
             self._show_message(self.missing_text(self.kind))
@@ -420,8 +423,38 @@ class ChartPanel(QWidget):
         if chart is not None:
             self._set_chart(chart)
         self.hover_label.setText(self.tr("Hover for exact values · drag to pan · wheel to zoom"))
-        if not (self.kind == "bars" and self.bars_pending()):
-            self.drawn.emit(self.kind)  # the bars emit it when their sums arrive
+        if not self.pending():
+            self.drawn.emit(self.kind)  # a chart read off the GUI thread emits it when its data arrives
+
+    def _cancel_job(self) -> None:
+        if self._bars_job is not None and not self._bars_job.finished:
+            self._bars_job.cancel()
+        self._bars_job = None
+
+    def _off_thread(self, fetch, build, waiting: str) -> None:
+        """fetch(db) reads and sums on a pool thread with its own connection (on big data the reading takes
+        hundreds of ms); build(answer) makes the chart on the GUI thread when the answer arrives, unless
+        another draw came first. Meanwhile a chart of the same kind stays up; another kind's never does."""
+        from workbench.ui.common.operation import run_operation
+
+        kind = self.kind
+
+        def show(answer) -> None:
+            if self._bars_job is job and self.kind == kind:
+                chart = build(answer)
+                if chart is not None:
+                    self._set_chart(chart)
+                self.drawn.emit(kind)
+
+        def failed(sentence: str) -> None:
+            if self._bars_job is job:
+                self._show_message(sentence)
+                self.drawn.emit(kind)
+
+        self._cancel_job()
+        if self.chart is None or self._chart_kind != kind:
+            self._show_message(waiting)
+        job = self._bars_job = run_operation(self.ctx.db_path, fetch, done=show, failed=failed, owner=self)
 
     def _draw_trend(self, cb, s):
         metrics = self._checked(self.metric_list)
@@ -429,26 +462,31 @@ class ChartPanel(QWidget):
             self._show_message(self.tr("Tick at least one metric."))
             return None
         period = self.previous_days.currentData() or None
-        data = chart_data.trend_data(self.ctx.db, s.dataset, metrics, previous_days=period)
-        right = []
-        if self.right_axis_check.isChecked() and len(metrics) > 1:
+        dataset, language, marked = s.dataset, current_language(), self.markers_check.isChecked()
+        moving, previous = self.moving_check.isChecked(), self.previous_check.isChecked()
+        two_axes = self.right_axis_check.isChecked() and len(metrics) > 1
+
+        def fetch(db):
+            return (chart_data.trend_data(db, dataset, metrics, previous_days=period),
+                    chart_events(db, dataset, metrics, language) if marked else [])
+
+        def build(answer):
+            data, events = answer
             first_type = data.types[metrics[0]]
-            right = [m for m in metrics[1:] if data.types[m] != first_type]   # e.g. a rate beside a count
-        events = (chart_events(self.ctx.db, s.dataset, metrics, current_language())
-                  if self.markers_check.isChecked() else [])
-        return cb.build_trend(data, moving=self.moving_check.isChecked(), previous=self.previous_check.isChecked(),
-                              events=events, right_metrics=right)
+            right = [m for m in metrics[1:] if data.types[m] != first_type] if two_axes else []  # a rate beside a count
+            return cb.build_trend(data, moving=moving, previous=previous, events=events, right_metrics=right)
+
+        self._off_thread(fetch, build, self.tr("Reading %1…").replace("%1", dataset))
+        return None
 
     def _draw_bars(self, cb, s):
         """Summed off the GUI thread (at 100k rows the sum takes ~60 ms, with an id it took seconds):
         the chart replaces the 'summing' line when the numbers arrive, unless another draw came first."""
-        from workbench.ui.common.operation import run_operation
-
         dimension, metric = self.bar_dimension.currentText(), self.bar_metric.currentText()
         if not dimension or not metric:
             self._show_message(self.missing_text("bars"))
             return None
-        order, dataset, kind = self.bar_sort.currentData(), s.dataset, self.kind
+        order, dataset = self.bar_sort.currentData(), s.dataset
 
         def sum_bars(db):
             items = chart_data.bars_data(db, dataset, dimension, metric, descending=order != "asc")
@@ -456,20 +494,16 @@ class ChartPanel(QWidget):
                 items.sort(key=lambda item: item[0])
             return items, datasets.get_dataset(db, dataset).column(metric).type
 
-        def show(answer) -> None:
-            if self._bars_job is job and self.kind == kind:
-                self._set_chart(cb.build_bars(answer[0], metric, answer[1]))
-                self.drawn.emit(kind)
-
-        if self._bars_job is not None:
-            self._bars_job.cancel()
-        self._show_message(self.tr("Summing %1 by %2…").replace("%1", metric).replace("%2", dimension))
-        job = self._bars_job = run_operation(self.ctx.db_path, sum_bars, done=show, failed=self._show_message,
-                                                        owner=self)
+        self._chart_kind = None   # the 'summing' line shows even over an earlier bar chart
+        self._off_thread(sum_bars, lambda answer: cb.build_bars(answer[0], metric, answer[1]),
+                         self.tr("Summing %1 by %2…").replace("%1", metric).replace("%2", dimension))
         return None
 
-    def bars_pending(self) -> bool:
+    def pending(self) -> bool:
+        """Whether a chart's data is still being read off the GUI thread (tests and shots wait on it)."""
         return self._bars_job is not None and not self._bars_job.finished
+
+    bars_pending = pending
 
     def _draw_funnel(self, cb, s):
         from workbench.reports.funnel import compare_funnels
@@ -478,24 +512,34 @@ class ChartPanel(QWidget):
         if len(steps) < 2:
             self._show_message(self.tr("Tick at least two steps."))
             return None
-        has_dates = bool(datasets.get_dataset(self.ctx.db, s.dataset).date_column)
+        info = datasets.get_dataset(self.ctx.db, s.dataset)
+        has_dates = bool(info.date_column)
         self.funnel_period.setEnabled(has_dates)
         if not has_dates:
             self.funnel_period.setCurrentIndex(0)
         period, other = self.funnel_periods()
         self.funnel_compare.setEnabled(period is not None)
         self.compare_period.setEnabled(period is not None)
-        current = chart_data.funnel_data(self.ctx.db, s.dataset, steps, period)
-        if period is not None and not current[0].value:
-            self._show_message(self.tr("No rows from %1 to %2 in this dataset (its data runs to %3).")
-                               .replace("%1", period[0].isoformat()).replace("%2", period[1].isoformat())
-                               .replace("%3", datasets.get_dataset(self.ctx.db, s.dataset).date_max or "—"))
-            return None
-        if other is None:
-            return cb.build_funnel(current, self._period_text(period))
-        previous = chart_data.funnel_data(self.ctx.db, s.dataset, steps, other)
-        return cb.build_funnel_compare(compare_funnels(current, previous), current,
-                                       self._period_text(period), self._period_text(other))
+        dataset = s.dataset
+
+        def fetch(db):
+            current = chart_data.funnel_data(db, dataset, steps, period)
+            return current, chart_data.funnel_data(db, dataset, steps, other) if other is not None else None
+
+        def build(answer):
+            current, previous = answer
+            if period is not None and not current[0].value:
+                self._show_message(self.tr("No rows from %1 to %2 in this dataset (its data runs to %3).")
+                                   .replace("%1", period[0].isoformat()).replace("%2", period[1].isoformat())
+                                   .replace("%3", info.date_max or "—"))
+                return None
+            if previous is None:
+                return cb.build_funnel(current, self._period_text(period))
+            return cb.build_funnel_compare(compare_funnels(current, previous), current,
+                                           self._period_text(period), self._period_text(other))
+
+        self._off_thread(fetch, build, self.tr("Reading %1…").replace("%1", dataset))
+        return None
 
     def _period_text(self, period) -> str:
         if period is None:
@@ -505,13 +549,21 @@ class ChartPanel(QWidget):
     def _draw_retention(self, cb, s):
         from workbench.reports.cohort import is_daily, weekly_cohorts
 
-        table = chart_data.retention_data(self.ctx.db, s.dataset, s.params["cohort"], s.params["periods"],
-                                          s.params["size"])
-        daily = is_daily(table)
-        self.retention_grouping.setEnabled(daily)   # weekly grouping needs cohorts that are days
-        if daily and self.retention_grouping.currentData() == "week":
-            table = weekly_cohorts(table)
-        return cb.build_retention(table, self.retention_mode.currentData())
+        dataset, params = s.dataset, s.params
+        grouping, mode = self.retention_grouping.currentData(), self.retention_mode.currentData()
+
+        def fetch(db):
+            table = chart_data.retention_data(db, dataset, params["cohort"], params["periods"], params["size"])
+            daily = is_daily(table)
+            return daily, weekly_cohorts(table) if daily and grouping == "week" else table
+
+        def build(answer):
+            daily, table = answer
+            self.retention_grouping.setEnabled(daily)   # weekly grouping needs cohorts that are days
+            return cb.build_retention(table, mode)
+
+        self._off_thread(fetch, build, self.tr("Reading %1…").replace("%1", dataset))
+        return None
 
     def _draw_rfm(self, cb, s):
         columns = {key: combo.currentText() for key, combo in self.rfm_combos.items()}
