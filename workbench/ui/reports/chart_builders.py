@@ -317,7 +317,8 @@ def build_funnel_compare(changes, current, title: str, other_title: str) -> Char
         if step.step_rate is not None:
             line += "  " + QCoreApplication.translate("Charts", "step") + f" {step.step_rate * 100:.1f}%"
         text = pg.TextItem(anchor=(0, 0.5))
-        text.setHtml(f'<div style="color:{current_scheme().text}">{line}<br>{funnel_change_text(change, html=True)}</div>')
+        body = f"{line}<br>{funnel_change_text(change, html=True)}".replace("  ", "&nbsp;&nbsp;")  # HTML folds spaces
+        text.setHtml(f'<div style="color:{current_scheme().text}">{body}</div>')
         text.setPos(max(change.value, change.previous), float(y))
         item.addItem(text)
         texts.append(text.textItem.toPlainText())
