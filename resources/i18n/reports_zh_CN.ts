@@ -309,7 +309,7 @@
         <translation>不启动序列，仅建名单</translation>
     </message>
     <message>
-        <source>No imported dataset fits RFM yet. RFM needs a user list with one row per user: a user id, the date of their last order or visit, an order count, and an amount spent (e.g. 用户ID, 最近下单日期, 下单次数, 消费金额). Export the user or member list with these columns from the back office and import it (Import… above).</source>
+        <source>No imported dataset fits RFM yet. RFM needs a user list with one row per user: a user id, the date of their last order or visit, an order count, and an amount spent (e.g. user_id, last_order_date, orders, amount). Export the user or member list with these columns from the back office and import it (Import… above).</source>
         <translation>还没有适合 RFM 的数据集。RFM 需要一份每个用户一行的用户明细：用户ID、最近一次下单或访问的日期、下单次数、消费金额（例如 用户ID、最近下单日期、下单次数、消费金额）。从后台导出带这些列的用户或会员明细，再导入（上方的“导入…”）。</translation>
     </message>
     <message>

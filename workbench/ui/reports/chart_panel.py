@@ -381,7 +381,7 @@ class ChartPanel(QWidget):
         if kind == "rfm":
             return self.tr("No imported dataset fits RFM yet. RFM needs a user list with one row per user: a "
                            "user id, the date of their last order or visit, an order count, and an amount spent "
-                           "(e.g. 用户ID, 最近下单日期, 下单次数, 消费金额). Export the user or member list "
+                           "(e.g. user_id, last_order_date, orders, amount). Export the user or member list "
                            "with these columns from the back office and import it (Import… above).")
         return self.tr("No imported dataset has columns for this chart yet.")
 
