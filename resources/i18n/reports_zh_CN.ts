@@ -345,6 +345,10 @@
         <translation>%1 至 %2</translation>
     </message>
     <message>
+        <source>Scoring the users of %1…</source>
+        <translation>正在为 %1 的用户打分…</translation>
+    </message>
+    <message>
         <source>%1 users of %2 are now a recall list in the contact log (%3 new).</source>
         <translation>%2 的 %1 位用户已加入联系记录召回名单（新建 %3 位）。</translation>
     </message>

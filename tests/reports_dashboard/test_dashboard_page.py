@@ -66,6 +66,7 @@ def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_
 
 def test_rfm_segment_goes_to_the_contact_log_as_recall_list(page, reports_ctx, qtbot):
     page.chart.kind_buttons["rfm"].click()
+    qtbot.waitUntil(lambda: page.chart.rfm_result is not None, timeout=5000)   # scored off the GUI thread
     page.chart.select_segment("重要挽留")
     expected = page.chart.rfm_result.counts()["重要挽留"]
     assert expected > 0

@@ -570,12 +570,21 @@ class ChartPanel(QWidget):
         if not all(columns.values()):
             self._show_message(self.missing_text("rfm"))
             return None
-        if self.rfm_result is None:
-            self.rfm_result = chart_data.rfm_data(self.ctx.db, s.dataset, columns["id"], columns["recency"],
-                                                  columns["frequency"], columns["monetary"])
+        if self.rfm_result is not None:   # another segment picked: the scores are already there
+            return cb.build_rfm(self.rfm_result, self.selected_segment())
+        dataset = s.dataset
+
+        def fetch(db):   # a million users take a second or two: never on the GUI thread
+            return chart_data.rfm_data(db, dataset, columns["id"], columns["recency"], columns["frequency"],
+                                       columns["monetary"])
+
+        def build(result):
+            self.rfm_result = result
             self._fill_segments()
-        selected = self.selected_segment()
-        return cb.build_rfm(self.rfm_result, selected)
+            return cb.build_rfm(result, self.selected_segment())
+
+        self._off_thread(fetch, build, self.tr("Scoring the users of %1…").replace("%1", dataset))
+        return None
 
     def _fill_segments(self) -> None:
         from workbench.reports.rfm import SEGMENT_ORDER
