@@ -305,12 +305,16 @@
         <translation>分组数</translation>
     </message>
     <message>
+        <source>Rows per user (one row per order)</source>
+        <translation>每个用户的行数（一行一单）</translation>
+    </message>
+    <message>
         <source>No sequence, list only</source>
         <translation>不启动序列，仅建名单</translation>
     </message>
     <message>
-        <source>No imported dataset fits RFM yet. RFM needs a user list with one row per user: a user id, the date of their last order or visit, an order count, and an amount spent (e.g. user_id, last_order_date, orders, amount). Export the user or member list with these columns from the back office and import it (Import… above).</source>
-        <translation>还没有适合 RFM 的数据集。RFM 需要一份每个用户一行的用户明细：用户ID、最近一次下单或访问的日期、下单次数、消费金额（例如 用户ID、最近下单日期、下单次数、消费金额）。从后台导出带这些列的用户或会员明细，再导入（上方的“导入…”）。</translation>
+        <source>No imported dataset fits RFM yet. RFM needs three columns: a user id, a date (of the order, or of the user&apos;s last order or visit) and an amount. An order list with one row per order is enough (each user&apos;s orders are counted); a user list with one row per user also needs an order count. Export such a list from the back office, with headers like user_id, order_date, amount, and import it (Import… above).</source>
+        <translation>还没有适合 RFM 的数据集。RFM 需要三列：用户ID、日期（下单日期，或用户最近一次下单/访问的日期）和金额。一行一单的订单明细就够了（按用户数订单数）；一行一个用户的用户明细还需要一列下单次数。从后台导出这样的明细（表头如 用户ID、下单日期、金额），再导入（上方的“导入…”）。</translation>
     </message>
     <message>
         <source>No imported dataset has columns for this chart yet.</source>

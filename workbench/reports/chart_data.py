@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
-from workbench.reports.chart_suggest import Suggestion, is_total_label, suggest
+from workbench.reports.chart_suggest import ROWS_PER_USER, Suggestion, is_total_label, suggest
 from workbench.reports.cohort import CohortTable, build_cohort_table, is_daily, weekly_cohorts
 from workbench.reports.funnel import FunnelStep, funnel_steps
 from workbench.reports.rfm import RfmResult, compute_rfm
@@ -178,10 +178,18 @@ def _retention_table(db: Database, dataset: str, cohort: str, periods: list[tupl
 
 def rfm_data(db: Database, dataset: str, id_column: str, recency: str, frequency: str, monetary: str,
              as_of: str | None = None) -> RfmResult:
+    """One score per user. frequency ROWS_PER_USER: an order list, summed in SQL per user — the newest
+    date, the number of rows, the total amount."""
     ids, last, freq, money = [], [], [], []
     info = datasets.get_dataset(db, dataset)
-    cols = [info.column(c) for c in (id_column, recency, frequency, monetary)]
-    sql = f"SELECT {', '.join(f'[{c.sql}]' for c in cols)} FROM [{info.table_name}]"
+    table = datasets.quote(info.table_name)
+    if frequency == ROWS_PER_USER:
+        user, day, amount = (datasets.quote(info.column(c).sql) for c in (id_column, recency, monetary))
+        sql = (f"SELECT {user}, max({day}), count(*), total({amount}) FROM {table} "
+               f"WHERE {user} IS NOT NULL AND {user} != '' GROUP BY {user}")
+    else:
+        cols = [info.column(c) for c in (id_column, recency, frequency, monetary)]
+        sql = f"SELECT {', '.join(datasets.quote(c.sql) for c in cols)} FROM {table}"
     for row in db.execute(sql):
         ids.append(row[0])
         last.append(row[1])
@@ -192,13 +200,14 @@ def rfm_data(db: Database, dataset: str, id_column: str, recency: str, frequency
 
 def rfm_recall_rows(db: Database, dataset: str, result: RfmResult, segment: str, id_column: str) -> list[dict]:
     """The chosen segment's users as rows for contacts' find_or_create_users: the id plus the columns a
-    user record can hold (phone, channel …) as they are in the dataset."""
+    user record can hold (phone, channel …) as they are in the dataset; one row per user (an order list
+    gives its user's latest row)."""
     wanted = set(result.ids[i] for i in result.members(segment))
-    rows = []
-    for row in datasets.read_rows(db, dataset):
+    rows: dict = {}
+    for row in datasets.read_rows(db, dataset):   # by date: a later row replaces an earlier one
         if row.get(id_column) in wanted:
-            rows.append({k: v for k, v in row.items() if v not in (None, "")})
-    return rows
+            rows[row.get(id_column)] = {k: v for k, v in row.items() if v not in (None, "")}
+    return list(rows.values())
 
 
 def histogram(values: list[float | None], bins: int = 20) -> tuple[list[float], list[int]]:

@@ -338,10 +338,15 @@ class ChartPanel(QWidget):
                   "recency": [c.name for c in info.columns if c.type in ("date", "datetime")],
                   "frequency": [c.name for c in info.columns if c.type in datasets.NUMERIC_TYPES],
                   "monetary": [c.name for c in info.columns if c.type in datasets.NUMERIC_TYPES]}
+        from workbench.reports.chart_suggest import ROWS_PER_USER
+
         for key, combo in self.rfm_combos.items():
             combo.clear()
-            combo.addItems(by_key[key])
-            combo.setCurrentText(params[key])
+            if key == "frequency":   # an order list has no count: each user's rows are counted
+                combo.addItem(self.tr("Rows per user (one row per order)"), ROWS_PER_USER)
+            for name in by_key[key]:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(combo.findData(params[key]), 0))
         self.sequence_combo.clear()
         self.sequence_combo.addItem(self.tr("No sequence, list only"), None)
         try:
@@ -379,10 +384,11 @@ class ChartPanel(QWidget):
     def missing_text(self, kind: str) -> str:
         """What a kind needs when no imported dataset fits it, and how to get such a dataset."""
         if kind == "rfm":
-            return self.tr("No imported dataset fits RFM yet. RFM needs a user list with one row per user: a "
-                           "user id, the date of their last order or visit, an order count, and an amount spent "
-                           "(e.g. user_id, last_order_date, orders, amount). Export the user or member list "
-                           "with these columns from the back office and import it (Import… above).")
+            return self.tr("No imported dataset fits RFM yet. RFM needs three columns: a user id, a date (of the "
+                           "order, or of the user's last order or visit) and an amount. An order list with one "
+                           "row per order is enough (each user's orders are counted); a user list with one row "
+                           "per user also needs an order count. Export such a list from the back office, with "
+                           "headers like user_id, order_date, amount, and import it (Import… above).")
         return self.tr("No imported dataset has columns for this chart yet.")
 
     def _set_chart(self, chart) -> None:
@@ -566,7 +572,7 @@ class ChartPanel(QWidget):
         return None
 
     def _draw_rfm(self, cb, s):
-        columns = {key: combo.currentText() for key, combo in self.rfm_combos.items()}
+        columns = {key: combo.currentData() for key, combo in self.rfm_combos.items()}
         if not all(columns.values()):
             self._show_message(self.missing_text("rfm"))
             return None
