@@ -32,6 +32,7 @@ def test_rfm_without_a_user_list_says_which_columns_it_needs_and_hides_the_previ
     assert message.isVisible()
     assert "用户ID" in message.text() and "金额" in message.text() and "日期" in message.text()
     assert page.chart.kind_buttons["rfm"].toolTip() == message.text()
+    assert not page.chart.recall_button.isEnabled()         # nothing to send to the contact log
 
 
 ORDERS = [  # 订单号, 用户ID, 下单日期, 金额 — one row per order, no count column

@@ -415,6 +415,7 @@ class ChartPanel(QWidget):
     def draw(self) -> None:
         self._cancel_job()   # whatever was being read is superseded: its answer must not land later
         suggestion = self.suggestion()
+        self.option_pages[self.kind].setEnabled(suggestion is not None)   # no empty combos to click
         if suggestion is None:
             self._show_message(self.missing_text(self.kind))
             self.drawn.emit(self.kind)
