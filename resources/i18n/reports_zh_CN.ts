@@ -209,6 +209,38 @@
         <translation>漏斗步骤（按顺序）</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>All data</source>
+        <translation>全部数据</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <source>Compare with another period</source>
+        <translation>与另一时段对比</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>对比时段</translation>
+    </message>
+    <message>
+        <source>The period before</source>
+        <translation>前一个同长时段</translation>
+    </message>
+    <message>
         <source>Heatmap</source>
         <translation>热力图</translation>
     </message>
@@ -219,6 +251,22 @@
     <message>
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By week: the cohorts that started in one week (Monday to Sunday) as one row, weighted by cohort size</source>
+        <translation>按周：同一周（周一至周日）开始的同期群合为一行，按同期群人数加权</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>同期群</translation>
     </message>
     <message>
         <source>Blank cells are days a cohort has not reached yet. The top row is the average weighted by cohort size.</source>
@@ -257,8 +305,16 @@
         <translation>分组数</translation>
     </message>
     <message>
+        <source>Rows per user (one row per order)</source>
+        <translation>每个用户的行数（一行一单）</translation>
+    </message>
+    <message>
         <source>No sequence, list only</source>
         <translation>不启动序列，仅建名单</translation>
+    </message>
+    <message>
+        <source>No imported dataset fits RFM yet. RFM needs three columns: a user id, a date (of the order, or of the user&apos;s last order or visit) and an amount. An order list with one row per order is enough (each user&apos;s orders are counted); a user list with one row per user also needs an order count. Export such a list from the back office, with headers like user_id, order_date, amount, and import it (Import… above).</source>
+        <translation>还没有适合 RFM 的数据集。RFM 需要三列：用户ID、日期（下单日期，或用户最近一次下单/访问的日期）和金额。一行一单的订单明细就够了（按用户数订单数）；一行一个用户的用户明细还需要一列下单次数。从后台导出这样的明细（表头如 用户ID、下单日期、金额），再导入（上方的“导入…”）。</translation>
     </message>
     <message>
         <source>No imported dataset has columns for this chart yet.</source>
@@ -273,12 +329,28 @@
         <translation>请至少勾选一个指标。</translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
         <source>Summing %1 by %2…</source>
         <translation>正在按%2汇总%1…</translation>
     </message>
     <message>
         <source>Tick at least two steps.</source>
         <translation>请至少勾选两个步骤。</translation>
+    </message>
+    <message>
+        <source>No rows from %1 to %2 in this dataset (its data runs to %3).</source>
+        <translation>这个数据集在 %1 至 %2 之间没有数据（数据截至 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Scoring the users of %1…</source>
+        <translation>正在为 %1 的用户打分…</translation>
     </message>
     <message>
         <source>%1 users of %2 are now a recall list in the contact log (%3 new).</source>
@@ -320,12 +392,28 @@
         <translation>预警</translation>
     </message>
     <message>
-        <source>PDCA start</source>
-        <translation>PDCA 开始</translation>
+        <source>PDCA Do start</source>
+        <translation>PDCA 执行开始</translation>
+    </message>
+    <message>
+        <source>PDCA Check</source>
+        <translation>PDCA 检查</translation>
     </message>
     <message>
         <source>7-day avg</source>
         <translation>7日均值</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>step</source>
@@ -342,6 +430,14 @@
     <message>
         <source>from the first step</source>
         <translation>较第一步</translation>
+    </message>
+    <message>
+        <source> pp</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>vs %1: %2</source>
+        <translation>对比期 %1：%2</translation>
     </message>
     <message>
         <source>Weighted average</source>

@@ -29,8 +29,9 @@ def test_each_chart_kind_draws_from_its_dataset_and_exports_png(page, kind, data
     assert not QGuiApplication.clipboard().pixmap().isNull()
 
 
-def test_trend_hover_names_the_exact_value_and_marks_alerts(page, report_files):
+def test_trend_hover_names_the_exact_value_and_marks_alerts(page, report_files, qtbot):
     page.chart.show_metric("核心指标日报", "次日留存率")
+    qtbot.waitUntil(lambda: not page.chart.pending(), timeout=5000)   # the series are read off the GUI thread
     from workbench.ui.reports.chart_style import day_number
 
     day = sorted(report_files.core.release_days)[1]
@@ -65,6 +66,7 @@ def test_alert_to_task_button_creates_an_important_urgent_task_and_undo_removes_
 
 def test_rfm_segment_goes_to_the_contact_log_as_recall_list(page, reports_ctx, qtbot):
     page.chart.kind_buttons["rfm"].click()
+    qtbot.waitUntil(lambda: page.chart.rfm_result is not None, timeout=5000)   # scored off the GUI thread
     page.chart.select_segment("重要挽留")
     expected = page.chart.rfm_result.counts()["重要挽留"]
     assert expected > 0
@@ -99,7 +101,7 @@ def test_empty_dashboard_offers_to_import(ctx, qtbot):
     assert widget.badge() == ""
 
 
-def test_english_screens_describe_rules_in_english(reports_ctx, open_dashboard, report_files):
+def test_english_screens_describe_rules_in_english(reports_ctx, open_dashboard, report_files, qtbot):
     """Alerts keep the Chinese line they fired with (exports, the review); the English UI shows its own."""
     from PySide6.QtWidgets import QApplication, QLabel
 
@@ -112,6 +114,7 @@ def test_english_screens_describe_rules_in_english(reports_ctx, open_dashboard, 
     assert "falls ≥20% vs the trailing 7-day mean" in texts and "较前" not in texts
     assert row.alert.rule_text == "较前7日均值下降 ≥20%"
     widget.chart.show_metric("核心指标日报", "次日留存率")
+    qtbot.waitUntil(lambda: not widget.chart.pending(), timeout=5000)
     from workbench.ui.reports.chart_style import day_number
 
     day = sorted(report_files.core.release_days)[1]

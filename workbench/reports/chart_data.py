@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.reports import datasets
-from workbench.reports.chart_suggest import Suggestion, is_total_label, suggest
-from workbench.reports.cohort import CohortTable, build_cohort_table
-from workbench.reports.funnel import FunnelStep, funnel_from_rows
+from workbench.reports.chart_suggest import ROWS_PER_USER, Suggestion, is_total_label, suggest
+from workbench.reports.cohort import CohortTable, build_cohort_table, is_daily, weekly_cohorts
+from workbench.reports.funnel import FunnelStep, funnel_steps
 from workbench.reports.rfm import RfmResult, compute_rfm
 from workbench.reports.series_math import moving_average, previous_period
 
@@ -131,16 +132,42 @@ def bars_data(db: Database, dataset: str, dimension: str, metric: str, descendin
     return shown + ([result[-1]] if OTHERS in ranked else [])  # 其他 stays last, whatever the order
 
 
-def funnel_data(db: Database, dataset: str, steps: list[str]) -> list[FunnelStep]:
+def funnel_data(db: Database, dataset: str, steps: list[str],
+                period: tuple[date, date] | None = None) -> list[FunnelStep]:
+    """Each step's sum over the rows whose date falls in `period` (first, last; None = every row),
+    totals rows left out. Summed in SQL, grouped by the first dimension so its totals rows can be
+    dropped: a Python pass over a big export would hold the window."""
     info = datasets.get_dataset(db, dataset)
-    dims = [c.name for c in info.columns if c.type == "text" and c.role in ("key", "dimension")]
-    rows = [r for r in datasets.read_rows(db, dataset, steps + dims[:1])
-            if not (dims and is_total_label(r.get(dims[0])))]
-    return funnel_from_rows(rows, steps)
+    dims = [c for c in info.columns if c.type == "text" and c.role in ("key", "dimension")]
+    cols = [info.column(step) for step in steps]
+    label = datasets.quote(dims[0].sql) if dims else "NULL"
+    where, params = "", []
+    if period is not None:
+        if not info.date_column:
+            from workbench.errors import UserError
+
+            raise UserError(f"数据集“{dataset}”没有日期列，不能按时段看漏斗。",
+                            f"The dataset “{dataset}” has no date column, so its funnel cannot be cut by period.")
+        day = datasets.quote(info.column(info.date_column).sql)
+        where, params = f" WHERE substr({day}, 1, 10) BETWEEN ? AND ?", [period[0].isoformat(), period[1].isoformat()]
+    sums = [0.0] * len(cols)
+    for row in db.execute(f"SELECT {label}, {', '.join(f'total({datasets.quote(c.sql)})' for c in cols)} "
+                          f"FROM {datasets.quote(info.table_name)}{where} GROUP BY {label}", params):
+        if dims and is_total_label(datasets.decode(dims[0], row[0])):
+            continue
+        sums = [a + float(b or 0) for a, b in zip(sums, row[1:])]
+    return funnel_steps(list(zip(steps, sums)))
 
 
 def retention_data(db: Database, dataset: str, cohort: str, periods: list[tuple[str, int]],
-                   size: str | None) -> CohortTable:
+                   size: str | None, grouping: str = "day") -> CohortTable:
+    """grouping "week": daily cohorts grouped by the ISO week they started in (cohort.weekly_cohorts)."""
+    table = _retention_table(db, dataset, cohort, periods, size)
+    return weekly_cohorts(table) if grouping == "week" and is_daily(table) else table
+
+
+def _retention_table(db: Database, dataset: str, cohort: str, periods: list[tuple[str, int]],
+                     size: str | None) -> CohortTable:
     info = datasets.get_dataset(db, dataset)
     columns = [cohort] + [n for n, _ in periods] + ([size] if size else [])
     rows = datasets.read_rows(db, dataset, columns)
@@ -151,10 +178,18 @@ def retention_data(db: Database, dataset: str, cohort: str, periods: list[tuple[
 
 def rfm_data(db: Database, dataset: str, id_column: str, recency: str, frequency: str, monetary: str,
              as_of: str | None = None) -> RfmResult:
+    """One score per user. frequency ROWS_PER_USER: an order list, summed in SQL per user — the newest
+    date, the number of rows, the total amount."""
     ids, last, freq, money = [], [], [], []
     info = datasets.get_dataset(db, dataset)
-    cols = [info.column(c) for c in (id_column, recency, frequency, monetary)]
-    sql = f"SELECT {', '.join(f'[{c.sql}]' for c in cols)} FROM [{info.table_name}]"
+    table = datasets.quote(info.table_name)
+    if frequency == ROWS_PER_USER:
+        user, day, amount = (datasets.quote(info.column(c).sql) for c in (id_column, recency, monetary))
+        sql = (f"SELECT {user}, max({day}), count(*), total({amount}) FROM {table} "
+               f"WHERE {user} IS NOT NULL AND {user} != '' GROUP BY {user}")
+    else:
+        cols = [info.column(c) for c in (id_column, recency, frequency, monetary)]
+        sql = f"SELECT {', '.join(datasets.quote(c.sql) for c in cols)} FROM {table}"
     for row in db.execute(sql):
         ids.append(row[0])
         last.append(row[1])
@@ -165,13 +200,14 @@ def rfm_data(db: Database, dataset: str, id_column: str, recency: str, frequency
 
 def rfm_recall_rows(db: Database, dataset: str, result: RfmResult, segment: str, id_column: str) -> list[dict]:
     """The chosen segment's users as rows for contacts' find_or_create_users: the id plus the columns a
-    user record can hold (phone, channel …) as they are in the dataset."""
+    user record can hold (phone, channel …) as they are in the dataset; one row per user (an order list
+    gives its user's latest row)."""
     wanted = set(result.ids[i] for i in result.members(segment))
-    rows = []
-    for row in datasets.read_rows(db, dataset):
+    rows: dict = {}
+    for row in datasets.read_rows(db, dataset):   # by date: a later row replaces an earlier one
         if row.get(id_column) in wanted:
-            rows.append({k: v for k, v in row.items() if v not in (None, "")})
-    return rows
+            rows[row.get(id_column)] = {k: v for k, v in row.items() if v not in (None, "")}
+    return list(rows.values())
 
 
 def histogram(values: list[float | None], bins: int = 20) -> tuple[list[float], list[int]]:

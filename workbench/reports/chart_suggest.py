@@ -2,7 +2,8 @@
 
 Kinds: trend (a date column + numbers), bars (a text dimension + numbers), funnel (≥3 counts whose
 totals shrink step by step), retention (次日/7日/第N天 columns), rfm (a user list: an id, a last-seen
-date, a count and an amount), distribution (any number)."""
+date, a count and an amount; or an order list: a user id, a date and an amount per order, the orders
+counted), distribution (any number)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from workbench.reports.cohort import retention_columns, size_column
 from workbench.reports.column_types import chart_dimensions
 
 KINDS = ("trend", "bars", "funnel", "retention", "rfm", "distribution")
+ROWS_PER_USER = "\x00rows"   # RFM's frequency without a count column: the number of the user's rows
 NUMERIC = ("integer", "number", "percent", "money")
 _TREND_HINTS = ("dau", "次日留存", "留存", "活跃", "新增", "首借")
 _TOTAL_LABELS = {"合计", "总计", "汇总", "小计", "total", "sum"}
@@ -58,11 +60,14 @@ def rfm_columns(columns: list[tuple[str, str, str]]) -> dict | None:
     dates = [n for n, t, _ in columns if t in ("date", "datetime")]
     counts = [n for n, t, _ in columns if t in ("integer", "number")]
     amounts = [n for n, t, _ in columns if t in ("money", "number", "integer")]
-    user_id = _pick(ids, ("用户id", "用户编号", "user", "id", "会员", "客户")) or (ids[0] if ids else None)
+    hinted_id = _pick(ids, ("用户id", "用户编号", "user", "id", "会员", "客户"))
+    user_id = hinted_id or (ids[0] if ids else None)
     recency = _pick(dates, ("最近", "最后", "last", "latest")) or (dates[-1] if dates else None)
     frequency = _pick(counts, ("次数", "频次", "笔数", "单数", "count", "times", "orders"))
     monetary = _pick([n for n, t, _ in columns if t == "money"], ("金额", "amount", "")) or \
         _pick(amounts, ("金额", "amount", "gmv", "消费", "借款额"))
+    if frequency is None and hinted_id:
+        frequency = ROWS_PER_USER   # an order list: each user's rows are counted
     if not (user_id and recency and frequency and monetary) or frequency == monetary:
         return None
     return {"id": user_id, "recency": recency, "frequency": frequency, "monetary": monetary}

@@ -118,3 +118,51 @@ def _unreached(label: str, day: int, limit: date) -> bool:
         return date.fromisoformat(label[:10]) + timedelta(days=day) > limit
     except ValueError:
         return False
+
+
+def cohort_day(label: str) -> date | None:
+    try:
+        return date.fromisoformat(str(label)[:10])
+    except ValueError:
+        return None
+
+
+def is_daily(table: CohortTable) -> bool:
+    """Daily cohorts: every label is a date, and at least two fall in one ISO week (so a weekly view
+    groups something)."""
+    days = [cohort_day(label) for label in table.cohorts]
+    if not days or any(d is None for d in days):
+        return False
+    weeks = [d.isocalendar()[:2] for d in days]
+    return len(set(weeks)) < len(weeks)
+
+
+def week_label(monday: date) -> str:
+    from workbench.errors import in_language
+
+    return in_language(f"{monday.isoformat()} 当周", f"Week of {monday.isoformat()}")
+
+
+def weekly_cohorts(table: CohortTable) -> CohortTable:
+    """Daily cohorts grouped by the ISO week (Monday–Sunday) their start day falls in. A week's size is
+    the sum of its cohorts' sizes; its rate for a period is Σ size·rate / Σ size over the week's cohorts
+    that observed that period (a cohort without a size weighs 1, as in the average row). A period none
+    of them observed stays blank."""
+    groups: dict[date, list[int]] = {}
+    for index, label in enumerate(table.cohorts):
+        day = cohort_day(label)
+        if day is None:
+            return table
+        groups.setdefault(day - timedelta(days=day.weekday()), []).append(index)
+    cohorts, sizes, cells = [], [], []
+    for monday in sorted(groups):
+        members = groups[monday]
+        known = [table.sizes[i] for i in members if table.sizes[i] is not None]
+        cohorts.append(week_label(monday))
+        sizes.append(sum(known) if known else None)
+        cells.append(weighted_average([table.cells[i] for i in members], [table.sizes[i] for i in members]))
+    width = len(table.periods)
+    cells = [row + [None] * (width - len(row)) for row in cells]
+    # the average row stays the daily cohorts' own: a week's size counts cohorts that have not observed a
+    # late period, so averaging the weeks again would weigh those periods wrongly
+    return CohortTable(cohorts, sizes, list(table.periods), list(table.period_labels), cells, list(table.average))

@@ -73,19 +73,16 @@ def load_cards(db: Database) -> list[MetricCard]:
 @dataclass(frozen=True)
 class ChartEvent:
     date: str
-    kind: str     # 'import' | 'alert' | 'pdca'
-    label: str
+    kind: str     # 'import' | 'alert' | 'pdca' (its Do start) | 'pdca_check' (its Check)
+    label: str    # the file name, the alert's rule, the cycle's title
     level: str | None = None
 
 
 def chart_events(db: Database, dataset: str, metrics: list[str] | None = None,
                  lang: str = "zh_CN") -> list[ChartEvent]:
-    """Imports of this dataset (the date its newest row reached), its alerts, and PDCA cycle starts."""
-    events: list[ChartEvent] = []
-    for imported_at, file_name in db.execute(
-            "SELECT imported_at, file_name FROM imports WHERE dataset_name = ? AND undone_at IS NULL", [dataset]):
-        if imported_at:
-            events.append(ChartEvent(imported_at[:10], "import", file_name or ""))
+    """What a chart of this dataset marks: each import at the newest data day it brought (not the moment
+    it ran), its alerts, and the Do start and Check of the PDCA cycles whose metric is in this dataset."""
+    events: list[ChartEvent] = list(_import_days(db, dataset))
     where = "dataset = ? AND status != 'dismissed'"
     params: list = [dataset]
     if metrics:
@@ -97,8 +94,32 @@ def chart_events(db: Database, dataset: str, metrics: list[str] | None = None,
             params):
         for day in _days_between(first, last):   # an alert is an episode: every day of it is marked
             events.append(ChartEvent(day, "alert", f"{metric} {lines.get(rule_id, text)}", level))
-    events.extend(_pdca_starts(db))
+    events.extend(_pdca_days(db, dataset))
     return sorted(events, key=lambda e: e.date)
+
+
+def _import_days(db: Database, dataset: str) -> list[ChartEvent]:
+    """One event per import that is not undone, on the newest date among the rows it added or changed
+    (rows keep the import that added them; import_old_rows names the rows an import changed). An import
+    that brought nothing new (the same file again) has no data day and no mark. One grouped pass."""
+    info = datasets.get_dataset(db, dataset)
+    if info is None or not info.date_column or info.column(info.date_column) is None:
+        return []
+    table, day = datasets.quote(info.table_name), datasets.quote(info.column(info.date_column).sql)
+    newest: dict[int, str] = {}
+    for import_id, last in db.execute(f"SELECT _import_id, max({day}) FROM {table} WHERE {day} IS NOT NULL "
+                                      "GROUP BY _import_id"):
+        if import_id is not None and last:
+            newest[import_id] = str(last)[:10]
+    for import_id, last in db.execute(
+            f"SELECT o.import_id, max(t.{day}) FROM import_old_rows o JOIN {table} t ON t._row_id = o.row_id "
+            f"JOIN imports i ON i.id = o.import_id WHERE i.dataset_name = ? AND t.{day} IS NOT NULL "
+            "GROUP BY o.import_id", [dataset]):
+        if last and str(last)[:10] > newest.get(import_id, ""):
+            newest[import_id] = str(last)[:10]
+    return [ChartEvent(newest[import_id], "import", file_name or "") for import_id, file_name in db.execute(
+            "SELECT id, file_name FROM imports WHERE dataset_name = ? AND undone_at IS NULL ORDER BY id", [dataset])
+            if import_id in newest]
 
 
 def _days_between(first: str, last: str) -> list[str]:
@@ -108,15 +129,18 @@ def _days_between(first: str, last: str) -> list[str]:
     return [(start + timedelta(days=n)).isoformat() for n in range(max((end - start).days, 0) + 1)]
 
 
-def _pdca_starts(db: Database) -> list[ChartEvent]:
-    """PDCA cycles' start dates; the PDCA tables belong to another feature, so read defensively."""
-    if not db["pdca_cycles"].exists():
+def _pdca_days(db: Database, dataset: str) -> list[ChartEvent]:
+    """The Do start and the Check (the latest move into Check) of each cycle measured on this dataset.
+    The PDCA tables belong to another feature: plain SQL, and nothing when they are not there."""
+    from workbench.reports.dataset_tables import table_exists
+
+    if not table_exists(db, "pdca_cycles"):
         return []
-    columns = set(db["pdca_cycles"].columns_dict)
-    start = next((c for c in ("started_on", "start_date", "plan_start", "created_at") if c in columns), None)
-    title = next((c for c in ("title", "problem", "name") if c in columns), None)
-    if not start:
-        return []
-    label = f", [{title}]" if title else ", ''"
-    return [ChartEvent(str(day)[:10], "pdca", str(text or "")) for day, text in
-            db.execute(f"SELECT [{start}]{label} FROM pdca_cycles WHERE [{start}] IS NOT NULL")]
+    events = [ChartEvent(str(day)[:10], "pdca", title or "") for day, title in db.execute(
+        "SELECT do_started, title FROM pdca_cycles WHERE metric_dataset = ? AND do_started IS NOT NULL "
+        "AND do_started != ''", [dataset])]
+    if table_exists(db, "pdca_moves"):
+        events += [ChartEvent(str(day)[:10], "pdca_check", title or "") for day, title in db.execute(
+            "SELECT max(m.at), c.title FROM pdca_moves m JOIN pdca_cycles c ON c.id = m.cycle_id "
+            "WHERE c.metric_dataset = ? AND m.to_stage = 'check' GROUP BY c.id", [dataset])]
+    return events

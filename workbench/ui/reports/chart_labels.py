@@ -13,3 +13,37 @@ def chinese() -> bool:
 def segment_label(name: str) -> str:
     """重要挽留 in Chinese; 'Big spenders at risk' in English."""
     return name if chinese() else SEGMENT_ENGLISH.get(name, name)
+
+
+def short_title(text: str, most: int = 10) -> str:
+    """A marker's tag keeps a title short: the first `most` characters and an ellipsis."""
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
+def stack_labels(spans: list[tuple[float, float]], lanes: int = 3, gap: float = 6.0) -> list[int | None]:
+    """Labels that would overlap go one lane lower; when every lane is taken at that spot, the label is
+    thinned (None). spans: each label's (left, right) in pixels, in any order; the answer follows it."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    lane_right = [float("-inf")] * lanes
+    placed: list[int | None] = [None] * len(spans)
+    for i in order:
+        left, right = spans[i]
+        for lane in range(lanes):
+            if left >= lane_right[lane] + gap:
+                placed[i] = lane
+                lane_right[lane] = right
+                break
+    return placed
+
+
+def thin_step(widths: list[float], spacing: float, gap: float = 8.0) -> int:
+    """Every how-many-th label of an evenly spaced axis fits without touching its neighbours:
+    labels `spacing` pixels apart, the widest `max(widths)` wide."""
+    widest = max(widths, default=0.0)
+    if spacing <= 0:
+        return max(len(widths), 1)
+    step = 1
+    while step < max(len(widths), 1) and step * spacing < widest + gap:
+        step += 1
+    return step

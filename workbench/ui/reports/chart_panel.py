@@ -4,6 +4,8 @@ fit that kind, the kind's options on the side, hover values, export to PNG and c
 pyqtgraph (≈270 ms to import) loads on the first draw, not with this module."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
@@ -28,7 +30,8 @@ class ChartPanel(QWidget):
         self.chart = None
         self.rfm_result = None
         self._loading = False
-        self._bars_job = None  # the bar sums being counted off the GUI thread
+        self._bars_job = None  # the chart data being read off the GUI thread
+        self._chart_kind = None
         self._redraw = QTimer(self, singleShot=True, interval=0)
         self._redraw.timeout.connect(self.draw)
         self._build()
@@ -89,6 +92,59 @@ class ChartPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
+    def _period_picker(self, form: QFormLayout, label: str, choices) -> tuple[QComboBox, QWidget]:
+        """A period combo and, under it, the two dates of its "Date range" choice (shown only then)."""
+        from PySide6.QtWidgets import QDateEdit
+
+        combo = QComboBox()
+        for text, key in choices:
+            combo.addItem(text, key)
+        dates = QWidget()
+        row = QHBoxLayout(dates)
+        row.setContentsMargins(0, 0, 0, 0)
+        today = self.ctx.now().date()
+        for offset in (13, 7):
+            edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+            edit.setDate(today - timedelta(days=offset))
+            edit.dateChanged.connect(self._later)
+            row.addWidget(edit)
+        dates.setVisible(False)
+
+        def changed() -> None:
+            dates.setVisible(combo.currentData() == "range")
+            self._later()
+        combo.currentIndexChanged.connect(changed)
+        form.addRow(label, combo)
+        form.addRow(dates)
+        return combo, dates
+
+    @staticmethod
+    def _range_of(dates: QWidget) -> tuple:
+        from PySide6.QtWidgets import QDateEdit
+
+        first, last = dates.findChildren(QDateEdit)
+        return first.date().toPython(), last.date().toPython()
+
+    def funnel_periods(self) -> tuple:
+        """(the period, the one it is compared with or None); a period is (first day, last day) or None."""
+        from datetime import date
+
+        from workbench.reports.funnel import clip_to_data, period_before, period_bounds
+
+        today = self.ctx.now().date()
+        period = period_bounds(self.funnel_period.currentData(), today, *self._range_of(self.funnel_range))
+        if period is None:
+            return None, None
+        other = None
+        if self.funnel_compare.isChecked():
+            choice = self.compare_period.currentData()
+            other = (period_before(period) if choice == "before"
+                     else period_bounds(choice, today, *self._range_of(self.compare_range)))
+        s = self.suggestion()
+        info = datasets.get_dataset(self.ctx.db, s.dataset) if s else None
+        last_day = date.fromisoformat(info.date_max[:10]) if info and info.date_max else None
+        return clip_to_data(period, other, last_day, same_length=self.compare_period.currentData() != "range")
+
     def _later(self, *_args) -> None:
         if not self._loading:
             self._redraw.start()
@@ -132,12 +188,29 @@ class ChartPanel(QWidget):
             self.step_list.itemChanged.connect(self._later)
             form.addRow(QLabel(self.tr("Steps, in order")))
             form.addRow(self.step_list)
+            self.funnel_period, self.funnel_range = self._period_picker(
+                form, self.tr("Period"), ((self.tr("All data"), "all"), (self.tr("This week"), "this_week"),
+                                          (self.tr("Last week"), "last_week"), (self.tr("Date range"), "range")))
+            self.funnel_compare = QCheckBox(self.tr("Compare with another period"))
+            self.funnel_compare.toggled.connect(self._later)
+            form.addRow(self.funnel_compare)
+            self.compare_period, self.compare_range = self._period_picker(
+                form, self.tr("Compare with"), ((self.tr("The period before"), "before"),
+                                                (self.tr("Last week"), "last_week"),
+                                                (self.tr("Date range"), "range")))
         elif kind == "retention":
             self.retention_mode = QComboBox()
             self.retention_mode.addItem(self.tr("Heatmap"), "heatmap")
             self.retention_mode.addItem(self.tr("Curves"), "curves")
             self.retention_mode.currentIndexChanged.connect(self._later)
             form.addRow(self.tr("Show"), self.retention_mode)
+            self.retention_grouping = QComboBox()
+            self.retention_grouping.addItem(self.tr("By day"), "day")
+            self.retention_grouping.addItem(self.tr("By week"), "week")
+            self.retention_grouping.setToolTip(self.tr("By week: the cohorts that started in one week (Monday to "
+                                                       "Sunday) as one row, weighted by cohort size"))
+            self.retention_grouping.currentIndexChanged.connect(self._later)
+            form.addRow(self.tr("Cohorts"), self.retention_grouping)
             note = QLabel(self.tr("Blank cells are days a cohort has not reached yet. The top row is the "
                                   "average weighted by cohort size."), wordWrap=True)
             note.setProperty("muted", True)
@@ -176,7 +249,8 @@ class ChartPanel(QWidget):
         for suggestion in chart_data.all_suggestions(self.ctx.db):
             self.suggestions[suggestion.kind].append(suggestion)
         for kind, button in self.kind_buttons.items():
-            button.setEnabled(bool(self.suggestions[kind]))
+            # A kind no dataset fits stays clickable: its page says what it needs and how to get it.
+            button.setToolTip("" if self.suggestions[kind] else self.missing_text(kind))
         self.show_kind(self.kind, self.current_dataset())
 
     def current_dataset(self) -> str | None:
@@ -264,10 +338,15 @@ class ChartPanel(QWidget):
                   "recency": [c.name for c in info.columns if c.type in ("date", "datetime")],
                   "frequency": [c.name for c in info.columns if c.type in datasets.NUMERIC_TYPES],
                   "monetary": [c.name for c in info.columns if c.type in datasets.NUMERIC_TYPES]}
+        from workbench.reports.chart_suggest import ROWS_PER_USER
+
         for key, combo in self.rfm_combos.items():
             combo.clear()
-            combo.addItems(by_key[key])
-            combo.setCurrentText(params[key])
+            if key == "frequency":   # an order list has no count: each user's rows are counted
+                combo.addItem(self.tr("Rows per user (one row per order)"), ROWS_PER_USER)
+            for name in by_key[key]:
+                combo.addItem(name, name)
+            combo.setCurrentIndex(max(combo.findData(params[key]), 0))
         self.sequence_combo.clear()
         self.sequence_combo.addItem(self.tr("No sequence, list only"), None)
         try:
@@ -302,9 +381,21 @@ class ChartPanel(QWidget):
         self.message.setText(text)
         self.message.show()
 
+    def missing_text(self, kind: str) -> str:
+        """What a kind needs when no imported dataset fits it, and how to get such a dataset."""
+        if kind == "rfm":
+            return self.tr("No imported dataset fits RFM yet. RFM needs three columns: a user id, a date (of the "
+                           "order, or of the user's last order or visit) and an amount. An order list with one "
+                           "row per order is enough (each user's orders are counted); a user list with one row "
+                           "per user also needs an order count. Export such a list from the back office, with "
+                           "headers like user_id, order_date, amount, and import it (Import… above).")
+        return self.tr("No imported dataset has columns for this chart yet.")
+
     def _set_chart(self, chart) -> None:
+        self._chart_kind = self.kind if chart is not None else None
         if self.chart is not None:
             self.host_layout.removeWidget(self.chart.widget)
+            self.chart.widget.hide()   # deleteLater waits for the event loop: never show it meanwhile
             self.chart.widget.deleteLater()
         self.chart = chart
         if chart is not None:
@@ -322,9 +413,11 @@ class ChartPanel(QWidget):
         self.hover_label.setText(text or " ")
 
     def draw(self) -> None:
+        self._cancel_job()   # whatever was being read is superseded: its answer must not land later
         suggestion = self.suggestion()
+        self.option_pages[self.kind].setEnabled(suggestion is not None)   # no empty combos to click
         if suggestion is None:
-            self._show_message(self.tr("No imported dataset has columns for this chart yet."))
+            self._show_message(self.missing_text(self.kind))
             self.drawn.emit(self.kind)
             return
         from workbench.ui.reports import chart_builders as cb
@@ -337,8 +430,38 @@ class ChartPanel(QWidget):
         if chart is not None:
             self._set_chart(chart)
         self.hover_label.setText(self.tr("Hover for exact values · drag to pan · wheel to zoom"))
-        if not (self.kind == "bars" and self.bars_pending()):
-            self.drawn.emit(self.kind)  # the bars emit it when their sums arrive
+        if not self.pending():
+            self.drawn.emit(self.kind)  # a chart read off the GUI thread emits it when its data arrives
+
+    def _cancel_job(self) -> None:
+        if self._bars_job is not None and not self._bars_job.finished:
+            self._bars_job.cancel()
+        self._bars_job = None
+
+    def _off_thread(self, fetch, build, waiting: str) -> None:
+        """fetch(db) reads and sums on a pool thread with its own connection (on big data the reading takes
+        hundreds of ms); build(answer) makes the chart on the GUI thread when the answer arrives, unless
+        another draw came first. Meanwhile a chart of the same kind stays up; another kind's never does."""
+        from workbench.ui.common.operation import run_operation
+
+        kind = self.kind
+
+        def show(answer) -> None:
+            if self._bars_job is job and self.kind == kind:
+                chart = build(answer)
+                if chart is not None:
+                    self._set_chart(chart)
+                self.drawn.emit(kind)
+
+        def failed(sentence: str) -> None:
+            if self._bars_job is job:
+                self._show_message(sentence)
+                self.drawn.emit(kind)
+
+        self._cancel_job()
+        if self.chart is None or self._chart_kind != kind:
+            self._show_message(waiting)
+        job = self._bars_job = run_operation(self.ctx.db_path, fetch, done=show, failed=failed, owner=self)
 
     def _draw_trend(self, cb, s):
         metrics = self._checked(self.metric_list)
@@ -346,25 +469,31 @@ class ChartPanel(QWidget):
             self._show_message(self.tr("Tick at least one metric."))
             return None
         period = self.previous_days.currentData() or None
-        data = chart_data.trend_data(self.ctx.db, s.dataset, metrics, previous_days=period)
-        right = []
-        if self.right_axis_check.isChecked() and len(metrics) > 1:
+        dataset, language, marked = s.dataset, current_language(), self.markers_check.isChecked()
+        moving, previous = self.moving_check.isChecked(), self.previous_check.isChecked()
+        two_axes = self.right_axis_check.isChecked() and len(metrics) > 1
+
+        def fetch(db):
+            return (chart_data.trend_data(db, dataset, metrics, previous_days=period),
+                    chart_events(db, dataset, metrics, language) if marked else [])
+
+        def build(answer):
+            data, events = answer
             first_type = data.types[metrics[0]]
-            right = [m for m in metrics[1:] if data.types[m] != first_type]   # e.g. a rate beside a count
-        events = (chart_events(self.ctx.db, s.dataset, metrics, current_language())
-                  if self.markers_check.isChecked() else [])
-        return cb.build_trend(data, moving=self.moving_check.isChecked(), previous=self.previous_check.isChecked(),
-                              events=events, right_metrics=right)
+            right = [m for m in metrics[1:] if data.types[m] != first_type] if two_axes else []  # a rate beside a count
+            return cb.build_trend(data, moving=moving, previous=previous, events=events, right_metrics=right)
+
+        self._off_thread(fetch, build, self.tr("Reading %1…").replace("%1", dataset))
+        return None
 
     def _draw_bars(self, cb, s):
         """Summed off the GUI thread (at 100k rows the sum takes ~60 ms, with an id it took seconds):
         the chart replaces the 'summing' line when the numbers arrive, unless another draw came first."""
-        from workbench.ui.common.operation import run_operation
-
         dimension, metric = self.bar_dimension.currentText(), self.bar_metric.currentText()
         if not dimension or not metric:
+            self._show_message(self.missing_text("bars"))
             return None
-        order, dataset, kind = self.bar_sort.currentData(), s.dataset, self.kind
+        order, dataset = self.bar_sort.currentData(), s.dataset
 
         def sum_bars(db):
             items = chart_data.bars_data(db, dataset, dimension, metric, descending=order != "asc")
@@ -372,43 +501,97 @@ class ChartPanel(QWidget):
                 items.sort(key=lambda item: item[0])
             return items, datasets.get_dataset(db, dataset).column(metric).type
 
-        def show(answer) -> None:
-            if self._bars_job is job and self.kind == kind:
-                self._set_chart(cb.build_bars(answer[0], metric, answer[1]))
-                self.drawn.emit(kind)
-
-        if self._bars_job is not None:
-            self._bars_job.cancel()
-        self._show_message(self.tr("Summing %1 by %2…").replace("%1", metric).replace("%2", dimension))
-        job = self._bars_job = run_operation(self.ctx.db_path, sum_bars, done=show, failed=self._show_message,
-                                                        owner=self)
+        self._chart_kind = None   # the 'summing' line shows even over an earlier bar chart
+        self._off_thread(sum_bars, lambda answer: cb.build_bars(answer[0], metric, answer[1]),
+                         self.tr("Summing %1 by %2…").replace("%1", metric).replace("%2", dimension))
         return None
 
-    def bars_pending(self) -> bool:
+    def pending(self) -> bool:
+        """Whether a chart's data is still being read off the GUI thread (tests and shots wait on it)."""
         return self._bars_job is not None and not self._bars_job.finished
 
+    bars_pending = pending
+
     def _draw_funnel(self, cb, s):
+        from workbench.reports.funnel import compare_funnels
+
         steps = self._checked(self.step_list)
         if len(steps) < 2:
             self._show_message(self.tr("Tick at least two steps."))
             return None
-        return cb.build_funnel(chart_data.funnel_data(self.ctx.db, s.dataset, steps))
+        info = datasets.get_dataset(self.ctx.db, s.dataset)
+        has_dates = bool(info.date_column)
+        self.funnel_period.setEnabled(has_dates)
+        if not has_dates:
+            self.funnel_period.setCurrentIndex(0)
+        period, other = self.funnel_periods()
+        self.funnel_compare.setEnabled(period is not None)
+        self.compare_period.setEnabled(period is not None)
+        dataset = s.dataset
+
+        def fetch(db):
+            current = chart_data.funnel_data(db, dataset, steps, period)
+            return current, chart_data.funnel_data(db, dataset, steps, other) if other is not None else None
+
+        def build(answer):
+            current, previous = answer
+            if period is not None and not current[0].value:
+                self._show_message(self.tr("No rows from %1 to %2 in this dataset (its data runs to %3).")
+                                   .replace("%1", period[0].isoformat()).replace("%2", period[1].isoformat())
+                                   .replace("%3", info.date_max or "—"))
+                return None
+            if previous is None:
+                return cb.build_funnel(current, self._period_text(period))
+            return cb.build_funnel_compare(compare_funnels(current, previous), current,
+                                           self._period_text(period), self._period_text(other))
+
+        self._off_thread(fetch, build, self.tr("Reading %1…").replace("%1", dataset))
+        return None
+
+    def _period_text(self, period) -> str:
+        if period is None:
+            return self.tr("All data")
+        return self.tr("%1 to %2").replace("%1", period[0].isoformat()).replace("%2", period[1].isoformat())
 
     def _draw_retention(self, cb, s):
-        table = chart_data.retention_data(self.ctx.db, s.dataset, s.params["cohort"], s.params["periods"],
-                                          s.params["size"])
-        return cb.build_retention(table, self.retention_mode.currentData())
+        from workbench.reports.cohort import is_daily, weekly_cohorts
+
+        dataset, params = s.dataset, s.params
+        grouping, mode = self.retention_grouping.currentData(), self.retention_mode.currentData()
+
+        def fetch(db):
+            table = chart_data.retention_data(db, dataset, params["cohort"], params["periods"], params["size"])
+            daily = is_daily(table)
+            return daily, weekly_cohorts(table) if daily and grouping == "week" else table
+
+        def build(answer):
+            daily, table = answer
+            self.retention_grouping.setEnabled(daily)   # weekly grouping needs cohorts that are days
+            return cb.build_retention(table, mode)
+
+        self._off_thread(fetch, build, self.tr("Reading %1…").replace("%1", dataset))
+        return None
 
     def _draw_rfm(self, cb, s):
-        columns = {key: combo.currentText() for key, combo in self.rfm_combos.items()}
+        columns = {key: combo.currentData() for key, combo in self.rfm_combos.items()}
         if not all(columns.values()):
+            self._show_message(self.missing_text("rfm"))
             return None
-        if self.rfm_result is None:
-            self.rfm_result = chart_data.rfm_data(self.ctx.db, s.dataset, columns["id"], columns["recency"],
-                                                  columns["frequency"], columns["monetary"])
+        if self.rfm_result is not None:   # another segment picked: the scores are already there
+            return cb.build_rfm(self.rfm_result, self.selected_segment())
+        dataset = s.dataset
+
+        def fetch(db):   # a million users take a second or two: never on the GUI thread
+            return chart_data.rfm_data(db, dataset, columns["id"], columns["recency"], columns["frequency"],
+                                       columns["monetary"])
+
+        def build(result):
+            self.rfm_result = result
             self._fill_segments()
-        selected = self.selected_segment()
-        return cb.build_rfm(self.rfm_result, selected)
+            return cb.build_rfm(result, self.selected_segment())
+
+        self._off_thread(fetch, build, self.tr("Scoring the users of %1…").replace("%1", dataset))
+        return None
 
     def _fill_segments(self) -> None:
         from workbench.reports.rfm import SEGMENT_ORDER
@@ -437,6 +620,7 @@ class ChartPanel(QWidget):
     def _draw_distribution(self, cb, s):
         metric = self.dist_metric.currentText()
         if not metric:
+            self._show_message(self.missing_text("distribution"))
             return None
         edges, counts = chart_data.histogram(chart_data.distribution_values(self.ctx.db, s.dataset, metric),
                                              self.dist_bins.value())

@@ -10,7 +10,7 @@ from workbench.ui.common.theme import ACCENT, ALERT_COLORS, current_scheme
 
 SERIES_COLORS = [ACCENT, "#e07b39", "#3aa76d", "#8e6bd1", "#d64579", "#2aa3b8", "#a38a2a", "#6b7280"]
 EPOCH = date(1970, 1, 1)
-EVENT_COLORS = {"import": "#8a8f98", "pdca": "#3aa76d"}
+EVENT_COLORS = {"import": "#8a8f98", "pdca": "#3aa76d", "pdca_check": "#2b7d52"}
 
 
 def chinese() -> bool:

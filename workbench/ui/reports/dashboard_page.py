@@ -136,7 +136,17 @@ class DashboardPage(QWidget):
     def screenshot_states(self):
         def state(kind):
             return lambda: (self.chart.show_kind(kind), self._settle())
-        return [(kind, state(kind)) for kind in ("trend", "bars", "funnel", "retention", "rfm", "distribution")]
+        def option(kind, widget, data):
+            def enter():
+                self.chart.show_kind(kind)
+                widget.setCurrentIndex(max(widget.findData(data), 0))
+                self.chart.funnel_compare.setChecked(kind == "funnel")
+                self.chart.draw()
+                self._settle()
+            return enter
+        return [(kind, state(kind)) for kind in ("trend", "bars", "funnel", "retention", "rfm", "distribution")] + [
+            ("funnel-compare", option("funnel", self.chart.funnel_period, "this_week")),
+            ("retention-week", option("retention", self.chart.retention_grouping, "week"))]
 
     def _settle(self) -> None:
         from PySide6.QtCore import QDeadlineTimer, QThread
