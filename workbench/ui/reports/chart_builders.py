@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 
 from workbench.reports.metric_cards import format_value
 from workbench.reports.rfm import SEGMENT_ORDER
-from workbench.ui.reports.chart_labels import segment_label, short_title, stack_labels, thin_step
+from workbench.ui.reports.chart_labels import segment_label, short_title, stack_labels
 from workbench.ui.common.theme import ACCENT, current_scheme
 from workbench.ui.reports.chart_style import (EVENT_COLORS, SERIES_COLORS, DayAxis, alert_color, chinese,
                                               day_number, new_plot_widget, pen, percent_axis)

@@ -36,14 +36,3 @@ def stack_labels(spans: list[tuple[float, float]], lanes: int = 3, gap: float = 
                 break
     return placed
 
-
-def thin_step(widths: list[float], spacing: float, gap: float = 8.0) -> int:
-    """Every how-many-th label of an evenly spaced axis fits without touching its neighbours:
-    labels `spacing` pixels apart, the widest `max(widths)` wide."""
-    widest = max(widths, default=0.0)
-    if spacing <= 0:
-        return max(len(widths), 1)
-    step = 1
-    while step < max(len(widths), 1) and step * spacing < widest + gap:
-        step += 1
-    return step
