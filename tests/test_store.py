@@ -123,7 +123,8 @@ def test_a_failed_nested_write_is_undone_alone(db):
 
 
 def test_a_second_writer_waits_then_reports_busy(db, db_path):
-    from workbench.store.connection import BUSY_TIMEOUT_MS, DatabaseBusy
+    from workbench.store.connection import BUSY_TIMEOUT_MS
+    from workbench.store.faults import DatabaseBusy
 
     other = sqlite3.connect(str(db_path), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")

@@ -8,6 +8,7 @@ layout test walks every page and the main dialogs in both languages at 1280×800
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6 import QtGui
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QCheckBox, QGroupBox, QLabel, QPushButton,
                                QRadioButton, QTabBar, QWidget)
@@ -38,7 +39,7 @@ def _label_problem(label: QLabel) -> str | None:
     width, height = box.width() - 2 * margin, box.height() - 2 * margin
     indent = max(label.indent(), 0)
     if label.textFormat() == Qt.TextFormat.RichText or (label.textFormat() == Qt.TextFormat.AutoText
-                                                       and Qt.mightBeRichText(text)):
+                                                       and QtGui.Qt.mightBeRichText(text)):  # a QtGui function
         document = QTextDocument()
         document.setDefaultFont(label.font())
         document.setDocumentMargin(0)
@@ -59,8 +60,7 @@ def _label_problem(label: QLabel) -> str | None:
         else:
             need_w = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
             need_h = 0
-    tip = " ".join(label.toolTip().split())
-    if plain.rstrip().endswith(ELLIPSIS) and len(tip) > len(plain) and tip.startswith(plain.rstrip()[:-1].strip()[:8]):
+    if _elided(plain, label.toolTip()):
         return "elided"
     if need_w > width - indent + SLACK:
         return f"text {need_w:.0f}px wide in {width - indent}px"
@@ -69,10 +69,17 @@ def _label_problem(label: QLabel) -> str | None:
     return None
 
 
+def _elided(text: str, tooltip: str) -> bool:
+    """Text cut short with an ellipsis, its whole in the tooltip (how the app elides). A menu-style
+    "Import user list…" whose tooltip explains it in other words is not elided."""
+    tip = " ".join(tooltip.split())
+    return text.rstrip().endswith(ELLIPSIS) and len(tip) > len(text) and tip.startswith(text.rstrip()[:-1].strip()[:8])
+
+
 def _button_problem(button: QAbstractButton) -> str | None:
     if not button.text().strip():
         return None
-    if isinstance(button, QPushButton) and button.text().rstrip().endswith(ELLIPSIS) and len(button.toolTip()) > len(button.text()):
+    if isinstance(button, QPushButton) and _elided(button.text(), button.toolTip()):
         return "elided"
     if isinstance(button, QPushButton):  # the style's minimum button width is not text: measure the text
         icon = button.iconSize().width() + 4 if not button.icon().isNull() else 0
