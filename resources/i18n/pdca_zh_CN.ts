@@ -250,7 +250,7 @@
     </message>
     <message>
         <source>月底, 下周五, end of next month, 2026-12-31 …</source>
-        <translation type="unfinished"></translation>
+        <translation>月底、下周五、下月底、2026-12-31 …</translation>
     </message>
     <message>
         <source>If we …, then the metric will …, because …</source>
