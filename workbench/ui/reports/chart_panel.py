@@ -30,7 +30,7 @@ class ChartPanel(QWidget):
         self.chart = None
         self.rfm_result = None
         self._loading = False
-        self._bars_job = None  # the chart data being read off the GUI thread
+        self._chart_job = None  # the chart data being read off the GUI thread
         self._chart_kind = None
         self._redraw = QTimer(self, singleShot=True, interval=0)
         self._redraw.timeout.connect(self.draw)
@@ -434,9 +434,9 @@ class ChartPanel(QWidget):
             self.drawn.emit(self.kind)  # a chart read off the GUI thread emits it when its data arrives
 
     def _cancel_job(self) -> None:
-        if self._bars_job is not None and not self._bars_job.finished:
-            self._bars_job.cancel()
-        self._bars_job = None
+        if self._chart_job is not None and not self._chart_job.finished:
+            self._chart_job.cancel()
+        self._chart_job = None
 
     def _off_thread(self, fetch, build, waiting: str) -> None:
         """fetch(db) reads and sums on a pool thread with its own connection (on big data the reading takes
@@ -447,21 +447,21 @@ class ChartPanel(QWidget):
         kind = self.kind
 
         def show(answer) -> None:
-            if self._bars_job is job and self.kind == kind:
+            if self._chart_job is job and self.kind == kind:
                 chart = build(answer)
                 if chart is not None:
                     self._set_chart(chart)
                 self.drawn.emit(kind)
 
         def failed(sentence: str) -> None:
-            if self._bars_job is job:
+            if self._chart_job is job:
                 self._show_message(sentence)
                 self.drawn.emit(kind)
 
         self._cancel_job()
         if self.chart is None or self._chart_kind != kind:
             self._show_message(waiting)
-        job = self._bars_job = run_operation(self.ctx.db_path, fetch, done=show, failed=failed, owner=self)
+        job = self._chart_job = run_operation(self.ctx.db_path, fetch, done=show, failed=failed, owner=self)
 
     def _draw_trend(self, cb, s):
         metrics = self._checked(self.metric_list)
@@ -508,7 +508,7 @@ class ChartPanel(QWidget):
 
     def pending(self) -> bool:
         """Whether a chart's data is still being read off the GUI thread (tests and shots wait on it)."""
-        return self._bars_job is not None and not self._bars_job.finished
+        return self._chart_job is not None and not self._chart_job.finished
 
     bars_pending = pending
 
