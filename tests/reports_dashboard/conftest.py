@@ -46,17 +46,20 @@ def reports_ctx(qapp, reports_db, db_path):
     return context
 
 
+def show_dashboard(ctx, qtbot):
+    """Shows the dashboard page over ctx's data, once its first chart is drawn (read off the GUI thread)."""
+    from workbench.ui.reports.dashboard_page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 820)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
+    return page
+
+
 @pytest.fixture
 def open_dashboard(reports_ctx, qtbot):
     """Shows the dashboard page over the imported reports, once its first chart is drawn."""
-    def open_page():
-        from workbench.ui.reports.dashboard_page import DashboardPage
-
-        widget = DashboardPage(reports_ctx)
-        qtbot.addWidget(widget)
-        widget.resize(1300, 820)
-        widget.show()
-        widget.refresh()
-        qtbot.waitUntil(lambda: widget.chart.chart is not None, timeout=5000)
-        return widget
-    return open_page
+    return lambda: show_dashboard(reports_ctx, qtbot)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from workbench.pdca import repository as pdca
+from tests.reports_dashboard.conftest import show_dashboard
 from workbench.reports import datasets
 from workbench.reports.dashboard_store import chart_events
 from workbench.ui.reports.chart_labels import short_title, stack_labels
@@ -68,14 +69,7 @@ def test_the_trend_shows_each_marker_tag_and_no_two_visible_tags_overlap(ctx, qt
     for day in (5, 6, 7, 8):                                # four cycles that start within four days
         _cycle(ctx.db, f"实验{day}号 提升次日留存", "核心日报", do_day=day, check_day=day + 10)
     _daily(ctx.db, "核心日报", _days("2026-11-15", 5), base=900)   # an import bringing up to 11-19
-    from workbench.ui.reports.dashboard_page import DashboardPage
-
-    page = DashboardPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1300, 820)
-    page.show()
-    page.refresh()
-    qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
+    page = show_dashboard(ctx, qtbot)
     page.chart.show_kind("trend", "核心日报")
     qtbot.waitUntil(lambda: not page.chart.pending(), timeout=5000)   # read off the GUI thread
     tags = page.chart.chart.tags

@@ -4,26 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from tests.reports_dashboard.conftest import show_dashboard
 from workbench.reports import datasets
-
-
-def _open(ctx, qtbot):
-    from workbench.ui.reports.dashboard_page import DashboardPage
-
-    page = DashboardPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1300, 820)
-    page.show()
-    page.refresh()
-    qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
-    return page
 
 
 def test_rfm_without_a_user_list_says_which_columns_it_needs_and_hides_the_previous_chart(ctx, qtbot):
     days = [(date(2026, 11, 1) + timedelta(days=n)).isoformat() for n in range(20)]
     datasets.create_dataset_from_rows(ctx.db, "核心日报", ["日期", "活跃用户"], [[d, 100 + i] for i, d in enumerate(days)],
                                       key_columns=["日期"])
-    page = _open(ctx, qtbot)
+    page = show_dashboard(ctx, qtbot)
     trend_widget = page.chart.chart.widget
     qtbot.waitUntil(trend_widget.isVisible, timeout=2000)
     page.chart.kind_buttons["rfm"].click()                  # clickable, though no dataset fits
@@ -65,7 +54,7 @@ def test_an_order_list_is_enough_for_rfm_its_orders_counted_per_user(db):
 
 def test_the_rfm_tab_scores_an_order_list(ctx, qtbot):
     _orders(ctx.db)
-    page = _open(ctx, qtbot)
+    page = show_dashboard(ctx, qtbot)
     page.chart.kind_buttons["rfm"].click()
     qtbot.waitUntil(lambda: page.chart.rfm_result is not None and page.chart.chart is not None, timeout=5000)
     assert page.chart.rfm_combos["frequency"].currentText() == "每个用户的行数（一行一单）"

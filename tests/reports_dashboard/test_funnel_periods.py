@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.reports_dashboard.conftest import show_dashboard
 from workbench.reports import chart_data, datasets
 from workbench.reports.funnel import compare_funnels, period_before, period_bounds
 
@@ -52,14 +53,7 @@ def test_a_period_sums_only_its_days_and_the_comparison_gives_the_change_per_ste
 
 
 def test_the_dashboard_compares_this_week_with_the_week_before(funnel_db, ctx, qtbot):
-    from workbench.ui.reports.dashboard_page import DashboardPage
-
-    page = DashboardPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1300, 820)
-    page.show()
-    page.refresh()
-    qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
+    page = show_dashboard(ctx, qtbot)
     panel = page.chart
     panel.show_kind("funnel", "转化日报")
     qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)

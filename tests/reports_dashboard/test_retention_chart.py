@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.reports_dashboard.conftest import show_dashboard
 from workbench.reports import chart_data, datasets
 from workbench.reports.cohort import is_daily, weekly_cohorts
 
@@ -50,14 +51,7 @@ def test_weekly_is_refused_quietly_for_cohorts_that_are_not_days(db):
 
 
 def test_the_heatmap_by_week_prints_each_cell_and_has_a_colour_scale(cohorts, ctx, qtbot):
-    from workbench.ui.reports.dashboard_page import DashboardPage
-
-    page = DashboardPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1300, 820)
-    page.show()
-    page.refresh()
-    qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
+    page = show_dashboard(ctx, qtbot)
     page.chart.show_kind("retention", "新增留存")
     qtbot.waitUntil(lambda: not page.chart.pending(), timeout=5000)   # read off the GUI thread
     assert page.chart.retention_grouping.isEnabled()
