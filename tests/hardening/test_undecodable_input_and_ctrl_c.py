@@ -79,7 +79,10 @@ def test_a_file_named_in_gbk_bytes_is_found_under_its_own_name(wb, tmp_path):
 
 # The real CLI in a child, with a hook that announces the moment to interrupt and holds it there.
 INTERRUPTIBLE_IMPORT = textwrap.dedent("""
-    import sys, time
+    import signal, sys, time
+    # As in a terminal: a child of a background job starts with SIGINT ignored, and Python then raises no
+    # KeyboardInterrupt (CI runs in the background).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import workbench.store.connection as connection
     import workbench.reports.importer as importer
 
