@@ -124,3 +124,21 @@ def test_every_subcommand_is_in_the_readme_command_table():
     table = [line for line in readme.splitlines() if line.startswith("| `workbench")]
     documented = {command for command in MINIMAL_ARGS if any(f"`workbench {command}" in row for row in table)}
     assert sorted(set(MINIMAL_ARGS) - documented) == []
+
+
+def test_an_import_and_its_undo_are_stamped_with_now(data_folder, tmp_path, capsys):
+    db_file = str(tmp_path / "wb.db")
+    _write_report(tmp_path / "report.xlsx")
+    assert main(["--now", "2026-11-23T09:00", "--db", db_file, "import", str(tmp_path / "report.xlsx")]) == 0
+    capsys.readouterr()
+    assert main(["--db", db_file, "imports", "--now", "2026-11-24T10:00"]) == 0
+    assert "2026-11-23 09:00:00" in capsys.readouterr().out  # the import log says when, by --now
+    assert main(["--db", db_file, "--now", "2026-11-24T10:00", "imports", "--undo", "1"]) == 0
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    try:
+        assert conn.execute("SELECT imported_at, undone_at FROM imports").fetchall() == [
+            ("2026-11-23T09:00:00", "2026-11-24T10:00:00")]
+    finally:
+        conn.close()

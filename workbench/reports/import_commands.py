@@ -17,12 +17,13 @@ def _zh() -> bool:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workbench.command_line import open_db_for, print_json, say
+    from workbench.command_line import now_of, open_db_for, print_json, say
     from workbench.reports.importer import import_file
 
     db = open_db_for(args)
     try:
-        result = import_file(db, args.file, dataset=args.dataset, sheet=args.sheet, dry_run=args.dry_run)
+        result = import_file(db, args.file, dataset=args.dataset, sheet=args.sheet, dry_run=args.dry_run,
+                             now=now_of(args))
     finally:
         db.close()
     payload = result.to_json()
@@ -95,13 +96,13 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 
 
 def cmd_imports(args: argparse.Namespace) -> int:
-    from workbench.command_line import open_db_for, print_json
+    from workbench.command_line import now_of, open_db_for, print_json
     from workbench.reports.importer import list_imports, undo_import
 
     db = open_db_for(args)
     try:
         if args.undo is not None:
-            record = undo_import(db, args.undo)
+            record = undo_import(db, args.undo, now=now_of(args))
             print(in_language(f"已撤销第 {args.undo} 次导入（{record['file_name']} → {record['dataset_name']}）",
                               f"Undid import {args.undo} ({record['file_name']} → {record['dataset_name']})"))
             return 0

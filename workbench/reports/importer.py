@@ -28,12 +28,14 @@ from workbench.reports.import_plan import (EXCEL_MAX_ROWS, ImportPlan, analyse, 
 from workbench.reports.period_replace import replace_rows
 from workbench.sheets.readers import Sheet, in_background
 from workbench.reports.table_detect import NOTE_START, TOTALS, after_gap, classify_row, detect
-# imported_at / undone_at still read the clock here: run() and undo_import() do not take `now` yet.
+# imported_at / undone_at are the caller's `now`; a caller without one (a test, a script) gets the wall clock.
 from workbench.clock import wall_clock
 from workbench.store import now_text, write_transaction
 from workbench.text_input import redecode
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from sqlite_utils import Database
 
 PROGRESS_EVERY = 5000
@@ -441,8 +443,8 @@ def _period_slot(plan: ImportPlan) -> int | None:
     return best
 
 
-def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPass, digest: str) -> None:
-    now = now_text(wall_clock())
+def _write(db: Database, plan: ImportPlan, result: ImportResult, row_pass: RowPass, digest: str,
+           now: str) -> None:
     discard_redo(db, plan.dataset)
     before = _dataset_row(db, plan.dataset)
     row, stored, added_names, created = _prepare_dataset(db, plan, now)
@@ -636,8 +638,10 @@ def _demote(plan: ImportPlan, row_pass: RowPass) -> None:
 
 
 def run(db: Database, plan: ImportPlan, *, dry_run: bool = False, progress: ProgressFn | None = None,
-        cancelled: Callable[[], bool] | None = None, digest: str | None = None) -> ImportResult:
-    """Write the planned import in one transaction (or, with dry_run, compute it and roll it back)."""
+        cancelled: Callable[[], bool] | None = None, digest: str | None = None,
+        now: datetime | None = None) -> ImportResult:
+    """Write the planned import in one transaction (or, with dry_run, compute it and roll it back),
+    stamped `now` (the wall clock when not given)."""
     if digest is None:
         digest = file_hash(plan.path)
     if plan.path is not None and tables.table_exists(db, "imports"):
@@ -647,7 +651,7 @@ def run(db: Database, plan: ImportPlan, *, dry_run: bool = False, progress: Prog
             warn(plan.warnings, f"这个文件在 {earlier[0][:16].replace('T', ' ')} 已经导入过一次。",
                  f"This file was already imported on {earlier[0][:16].replace('T', ' ')}.")
     with _big_cache(db):
-        return _attempts(db, plan, dry_run, progress, cancelled, digest)
+        return _attempts(db, plan, dry_run, progress, cancelled, digest, now_text(now or wall_clock()))
 
 
 IMPORT_CACHE_KIB = 64 * 1024
@@ -673,7 +677,7 @@ def _big_cache(db: Database):
 
 
 def _attempts(db: Database, plan: ImportPlan, dry_run: bool, progress: ProgressFn | None,
-              cancelled: Callable[[], bool] | None, digest: str) -> ImportResult:
+              cancelled: Callable[[], bool] | None, digest: str, now: str) -> ImportResult:
     for attempt in range(3):
         result = ImportResult(plan, dry_run=dry_run)
         row_pass = RowPass(plan, progress, cancelled)
@@ -681,7 +685,7 @@ def _attempts(db: Database, plan: ImportPlan, dry_run: bool, progress: ProgressF
         try:
             with write_transaction(db):
                 plan._retried = attempt
-                _write(db, plan, result, row_pass, digest)
+                _write(db, plan, result, row_pass, digest, now)
                 if dry_run:
                     raise _DryRun()
             return result
@@ -696,7 +700,8 @@ def _attempts(db: Database, plan: ImportPlan, dry_run: bool, progress: ProgressF
 
 def import_file(db: Database, path: str | Path, *, dataset: str | None = None, sheet: str | None = None,
                 dry_run: bool = False, progress: ProgressFn | None = None,
-                cancelled: Callable[[], bool] | None = None, overrides: dict | None = None) -> ImportResult:
+                cancelled: Callable[[], bool] | None = None, overrides: dict | None = None,
+                now: datetime | None = None) -> ImportResult:
     """analyse() + run(): the whole import of one file (what `workbench import` does); `overrides` are
     the operator's choices in the import dialog (import_plan.apply_overrides)."""
     hashing = in_background(file_hash, Path(path))  # on the other core while calamine loads the sheet
@@ -704,7 +709,8 @@ def import_file(db: Database, path: str | Path, *, dataset: str | None = None, s
     try:
         if overrides is not None:
             apply_overrides(plan, overrides)
-        return run(db, plan, dry_run=dry_run, progress=progress, cancelled=cancelled, digest=hashing.result())
+        return run(db, plan, dry_run=dry_run, progress=progress, cancelled=cancelled, digest=hashing.result(),
+                   now=now)
     finally:
         close_plan(plan)
 
@@ -776,7 +782,7 @@ def list_imports(db: Database, dataset: str | None = None, limit: int = 200) -> 
 REDO_TABLE = "redo_import_{}"  # where undo_import(keep_for_redo=True) moves an import's rows aside
 
 
-def undo_import(db: Database, import_id: int, *, keep_for_redo: bool = False) -> dict:
+def undo_import(db: Database, import_id: int, *, keep_for_redo: bool = False, now: datetime | None = None) -> dict:
     """Put the dataset back to its state before that import (only the latest import of a dataset).
 
     With keep_for_redo (the window's undo stack), the dataset as the import left it is kept aside in one
@@ -823,7 +829,7 @@ def undo_import(db: Database, import_id: int, *, keep_for_redo: bool = False) ->
             db.execute(f"UPDATE datasets SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
                        [before[f] for f in fields] + [record["dataset_id"]])
         db.execute("UPDATE imports SET undone_at = ?, redo_state = ? WHERE id = ?",
-                   [now_text(wall_clock()), json.dumps(redo_state, ensure_ascii=False) if redo_state else None, import_id])
+                   [now_text(now or wall_clock()), json.dumps(redo_state, ensure_ascii=False) if redo_state else None, import_id])
         if not record["created_dataset"]:
             from workbench.reports.after_import import after_import
 

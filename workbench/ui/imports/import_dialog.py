@@ -391,9 +391,10 @@ class ImportDialog(QDialog):
         from workbench.reports.importer import import_file
 
         path, sheet, dataset, overrides = self.path, self.plan.sheet, self.plan.dataset, self._overrides
+        now = self.ctx.now()
 
         def import_it(db, job):
-            return import_file(db, path, dataset=dataset, sheet=sheet, overrides=overrides,
+            return import_file(db, path, dataset=dataset, sheet=sheet, overrides=overrides, now=now,
                                progress=lambda done, total: job.progress(done, max(total, 0)),
                                cancelled=lambda: job.is_cancelled)
 

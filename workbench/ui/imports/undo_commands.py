@@ -24,7 +24,7 @@ class _ImportCommand(UndoCommand):
         self.import_id = import_id
 
     def _take_back(self) -> None:
-        importer.undo_import(self.db, self.import_id, keep_for_redo=True)
+        importer.undo_import(self.db, self.import_id, keep_for_redo=True, now=self.ctx.now())
 
     def _put_back(self) -> None:
         try:  # refused (a later import of the dataset since): say so; the stack moves on
