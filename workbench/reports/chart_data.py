@@ -102,23 +102,26 @@ OTHERS = "其他"
 
 def bars_data(db: Database, dataset: str, dimension: str, metric: str, descending: bool = True,
               most: int = MAX_BARS) -> list[tuple[str, float]]:
-    """The metric per dimension value (Σ, or the mean for percents), totals rows left out, sorted;
-    beyond `most` values, the top most-1 and one 其他 bar for the rest. Summed in SQL: at 100k rows
+    """The metric per dimension value by the column's aggregation (the mean for rates, scores and
+    averages such as a 1–5 满意度; the number of filled rows for a counted column; else Σ), totals
+    rows left out, sorted; beyond `most` values, the top most-1 and one 其他 bar for the rest. Summed in SQL: at 100k rows
     a Python pass took 0.3 s."""
     info = datasets.get_dataset(db, dataset)
     label_column, value_column = info.column(dimension), info.column(metric)
-    is_rate = value_column.type == "percent"
+    is_rate = value_column.type == "percent" or value_column.aggregation == "mean"
+    counted = value_column.aggregation == "count"
     label, value = datasets.quote(label_column.sql), datasets.quote(value_column.sql)
     sums: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
     for raw, total, n in db.execute(
             f"SELECT {label}, total({value}), count(*) FROM {datasets.quote(info.table_name)}"
-            f" WHERE {label} IS NOT NULL AND {label} != '' AND typeof({value}) IN ('integer', 'real')"
+            f" WHERE {label} IS NOT NULL AND {label} != ''"
+            + (f" AND {value} IS NOT NULL AND {value} != ''" if counted else f" AND typeof({value}) IN ('integer', 'real')") +
             f" GROUP BY {label}"):
         text = str(datasets.decode(label_column, raw))
         if is_total_label(text):
             continue
-        sums[text] += total
+        sums[text] += n if counted else total
         counts[text] += n
     ranked = sorted(sums, key=lambda k: sums[k] / counts[k] if is_rate else sums[k], reverse=True)
     if len(ranked) > most:
