@@ -331,3 +331,26 @@ def test_the_title_starts_where_the_style_puts_an_item_text(ctx, page):
     lst.itemDelegate().initStyleOption(option, index)
     text = lst.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, lst)
     assert (text.left() - option.rect.left(), text.right()) == (TaskDelegate.TEXT_LEFT, option.rect.right())
+
+
+def test_a_linked_repeating_row_shows_its_marks_as_icons_drawn_without_an_emoji_font(ctx, page):
+    """🔗 and ↻ were characters: without an emoji font (a bare Linux) 🔗 was drawn as a box."""
+    from workbench.ui.common import icons
+    from workbench.ui.common.theme import current_scheme
+
+    icons.icon("mdi6.link-variant")  # the font is loaded (the window does it after its first frame)
+    repo.create_task(ctx.db, "回访", important=True, urgent=True, due="2026-11-27", now=NOW)
+    repo.create_task(ctx.db, "回访", important=True, urgent=True, due="2026-11-27", user_id=42,
+                     recurrence="weekly", now=NOW)
+    page.refresh()
+    lst = page.panels["q1"].list
+    plain, marked = lst.item(0), lst.item(1)
+    assert plain.data(Qt.ItemDataRole.UserRole + 2) == marked.data(Qt.ItemDataRole.UserRole + 2)  # same due text
+    meta = marked.data(Qt.ItemDataRole.UserRole + 2)
+    assert all(ord(ch) < 0x2000 or "\u4e00" <= ch <= "\u9fff" for ch in meta), meta
+    image = lst.viewport().grab().toImage()
+    width = lst.fontMetrics().horizontalAdvance(meta) + 8
+    before_due = lambda r: r.adjusted(r.width() - width - 40, 4, -width, -4)  # noqa: E731
+    muted = current_scheme().muted
+    assert _colour_share(image, before_due(lst.visualItemRect(plain)), muted) == 0
+    assert _colour_share(image, before_due(lst.visualItemRect(marked)), muted) > 0.03

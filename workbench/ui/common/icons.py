@@ -18,6 +18,15 @@ def icon(name: str, color: str | None = None) -> QIcon:
     return _icon(name, color or current_scheme().muted)
 
 
+def loaded_icon(name: str, color: str | None = None) -> QIcon | None:
+    """The icon, or None while the icon font is not loaded yet: something painted in the first frame (a
+    task row's marks) must not load it there (qtawesome's import is ~0.3 s on the GUI thread). The window
+    repaints once the font is loaded (main_window._set_rail_icons)."""
+    if _mdi6.cache_info().currsize == 0:
+        return None
+    return icon(name, color)
+
+
 @lru_cache(maxsize=512)
 def _icon(name: str, color: str) -> QIcon:
     return _mdi6().icon(name, color=color)

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
 
     def _set_rail_icons(self) -> None:
         self.rail.set_icons([icon(spec.icon) for spec in PAGES])
+        self.centralWidget().update()  # the icons painted without the font (icons.loaded_icon) now show
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from workbench.privacy import mask_text
 from workbench.tasks.model import Task
+from workbench.ui.common.icons import loaded_icon
 from workbench.ui.common.theme import ACCENT, ALERT_COLORS, current_scheme
 from workbench.ui.tasks.task_format import OVERDUE, due_label, due_state, t
 
@@ -17,6 +18,9 @@ MIME = "application/x-workbench-task-ids"
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
 META_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 4  # icon names drawn before the due text (linked, repeats)
+LINKED_ICON = "mdi6.link-variant"  # an icon, not 🔗: a system without an emoji font draws that as a box
+REPEATS_ICON = "mdi6.repeat"
 
 
 class TaskDelegate(QStyledItemDelegate):
@@ -57,11 +61,25 @@ class TaskDelegate(QStyledItemDelegate):
             painter.setPen(self._meta_pens.get(index.data(STATE_ROLE), self._muted_pen))
             painter.drawText(text_rect.right() - meta_width, text_rect.top(), meta_width, text_rect.height(),
                              _RIGHT, meta)
+        meta_width += self._paint_marks(painter, index.data(MARKS_ROLE) or (), text_rect, meta_width)
         painter.setPen(self._title_pen)
         room = max(0, text_rect.width() - meta_width)
         painter.drawText(text_rect.left(), text_rect.top(), room, text_rect.height(), _LEFT,
                          metrics.elidedText(index.data(_TITLE), _ELIDE, room))
         painter.restore()
+
+
+    def _paint_marks(self, painter, names, text_rect, right_of: int) -> int:
+        """Draw the marks' icons right to left before the due text; returns the width they took."""
+        side = 14
+        taken = 0
+        for name in reversed(names):
+            mark = loaded_icon(name)
+            taken += side + 4
+            if mark is not None:
+                top = text_rect.top() + (text_rect.height() - side) // 2
+                mark.paint(painter, text_rect.right() - right_of - taken, top, side, side)
+        return taken
 
 
 _TITLE = Qt.ItemDataRole.DisplayRole
@@ -70,12 +88,13 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ELIDE = Qt.TextElideMode.ElideRight
 
 
+def marks(task: Task) -> list[str]:
+    """The icons a row shows for what its title does not say: linked to a user or cycle, repeats."""
+    return [name for name, shown in ((LINKED_ICON, task.links), (REPEATS_ICON, task.recurrence)) if shown]
+
+
 def meta_text(task: Task, now: datetime) -> str:
     parts = []
-    if task.links:
-        parts.append("🔗")
-    if task.recurrence:
-        parts.append("↻")
     if task.due:
         label = due_label(task.due, now.date())
         if due_state(task, now) == "overdue":
@@ -149,6 +168,7 @@ class QuadrantList(QListWidget):
             item = QListWidgetItem(title)
             item.setData(TASK_ROLE, task.id)
             item.setData(META_ROLE, meta_text(task, now))
+            item.setData(MARKS_ROLE, marks(task))
             item.setData(STATE_ROLE, due_state(task, now))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -14,6 +14,8 @@ from workbench.tasks import reminders
 from workbench.tasks.repository import link_names
 from workbench.tasks.recurrence import is_valid
 from workbench.ui.common.theme import ALERT_COLORS
+from workbench.ui.common.icons import icon
+from workbench.ui.tasks.quadrant_list import LINKED_ICON
 from workbench.ui.tasks.links import open_link
 from workbench.ui.tasks.task_format import link_summary, quadrant_title
 
@@ -90,7 +92,7 @@ class TaskDialog(QDialog):
             row_layout = QHBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
             for kind, label, value in links:
-                button = QPushButton("🔗 " + label)
+                button = QPushButton(icon(LINKED_ICON), label)
                 button.clicked.connect(lambda checked=False, k=kind, v=value: (self.reject(), open_link(ctx, k, v)))
                 row_layout.addWidget(button)
             row_layout.addStretch(1)
