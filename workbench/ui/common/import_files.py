@@ -1,5 +1,6 @@
 """What the two imports (a report, a user list) share about files: the folder the file dialog opens in
-(the last one used, kept in the settings) and which dropped files they take."""
+(the last one used, kept in the settings), which dropped files they take, and the drop handling of
+everything a file can be dropped on (TakesDroppedFiles)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,3 +36,26 @@ def dropped_file(mime) -> tuple[str | None, str | None]:
 def accepts(mime) -> bool:
     """Drag over: a local file is taken (an unreadable one gets its sentence on the drop)."""
     return mime.hasUrls() and any(url.isLocalFile() for url in mime.urls())
+
+
+class TakesDroppedFiles:
+    """Mixed in before the Qt class (`class ImportDialog(TakesDroppedFiles, QDialog)`): a dropped file an
+    import reads goes to take_dropped_file(path), any other file to refuse_dropped_file(sentence)."""
+
+    def take_dropped_file(self, path: str) -> None:
+        raise NotImplementedError
+
+    def refuse_dropped_file(self, sentence: str) -> None:
+        raise NotImplementedError
+
+    def dragEnterEvent(self, event) -> None:
+        if accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path, sentence = dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.take_dropped_file(path)
+        elif sentence is not None:
+            self.refuse_dropped_file(sentence)

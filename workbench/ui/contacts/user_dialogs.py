@@ -101,7 +101,7 @@ FIELD_LABELS = {"external_id": "User id", "name": "Name", "phone": "Phone", "wec
                 "stage": "Stage", "tags": "Tags"}
 
 
-class ImportUsersDialog(QDialog):
+class ImportUsersDialog(import_files.TakesDroppedFiles, QDialog):
     """Choose a file, check the column mapping, optionally start a recall sequence for everyone."""
 
     def __init__(self, ctx, parent=None, path: str | None = None):
@@ -166,18 +166,13 @@ class ImportUsersDialog(QDialog):
             import_files.remember_folder(self.ctx.settings, path)
             self.load(path)
 
-    def dragEnterEvent(self, event) -> None:
-        if import_files.accepts(event.mimeData()):
-            event.acceptProposedAction()
+    def take_dropped_file(self, path: str) -> None:
+        """A user list dropped on the dialog is read as if chosen."""
+        import_files.remember_folder(self.ctx.settings, path)
+        self.load(path)
 
-    def dropEvent(self, event) -> None:
-        """A user list dropped on the dialog is read as if chosen; another file gets one sentence."""
-        path, sentence = import_files.dropped_file(event.mimeData())
-        if path is not None:
-            import_files.remember_folder(self.ctx.settings, path)
-            self.load(path)
-        else:
-            self.message.setText(sentence)
+    def refuse_dropped_file(self, sentence: str) -> None:
+        self.message.setText(sentence)
 
     def load(self, path: str) -> None:
         try:

@@ -60,7 +60,7 @@ def display_value(value) -> str:
     return mask_text(str(value))
 
 
-class ImportDialog(QDialog):
+class ImportDialog(import_files.TakesDroppedFiles, QDialog):
 
     def __init__(self, ctx, path: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -160,18 +160,14 @@ class ImportDialog(QDialog):
         return box
 
     # --- files ----------------------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:
-        if import_files.accepts(event.mimeData()):
-            event.acceptProposedAction()
+    def take_dropped_file(self, path: str) -> None:
+        import_files.remember_folder(self.ctx.settings, path)
+        self.load(path)
 
-    def dropEvent(self, event) -> None:
-        path, sentence = import_files.dropped_file(event.mimeData())
-        if path is not None:
-            import_files.remember_folder(self.ctx.settings, path)
-            self.load(path)
-        else:  # the file loaded before (and an import under way) stay as they are
-            self.status.setText(sentence)
-            self.status.setStyleSheet(f"color: {theme.ALERT_COLORS['red']};")
+    def refuse_dropped_file(self, sentence: str) -> None:
+        # the file loaded before (and an import under way) stay as they are
+        self.status.setText(sentence)
+        self.status.setStyleSheet(f"color: {theme.ALERT_COLORS['red']};")
 
     def choose_file(self) -> None:
         start = import_files.last_folder(self.ctx.settings)

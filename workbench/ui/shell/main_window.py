@@ -17,6 +17,7 @@ from workbench.ui.shell.nav_rail import NavRail
 from workbench.ui.shell.pages import CAPTURE_BAR, PAGES, Page, load
 from workbench.ui.shell.status_line import StatusLine
 from workbench.ui.common.changes import Changes
+from workbench.ui.common.import_files import TakesDroppedFiles
 
 from workbench.ui.common import shortcuts
 
@@ -25,7 +26,7 @@ START_TRIAGE_SHORTCUT = shortcuts.START_TRIAGE
 IMPORT_USERS_SHORTCUT = shortcuts.IMPORT_USERS
 
 
-class MainWindow(QMainWindow):
+class MainWindow(TakesDroppedFiles, QMainWindow):
     first_frame_shown = Signal()  # start-up work that can wait (app.py: the integrity check, the backup)
     PREBUILD_AFTER_MS = 30  # the other pages are built one by one after start-up's steps, for their badges
 
@@ -443,23 +444,13 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(self, self.tr("About Ops Workbench"), self.about_text())
 
-    # --- drag a report onto the window ----------------------------------------------------
-    def dragEnterEvent(self, event) -> None:
-        from workbench.ui.common.import_files import accepts
-
-        if accepts(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
+    # --- drag a report onto the window (import_files.TakesDroppedFiles) --------------------
+    def take_dropped_file(self, path: str) -> None:
         """An .xlsx/.xls/.csv… opens the report import for it; any other file gets one sentence."""
-        from workbench.ui.common.import_files import dropped_file
+        self.ctx.events.import_requested.emit(path)
 
-        path, sentence = dropped_file(event.mimeData())
-        if path is not None:
-            event.acceptProposedAction()
-            self.ctx.events.import_requested.emit(path)
-        elif sentence is not None:
-            self.ctx.events.status_message.emit(sentence)
+    def refuse_dropped_file(self, sentence: str) -> None:
+        self.ctx.events.status_message.emit(sentence)
 
     # --- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
                                QWidget)
 
 from workbench.ui.common.icons import icon
+from workbench.ui.common.import_files import TakesDroppedFiles
 from workbench.ui.common.theme import ACCENT
 from workbench.ui.shell.pages import PAGES
 
@@ -23,7 +24,7 @@ def _label(text: str, *, prop: str | None = None, wrap: bool = True) -> QLabel:
     return label
 
 
-class DropZone(QFrame):
+class DropZone(TakesDroppedFiles, QFrame):
     """A dashed box that takes a dropped file and says so while one hovers over it."""
 
     file_dropped = Signal(str)
@@ -40,23 +41,21 @@ class DropZone(QFrame):
         self.style().polish(self)
 
     def dragEnterEvent(self, event) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-            self._set_hover(True)
+        super().dragEnterEvent(event)
+        self._set_hover(event.isAccepted())
 
     def dragLeaveEvent(self, event) -> None:
         self._set_hover(False)
 
     def dropEvent(self, event) -> None:
         self._set_hover(False)
-        from workbench.ui.common.import_files import dropped_file
+        super().dropEvent(event)
 
-        path, sentence = dropped_file(event.mimeData())
-        if path is not None:
-            event.acceptProposedAction()
-            self.file_dropped.emit(path)
-        elif sentence is not None:
-            self.file_refused.emit(sentence)
+    def take_dropped_file(self, path: str) -> None:
+        self.file_dropped.emit(path)
+
+    def refuse_dropped_file(self, sentence: str) -> None:
+        self.file_refused.emit(sentence)
 
 
 class WelcomePage(QWidget):
