@@ -42,3 +42,19 @@ def test_english_ui_keeps_qt_dialogs_english(ctx, qtbot):
         assert "&Look in:" in [label.text() for label in dialog.findChildren(QLabel)]
     finally:
         i18n.install_language("zh_CN")
+
+
+def test_a_string_no_catalogue_translates_reads_as_written(ctx, qtbot):
+    """The file-dialog fallback once answered "" for everything else: Qt took that as the translation, so
+    an untranslated string, and (through tr() asking the class's bases) "RFM" translated as itself,
+    showed blank — the dashboard's RFM button had no text."""
+    from PySide6.QtCore import QCoreApplication
+
+    from workbench.ui.reports.chart_panel import ChartPanel
+
+    assert QCoreApplication.translate("ChartPanel", "A sentence no catalogue has") == "A sentence no catalogue has"
+    panel = ChartPanel(ctx)
+    qtbot.addWidget(panel)
+    assert panel.tr("A sentence no catalogue has") == "A sentence no catalogue has"
+    assert {kind: button.text() for kind, button in panel.kind_buttons.items()} == {
+        "trend": "趋势", "bars": "对比", "funnel": "漏斗", "retention": "留存", "rfm": "RFM", "distribution": "分布"}

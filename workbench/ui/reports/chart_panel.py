@@ -42,7 +42,15 @@ class ChartPanel(QWidget):
                 "retention": self.tr("Retention"), "rfm": self.tr("RFM"), "distribution": self.tr("Distribution")}
 
     def _build(self) -> None:
+        # From the top down, as the dashboard page (a reparented subtree is restyled whole).
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
+        layout.addLayout(top)
+        body = QHBoxLayout()
+        layout.addLayout(body, 1)
+        left = QVBoxLayout()
+        body.addLayout(left, 1)
         top.setSpacing(4)
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[str, QToolButton] = {}
@@ -66,6 +74,7 @@ class ChartPanel(QWidget):
         top.addWidget(self.copy_button)
 
         self.host = QWidget()
+        left.addWidget(self.host, 1)
         self.host_layout = QVBoxLayout(self.host)
         self.host_layout.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -74,23 +83,12 @@ class ChartPanel(QWidget):
         self.hover_label = QLabel(" ")
         self.hover_label.setProperty("muted", True)
         self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left.addWidget(self.hover_label)
 
         self.options = QStackedWidget()
         self.options.setFixedWidth(236)
-        self.option_pages = {kind: self._build_options(kind) for kind in KINDS}
-        for kind in KINDS:
-            self.options.addWidget(self.option_pages[kind])
-
-        left = QVBoxLayout()
-        left.addWidget(self.host, 1)
-        left.addWidget(self.hover_label)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
         body.addWidget(self.options)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(body, 1)
+        self.option_pages = {kind: self._build_options(kind) for kind in KINDS}
 
     def _period_picker(self, form: QFormLayout, label: str, choices) -> tuple[QComboBox, QWidget]:
         """A period combo and, under it, the two dates of its "Date range" choice (shown only then)."""
@@ -151,6 +149,7 @@ class ChartPanel(QWidget):
 
     def _build_options(self, kind: str) -> QWidget:
         page = QWidget()
+        self.options.addWidget(page)
         form = QFormLayout(page)
         form.setContentsMargins(8, 0, 0, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)   # labels above: the column is narrow

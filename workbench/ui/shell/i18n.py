@@ -66,13 +66,16 @@ class _MnemonicFallback(QTranslator):
         return False
 
     def translate(self, context, source, disambiguation=None, n=-1):
+        # None, never "": Qt stops at the first translator that answers a non-null string, and PySide
+        # passes "" on as an empty translation, so every string no catalogue had (and, through PySide's
+        # tr() walking the class's bases, every one translated as itself, like "RFM") showed blank.
         if context not in self.CONTEXTS or not source or "&" not in source:
-            return ""
+            return None
         at = source.find("&")
         key = source[at + 1:at + 2]
         plain = self.base.translate(context, source.replace("&", ""), disambiguation, n)
         if not plain or not key:
-            return ""
+            return None
         colon = plain[-1] if plain[-1] in "：:" else ""
         body = plain[:-1] if colon else plain
         return f"{body}(&{key.upper()}){colon}"

@@ -44,7 +44,10 @@ def _render_pages(app, ctx, out: Path, size: tuple[int, int] = SHOT_SIZE) -> lis
 
     window = MainWindow(ctx)
     window.resize(*size)
+    shown = []
+    window.first_frame_shown.connect(lambda: shown.append(True))
     window.show()
+    _pump_until(app, lambda: shown, seconds=20)  # the icons and the rest of start-up, as the operator sees it
     written: list[Path] = []
     for number, spec in enumerate(PAGES, start=1):
         window.show_area(spec.key)
@@ -57,6 +60,15 @@ def _render_pages(app, ctx, out: Path, size: tuple[int, int] = SHOT_SIZE) -> lis
     written += _render_shell_screens(app, window, out, len(PAGES))
     window.close()
     return written
+
+
+def _pump_until(app, done, seconds: float) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
 
 
 def _render_shell_screens(app, window, out: Path, last_number: int) -> list[Path]:

@@ -71,14 +71,15 @@ class TaskDelegate(QStyledItemDelegate):
 
     def _paint_marks(self, painter, names, text_rect, right_of: int) -> int:
         """Draw the marks' icons right to left before the due text; returns the width they took."""
-        side = 14
+        side, gap = 14, 3
+        pad = 4 if right_of else 0  # the due text's width has 8 px of padding around it
         taken = 0
         for name in reversed(names):
             mark = loaded_icon(name)
-            taken += side + 4
+            taken += side + gap
             if mark is not None:
                 top = text_rect.top() + (text_rect.height() - side) // 2
-                mark.paint(painter, text_rect.right() - right_of - taken, top, side, side)
+                mark.paint(painter, text_rect.right() - right_of + pad - taken, top, side, side)
         return taken
 
 
