@@ -104,7 +104,7 @@ def cmd_shots(args: argparse.Namespace) -> int:
     from workbench.ui.shell.shots import render_shots
 
     width, _, height = (args.size or "1440x900").partition("x")
-    written = render_shots(Path(args.out), day_of(args), lang=args.lang or "zh_CN", db_path=Path(args.db) if args.db else None,
+    written = render_shots(Path(args.out), now_of(args), lang=args.lang or "zh_CN", db_path=Path(args.db) if args.db else None,
                            size=(int(width), int(height)))
     for path in written:
         print(path)

@@ -188,3 +188,31 @@ def test_the_window_uses_fusion_where_the_platform_default_is_another_style():
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert out.stdout.strip() == "fusion"
+
+
+def test_after_a_switch_to_dark_every_badge_comes_back(ctx, qtbot, qapp):
+    from datetime import date
+
+    from workbench.demo import fill_demo
+    from workbench.ui.common import theme
+    from workbench.ui.shell.main_window import MainWindow
+    from workbench.ui.shell.nav_rail import BADGE_ROLE
+    from workbench.ui.shell.pages import PAGES
+
+    fill_demo(ctx.db, today=date(2026, 11, 25))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    everything = {spec.key for spec in PAGES}
+    qtbot.waitUntil(lambda: set(window.pages) == everything, timeout=20_000)
+    qtbot.wait(100)
+    badges = [window.rail.item(row).data(BADGE_ROLE) for row in range(len(PAGES))]
+    assert badges[0] and badges[1], badges  # 收件箱 and 联系记录 have counts on the demo
+    try:
+        theme.reapply_scheme(qapp, force=theme.DARK)
+        assert set(window.pages) == {"tasks"}, "the switch rebuilds the pages"
+        qtbot.waitUntil(lambda: set(window.pages) == everything, timeout=20_000)
+        qtbot.wait(100)
+        assert [window.rail.item(row).data(BADGE_ROLE) for row in range(len(PAGES))] == badges
+    finally:
+        theme.follow_system_scheme(qapp)

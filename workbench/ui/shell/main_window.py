@@ -393,6 +393,9 @@ class MainWindow(TakesDroppedFiles, QMainWindow):
         if on_welcome:
             self.show_welcome()
         self.refresh_badges()
+        # The other pages again, one per idle turn as at start-up: their badges (联系记录 15, PDCA 1)
+        # were gone from the rail after a switch to dark or to English until each page was visited.
+        QTimer.singleShot(self.PREBUILD_AFTER_MS, self, self._build_remaining_pages)
 
     # --- first run, help, settings (first_run.py, help_dialog.py, settings_dialog.py) -------
     def show_welcome(self) -> None:

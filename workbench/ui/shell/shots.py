@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 SHOT_SIZE = (1440, 900)
 
 
-def render_shots(out: Path, today: date, lang: str = "zh_CN", db_path: Path | None = None,
+def render_shots(out: Path, now: datetime, lang: str = "zh_CN", db_path: Path | None = None,
                  size: tuple[int, int] = SHOT_SIZE) -> list[Path]:
+    """The demo data is written for `now`'s day and the window's clock stands at `now` (--now), so the
+    pictures say 今天 of the day the data was made for."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -27,11 +29,12 @@ def render_shots(out: Path, today: date, lang: str = "zh_CN", db_path: Path | No
         if db_path is None:
             db_path = Path(scratch) / "demo.db"
             db = open_database(db_path)
-            fill_demo(db, today=today)
+            fill_demo(db, today=now.date())
         else:
             db = open_database(db_path)
         try:
             ctx = build_context(db_path, db)
+            ctx.clock = lambda: now
             prepare_ui(app, ctx.settings, lang)
             return _render_pages(app, ctx, out, size)
         finally:
@@ -71,6 +74,20 @@ def _pump_until(app, done, seconds: float) -> None:
         time.sleep(0.005)
 
 
+def _settle(app) -> None:
+    """Let the page's background reads report and posted work run (a label's text set on the next turn,
+    then its layout) before a picture."""
+    import time
+
+    from workbench.ui.common.operation import running_operations
+
+    _pump_until(app, lambda: running_operations() == 0, seconds=10)
+    end = time.monotonic() + 0.1
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
 def _render_shell_screens(app, window, out: Path, last_number: int) -> list[Path]:
     """The welcome page, the help and settings dialogs, and the inbox in the dark scheme."""
     from workbench.ui.common import theme
@@ -92,6 +109,9 @@ def _render_shell_screens(app, window, out: Path, last_number: int) -> list[Path
     window.settings_dialog.reject()
     theme.reapply_scheme(app, force=theme.DARK)
     try:
+        from workbench.ui.shell.pages import PAGES
+
+        _pump_until(app, lambda: len(window.pages) == len(PAGES), seconds=20)  # rebuilt, badges back
         written.append(_grab(app, window, out / f"{last_number + 3:02d}-dark.png"))
         window.show_area("dashboard")
         written.append(_grab(app, window, out / f"{last_number + 3:02d}-dark-dashboard.png"))
@@ -104,8 +124,7 @@ def _grab_dialog(app, window, dialog, path: Path) -> Path:
     """The window dimmed, with the dialog drawn in its middle: one 1440×900 picture like the others."""
     from PySide6.QtGui import QColor, QPainter
 
-    for _ in range(3):
-        app.processEvents()
+    _settle(app)
     picture = window.grab()
     shot = dialog.grab()
     painter = QPainter(picture)
@@ -121,8 +140,7 @@ def _grab(app, window, path: Path) -> Path:
 
     from workbench.ui.common.clipping import clipped_texts
 
-    for _ in range(3):
-        app.processEvents()
+    _settle(app)
     window.grab().save(str(path))
     for line in clipped_texts(window):  # what the no-clipped-labels test would fail on
         print(f"{path.name}: cut off: {line}", file=sys.stderr)
