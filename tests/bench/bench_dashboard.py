@@ -157,6 +157,7 @@ def test_issue19_charts_stay_under_100_ms_on_big_data(ctx, qtbot):
     from workbench.pdca import repository as pdca
     from workbench.reports import datasets
     from workbench.ui.reports.dashboard_page import DashboardPage
+    from shown_page import show_page
 
     first = date(2024, 12, 1)
     days = [(first + timedelta(days=n)).isoformat() for n in range(730)]
@@ -172,11 +173,7 @@ def test_issue19_charts_stay_under_100_ms_on_big_data(ctx, qtbot):
     cycle = pdca.create_cycle(ctx.db, "渠道认证率提升", now=datetime(2026, 10, 1, 9), metric_dataset="渠道转化",
                               metric_column="认证")
     pdca.move_stage(ctx.db, cycle, "do", now=datetime(2026, 10, 8, 9))
-    page = DashboardPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1300, 820)
-    page.show()
-    page.refresh()
+    page = show_page(DashboardPage, ctx, qtbot, (1300, 820))
     qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=20000)
     panel = page.chart
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog
 
 from workbench.pdca import repository as repo
 from qt_typing import type_text
+from shown_page import show_page
 
 
 
@@ -13,12 +14,7 @@ from qt_typing import type_text
 def _page(ctx, qtbot):
     from workbench.ui.pdca.pdca_page import PdcaPage
 
-    page = PdcaPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1360, 820)
-    page.show()
-    page.refresh()
-    return page
+    return show_page(PdcaPage, ctx, qtbot)
 
 
 def test_create_move_through_stages_and_close(ctx, qtbot):

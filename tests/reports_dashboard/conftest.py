@@ -50,11 +50,9 @@ def show_dashboard(ctx, qtbot):
     """Shows the dashboard page over ctx's data, once its first chart is drawn (read off the GUI thread)."""
     from workbench.ui.reports.dashboard_page import DashboardPage
 
-    page = DashboardPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1300, 820)
-    page.show()
-    page.refresh()
+    from shown_page import show_page
+
+    page = show_page(DashboardPage, ctx, qtbot, (1300, 820))
     qtbot.waitUntil(lambda: page.chart.chart is not None, timeout=5000)
     return page
 

@@ -5,17 +5,14 @@ import openpyxl
 from qt_typing import type_text
 
 from review_seed import WEEK, seed_week
+from shown_page import show_page
 from workbench.review.repository import load_review
 
 
 def _page(ctx, qtbot):
     from workbench.ui.review.review_page import ReviewPage
 
-    page = ReviewPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1360, 820)
-    page.show()
-    page.refresh()
+    page = show_page(ReviewPage, ctx, qtbot)
     page.open_item(WEEK.label)
     qtbot.waitUntil(lambda: not page.contacts_pending(), timeout=5000)  # the 联系 block fills from a worker
     return page
